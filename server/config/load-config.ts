@@ -1,0 +1,114 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Treats an empty variable as unset, the way shells and .env files usually mean it. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), `${name} must be an http(s) URL`)
+    .transform((value) => value.replace(/\/+$/, ""));
+
+const envSchema = z.object({
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "PORT must be a whole number from 0 to 65535")
+      .transform(Number)
+      .refine((port) => port <= 65535, "PORT must be a whole number from 0 to 65535")
+      .optional(),
+  ),
+  DATABASE_PATH: optionalText,
+  PUBLIC_URL: optionalText.pipe(httpUrl("PUBLIC_URL").optional()),
+  TRELLO_API_KEY: optionalText,
+  TRELLO_API_SECRET: optionalText,
+  TRELLO_API_BASE: optionalText.pipe(httpUrl("TRELLO_API_BASE").optional()),
+  TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, "TOKEN_ENCRYPTION_KEY must be 64 hex characters (32 bytes)")
+      .optional(),
+  ),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface TrelloCredentials {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface Config {
+  /** "demo" runs against the bundled Trello simulator; "trello" against TRELLO_API_BASE with real credentials. */
+  mode: "demo" | "trello";
+  port: number;
+  databasePath: string;
+  publicUrl: string;
+  /** The webhook callback URL exactly as registered with Trello; signatures are computed over it. */
+  webhookCallbackUrl: string;
+  trello: TrelloCredentials | undefined;
+  trelloApiBase: string;
+  tokenEncryptionKey: Buffer | undefined;
+  logLevel: LogLevel;
+}
+
+/** Raised when the environment cannot start the service; the message names each bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const WEBHOOK_PATH = "/webhooks/trello";
+
+export const DEFAULT_DATABASE_PATH = "./data/loop.db";
+
+/** DATABASE_PATH alone, for tools such as the report CLI that need the store and nothing else. */
+export function databasePathFrom(env: NodeJS.ProcessEnv): string {
+  return env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+}
+
+/** Reads and validates the service configuration from an environment (process.env in production, a plain object in tests). */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? "environment");
+        return issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`;
+      }),
+    );
+  }
+  const vars = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(vars.TRELLO_API_KEY) !== Boolean(vars.TRELLO_API_SECRET)) {
+    const missing = vars.TRELLO_API_KEY ? "TRELLO_API_SECRET" : "TRELLO_API_KEY";
+    problems.push(`${missing} must be set together with ${missing === "TRELLO_API_KEY" ? "TRELLO_API_SECRET" : "TRELLO_API_KEY"}`);
+  }
+  const mode = vars.TRELLO_API_KEY && vars.TRELLO_API_SECRET ? "trello" : "demo";
+  if (mode === "trello" && !vars.TOKEN_ENCRYPTION_KEY) {
+    problems.push("TOKEN_ENCRYPTION_KEY is required when TRELLO_API_KEY and TRELLO_API_SECRET are set (64 hex characters)");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const port = vars.PORT ?? 3000;
+  const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    mode,
+    port,
+    databasePath: vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
+    publicUrl,
+    webhookCallbackUrl: `${publicUrl}${WEBHOOK_PATH}`,
+    trello: mode === "trello" ? { apiKey: vars.TRELLO_API_KEY!, apiSecret: vars.TRELLO_API_SECRET! } : undefined,
+    trelloApiBase: vars.TRELLO_API_BASE ?? "https://api.trello.com",
+    tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, "hex") : undefined,
+    logLevel: vars.LOG_LEVEL ?? "info",
+  };
+}

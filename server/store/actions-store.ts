@@ -1,0 +1,53 @@
+import type { Db } from "./open-database";
+
+export type ActionSource = "webhook" | "backfill" | "reconcile";
+
+export interface ActionRow {
+  id: string;
+  boardId: string;
+  type: string;
+  date: string;
+  dateMs: number;
+  cardId: string | null;
+  /** The list the action put the card into (creation into a list, or a move between lists). */
+  listAfterId: string | null;
+  listAfterName: string | null;
+  memberCreatorId: string | null;
+  source: ActionSource;
+  receivedAt: string;
+  /** The action exactly as Trello sent it (JSON), so later features can re-derive from history. */
+  raw: string;
+}
+
+/** The columns the report reads; the raw JSON stays in the table. */
+export type ActionSummary = Pick<ActionRow, "id" | "type" | "dateMs" | "cardId" | "listAfterId" | "listAfterName">;
+
+export interface ActionsStore {
+  /** Stores an action unless its id is already stored; returns whether it was new. */
+  insert(row: ActionRow): boolean;
+  count(): number;
+  /** Actions of a board with `startMs <= date < endMs`, oldest first. */
+  listInPeriod(boardId: string, startMs: number, endMs: number): ActionSummary[];
+  hasBoard(boardId: string): boolean;
+}
+
+/** SQL for the actions table. */
+export function createActionsStore(db: Db): ActionsStore {
+  const insert = db.prepare(
+    `INSERT INTO actions (id, board_id, type, date, date_ms, card_id, list_after_id, list_after_name, member_creator_id, source, received_at, raw)
+     VALUES (@id, @boardId, @type, @date, @dateMs, @cardId, @listAfterId, @listAfterName, @memberCreatorId, @source, @receivedAt, @raw)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const count = db.prepare("SELECT count(*) FROM actions").pluck();
+  const inPeriod = db.prepare(
+    `SELECT id, type, date_ms AS dateMs, card_id AS cardId, list_after_id AS listAfterId, list_after_name AS listAfterName
+     FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? ORDER BY date_ms, id`,
+  );
+  const hasBoard = db.prepare("SELECT 1 FROM actions WHERE board_id = ? LIMIT 1").pluck();
+  return {
+    insert: (row) => insert.run(row).changes === 1,
+    count: () => count.get() as number,
+    listInPeriod: (boardId, startMs, endMs) => inPeriod.all(boardId, startMs, endMs) as ActionSummary[],
+    hasBoard: (boardId) => hasBoard.get(boardId) !== undefined,
+  };
+}

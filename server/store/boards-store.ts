@@ -1,0 +1,11 @@
+import type { BoardFields } from "../sync/observe-action";
+import type { Db } from "./open-database";
+import { createVersionedEntityStore, type VersionedEntityStore } from "./versioned-entity-store";
+
+/** SQL for the boards table. */
+export function createBoardsStore(db: Db): VersionedEntityStore<BoardFields> {
+  return createVersionedEntityStore<BoardFields>(db, {
+    table: "boards",
+    columns: { name: { column: "name", kind: "text" } },
+  });
+}

@@ -1,0 +1,24 @@
+import { createActionsStore } from "./actions-store";
+import { createBoardSettingsStore } from "./board-settings-store";
+import { createBoardsStore } from "./boards-store";
+import { createCardMembersStore } from "./card-members-store";
+import { createCardsStore } from "./cards-store";
+import { createListsStore } from "./lists-store";
+import { createMembersStore } from "./members-store";
+import type { Db } from "./open-database";
+
+/** Every table's prepared statements over one database: the only way the rest of the service touches SQL. */
+export function createStore(db: Db) {
+  return {
+    db,
+    actions: createActionsStore(db),
+    boards: createBoardsStore(db),
+    boardSettings: createBoardSettingsStore(db),
+    lists: createListsStore(db),
+    cards: createCardsStore(db),
+    members: createMembersStore(db),
+    cardMembers: createCardMembersStore(db),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,27 @@
+import { AppError, ErrorCode } from "../http/app-error";
+import { webhookDeliverySchema, type WebhookDelivery } from "../trello/trello-action-schema";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export interface ParsedDelivery {
+  delivery: WebhookDelivery;
+  /** The action's own JSON, in the key order Trello sent, for the actions table. */
+  actionJson: string;
+}
+
+/** Decodes a verified body as UTF-8 JSON and validates it as a Trello webhook delivery (400 with the field named if not). */
+export function parseWebhookDelivery(body: Buffer): ParsedDelivery {
+  let json: unknown;
+  try {
+    json = JSON.parse(utf8.decode(body));
+  } catch {
+    throw new AppError(400, ErrorCode.InvalidJson, "The delivery body is not UTF-8 JSON");
+  }
+  const result = webhookDeliverySchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join(".") : "body";
+    throw new AppError(400, ErrorCode.InvalidPayload, `Not a Trello action delivery: ${where}: ${issue.message}`);
+  }
+  return { delivery: result.data, actionJson: JSON.stringify((json as { action: unknown }).action) };
+}

@@ -1,0 +1,51 @@
+import express, { Router } from "express";
+import { WEBHOOK_PATH } from "../config/load-config";
+import { AppError, ErrorCode } from "../http/app-error";
+import type { IngestAction } from "../sync/create-action-ingester";
+import { parseWebhookDelivery } from "./parse-webhook-delivery";
+import { verifyTrelloSignature } from "./verify-trello-signature";
+
+/** Trello's deliveries are small; anything bigger is refused before it is read into memory. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+export interface WebhooksRouterDeps {
+  /** The callback URL exactly as registered: part of what Trello signs. */
+  callbackUrl: string;
+  /** The Power-Up's API secret; without it no delivery can be verified. */
+  secret: string | undefined;
+  ingest: IngestAction;
+}
+
+/** `HEAD|POST /webhooks/trello`: verify the raw bytes, then parse, then store, and only then answer 200. */
+export function createWebhooksRouter({ callbackUrl, secret, ingest }: WebhooksRouterDeps): Router {
+  const router = Router();
+
+  // Trello sends HEAD when a webhook is created and will not register it without a 200.
+  router.head(WEBHOOK_PATH, (_req, res) => {
+    res.status(200).end();
+  });
+
+  router.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), (req, res) => {
+    if (!secret) {
+      throw new AppError(503, ErrorCode.WebhooksNotConfigured, "Webhooks cannot be verified: TRELLO_API_SECRET is not set");
+    }
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const signature = req.get("x-trello-webhook");
+    if (!signature) throw new AppError(401, ErrorCode.SignatureMissing, "The X-Trello-Webhook signature header is missing");
+    if (!verifyTrelloSignature({ body, callbackUrl, secret, signature })) {
+      throw new AppError(401, ErrorCode.SignatureInvalid, "The X-Trello-Webhook signature does not match this body and callback URL");
+    }
+    const { delivery, actionJson } = parseWebhookDelivery(body);
+    const { action } = delivery;
+    let duplicate: boolean;
+    try {
+      ({ duplicate } = ingest(action, actionJson, { fallbackBoardId: delivery.model.id, source: "webhook" }));
+    } catch (err) {
+      throw new AppError(500, ErrorCode.StoreFailed, "The delivery could not be stored; Trello will retry it", { cause: err });
+    }
+    req.log.debug({ actionId: action.id, actionType: action.type, duplicate }, "webhook action stored");
+    res.status(200).json({ received: true, actionId: action.id, duplicate });
+  });
+
+  return router;
+}

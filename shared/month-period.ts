@@ -1,0 +1,42 @@
+import { DateTime, IANAZone } from "luxon";
+
+/** A calendar month in a time zone, as the half-open interval of instants [start, end). */
+export interface MonthPeriod {
+  month: string;
+  timezone: string;
+  /** First instant of the month in that zone, ISO 8601 in UTC. */
+  start: string;
+  /** First instant of the following month (exclusive), ISO 8601 in UTC. */
+  end: string;
+  startMs: number;
+  endMs: number;
+}
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** True when `zone` is an IANA time zone name this runtime knows (e.g. "Pacific/Chatham"). */
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** True for a month written as YYYY-MM. */
+export function isValidMonth(month: string): boolean {
+  return MONTH_PATTERN.test(month);
+}
+
+/** The bounds of a YYYY-MM month in an IANA zone, DST included (a month can start at 00:00 +13:45). */
+export function monthPeriod(month: string, timezone: string): MonthPeriod {
+  const match = MONTH_PATTERN.exec(month);
+  if (!match) throw new RangeError(`month must be YYYY-MM, got "${month}"`);
+  if (!isValidTimeZone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
+  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone: timezone }).startOf("day");
+  const end = start.plus({ months: 1 }).startOf("day");
+  return {
+    month,
+    timezone,
+    start: start.toUTC().toISO()!,
+    end: end.toUTC().toISO()!,
+    startMs: start.toMillis(),
+    endMs: end.toMillis(),
+  };
+}
