@@ -4,7 +4,7 @@ import { pinoHttp } from "pino-http";
 import type { Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
-import type { Logger } from "./log/create-logger";
+import { serializeRequest, type Logger } from "./log/create-logger";
 import { createStore } from "./store/create-store";
 import type { Db } from "./store/open-database";
 import { createActionIngester } from "./sync/create-action-ingester";
@@ -24,6 +24,9 @@ export function createApp({ config, db, log }: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: log,
+      serializers: {
+        req: serializeRequest,
+      },
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
         const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

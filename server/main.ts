@@ -36,7 +36,9 @@ function main(): void {
   const db = openDatabase(config.databasePath);
   const app = createApp({ config, db, log });
   const server = app.listen(config.port, () => {
-    log.info({ port: config.port, publicUrl: config.publicUrl, webhook: config.webhookCallbackUrl }, "Stakeholder Loop is listening");
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    log.info({ port, publicUrl: config.publicUrl, webhook: config.webhookCallbackUrl }, "Stakeholder Loop is listening");
   });
   // Longer than the usual load balancer idle timeout, so keep-alive connections are not cut mid-request.
   server.keepAliveTimeout = 65_000;

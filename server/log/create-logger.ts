@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import type { LogLevel } from "../config/load-config";
+import { redactUrl } from "./redact-url";
 
 /** Paths pino blanks out wherever they appear: tokens, secrets and webhook signatures never reach a log. */
 export const REDACTED_PATHS = [
@@ -22,5 +23,8 @@ export const REDACTED_PATHS = [
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } }, destination);
 }
+
+/** Request serializer for pino-http: pino's own, with token-like query parameters blanked in the URL. */
+export const serializeRequest = pino.stdSerializers.wrapRequestSerializer((req) => Object.assign(req, { url: redactUrl(req.url) }));
 
 export type { Logger };

@@ -47,7 +47,9 @@ export function createVersionedEntityStore<F>(db: Db, spec: EntityTableSpec<F>):
       return { fields, versions };
     },
     save(id, record) {
-      const params: Record<string, unknown> = { id, versions: JSON.stringify(record.versions) };
+      // Sorted keys: the same state is the same bytes whatever order the actions arrived in.
+      const versions = Object.fromEntries(Object.entries(record.versions).sort(([a], [b]) => (a < b ? -1 : 1)));
+      const params: Record<string, unknown> = { id, versions: JSON.stringify(versions) };
       for (const [field, { column, kind }] of entries) params[column] = toDb(kind, record.fields[field]);
       upsert.run(params);
     },

@@ -54,7 +54,11 @@ export function createTestApp(env: NodeJS.ProcessEnv = {}): TestApp {
       const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body, "utf8");
       const signature =
         options.signature === undefined ? trelloSign(bytes, config.webhookCallbackUrl, TEST_SECRET) : options.signature;
-      const req = request(app).post("/webhooks/trello").set("content-type", "application/json");
+      // serialize: send the exact bytes; superagent would otherwise JSON-encode a Buffer.
+      const req = request(app)
+        .post("/webhooks/trello")
+        .set("content-type", "application/json")
+        .serialize((raw: unknown) => raw as string);
       if (signature !== null) req.set("x-trello-webhook", signature);
       return req.send(bytes);
     },
