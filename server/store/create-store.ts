@@ -6,6 +6,7 @@ import { createCardsStore } from "./cards-store";
 import { createListsStore } from "./lists-store";
 import { createMembersStore } from "./members-store";
 import type { Db } from "./open-database";
+import { createSyncStateStore } from "./sync-state-store";
 
 /** Every table's prepared statements over one database: the only way the rest of the service touches SQL. */
 export function createStore(db: Db) {
@@ -18,6 +19,7 @@ export function createStore(db: Db) {
     cards: createCardsStore(db),
     members: createMembersStore(db),
     cardMembers: createCardMembersStore(db),
+    syncState: createSyncStateStore(db),
   };
 }
 

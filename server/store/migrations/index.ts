@@ -1,5 +1,6 @@
 import type { Migration } from "../migrate";
 import { m0001Initial } from "./0001-initial";
+import { m0002SyncState } from "./0002-sync-state";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState];

@@ -1,0 +1,28 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+const VERSION = "v1";
+
+export interface TokenCipher {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+/** AES-256-GCM for member tokens at rest: "v1.<iv>.<tag>.<ciphertext>" (base64url), a fresh IV each time. */
+export function createTokenCipher(key: Buffer): TokenCipher {
+  if (key.length !== 32) throw new RangeError("the token encryption key must be 32 bytes");
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+      return [VERSION, iv, cipher.getAuthTag(), body].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+    },
+    decrypt(sealed) {
+      const [version, iv, tag, body] = sealed.split(".");
+      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("not a sealed token");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    },
+  };
+}

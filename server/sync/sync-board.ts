@@ -1,0 +1,128 @@
+import type { Logger } from "../log/create-logger";
+import type { Store } from "../store/create-store";
+import { ACTIONS_PAGE_LIMIT, type TrelloClient } from "../trello/create-trello-client";
+import { trelloActionSchema, type TrelloAction } from "../trello/trello-action-schema";
+import { applyObservations } from "./apply-observations";
+import type { IngestAction } from "./create-action-ingester";
+import { observeSnapshot } from "./observe-snapshot";
+
+export interface SyncProgress {
+  phase: "history" | "catch-up" | "snapshot" | "done";
+  actions: number;
+  pages: number;
+}
+
+export interface SyncBoardDeps {
+  client: TrelloClient;
+  store: Store;
+  ingest: IngestAction;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface SyncBoardRequest {
+  boardId: string;
+  token: string;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncResult {
+  actionsRead: number;
+  actionsStored: number;
+  invalidActions: number;
+}
+
+interface Page {
+  actions: TrelloAction[];
+  raws: string[];
+  /** Ids in Trello's order (newest first), including actions that failed validation. */
+  ids: string[];
+}
+
+function validatePage(items: unknown[], log: Logger): Page {
+  const page: Page = { actions: [], raws: [], ids: [] };
+  for (const item of items) {
+    const id = (item as { id?: unknown })?.id;
+    if (typeof id === "string") page.ids.push(id);
+    const parsed = trelloActionSchema.safeParse(item);
+    if (parsed.success) {
+      page.actions.push(parsed.data);
+      page.raws.push(JSON.stringify(item));
+    } else {
+      log.warn({ actionId: id, problem: parsed.error.issues[0]?.message }, "skipped an action Trello returned in an unexpected shape");
+    }
+  }
+  return page;
+}
+
+/**
+ * Brings a board's store up to date from Trello's REST API: pages the whole history (resumable), catches
+ * up on what came since the last read (repairing missed webhook deliveries), then reads current lists and
+ * cards. Every page is stored in one transaction with the cursor that follows it.
+ */
+export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest): Promise<SyncResult> {
+  const { client, store, ingest, log } = deps;
+  const { boardId, token } = request;
+  const result: SyncResult = { actionsRead: 0, actionsStored: 0, invalidActions: 0 };
+  let pages = 0;
+  const progress = (phase: SyncProgress["phase"]) => request.onProgress?.({ phase, actions: result.actionsRead, pages });
+
+  const storePage = (page: Page, bookkeeping: () => void) =>
+    store.db.transaction(() => {
+      page.actions.forEach((action, index) => {
+        const { duplicate } = ingest(action, page.raws[index]!, { fallbackBoardId: boardId, source: "backfill" });
+        if (!duplicate) result.actionsStored += 1;
+      });
+      bookkeeping();
+    })();
+
+  const fetchPage = async (query: { before?: string; since?: string }) => {
+    const items = await client.getActionsPage(token, boardId, { ...query, limit: ACTIONS_PAGE_LIMIT });
+    const page = validatePage(items, log);
+    pages += 1;
+    result.actionsRead += items.length;
+    result.invalidActions += items.length - page.actions.length;
+    return { page, full: items.length >= ACTIONS_PAGE_LIMIT };
+  };
+
+  const start = store.syncState.get(boardId);
+  const catchUpFrom = start.restNewestActionId;
+  let newestSeen: string | null = null;
+
+  // History, oldest-ward from wherever the last run stopped.
+  let state = start;
+  while (!state.backfillComplete) {
+    const { page, full } = await fetchPage({ before: state.backfillCursor ?? undefined });
+    storePage(page, () => {
+      if (state.restNewestActionId === null && page.ids[0]) store.syncState.setRestNewest(boardId, page.ids[0]);
+      store.syncState.advanceBackfill(boardId, page.ids.at(-1) ?? state.backfillCursor, page.ids.length, !full);
+    });
+    state = store.syncState.get(boardId);
+    progress("history");
+  }
+
+  // What came after the last REST read: deliveries may have been missed meanwhile.
+  if (catchUpFrom) {
+    let before: string | undefined;
+    for (;;) {
+      const { page, full } = await fetchPage({ since: catchUpFrom, before });
+      newestSeen ??= page.ids[0] ?? null;
+      storePage(page, () => undefined);
+      progress("catch-up");
+      if (!full || page.ids.length === 0) break;
+      before = page.ids.at(-1);
+    }
+    if (newestSeen) store.syncState.setRestNewest(boardId, newestSeen);
+  }
+
+  const readAt = (deps.now ?? (() => new Date()))();
+  const [lists, cards] = await Promise.all([client.getLists(token, boardId), client.getCards(token, boardId)]);
+  store.db.transaction(() => {
+    applyObservations(store, observeSnapshot(boardId, readAt, lists, cards));
+    store.syncState.markSynced(boardId, readAt.toISOString());
+  })();
+  progress("snapshot");
+  log.info({ boardId, ...result, pages }, "board synced from Trello");
+  progress("done");
+  return result;
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { createTrelloTransport, type TrelloTransportOptions } from "./create-trello-transport";
+import { TrelloApiError } from "./trello-api-error";
+import {
+  boardSchema,
+  cardSchema,
+  listSchema,
+  memberSchema,
+  pluginDataSchema,
+  webhookSchema,
+  type TrelloBoard,
+  type TrelloCard,
+  type TrelloList,
+  type TrelloMember,
+  type TrelloPluginData,
+  type TrelloWebhook,
+} from "./trello-rest-schemas";
+
+/** Trello's largest page of actions. */
+export const ACTIONS_PAGE_LIMIT = 1000;
+
+export interface ActionsPageQuery {
+  /** Only actions older than this action id. */
+  before?: string;
+  /** Only actions newer than this action id. */
+  since?: string;
+  limit?: number;
+}
+
+export interface TrelloClient {
+  getMe(token: string): Promise<TrelloMember>;
+  getBoard(token: string, boardId: string): Promise<TrelloBoard>;
+  getLists(token: string, boardId: string): Promise<TrelloList[]>;
+  getCards(token: string, boardId: string): Promise<TrelloCard[]>;
+  /** One page of a board's actions, newest first, each as Trello sent it (validated by the caller). */
+  getActionsPage(token: string, boardId: string, query: ActionsPageQuery): Promise<unknown[]>;
+  getCardPluginData(token: string, cardId: string): Promise<TrelloPluginData[]>;
+  getBoardPluginData(token: string, boardId: string): Promise<TrelloPluginData[]>;
+  createWebhook(token: string, webhook: { callbackURL: string; idModel: string; description: string }): Promise<TrelloWebhook>;
+  listWebhooks(token: string): Promise<TrelloWebhook[]>;
+  deleteWebhook(token: string, webhookId: string): Promise<void>;
+}
+
+function parse<T>(schema: z.ZodType<T>, path: string, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new TrelloApiError(200, path, `unexpected response shape: ${result.error.issues[0]?.message}`);
+  return result.data;
+}
+
+/** Typed calls for what the service reads and writes on Trello, over the rate-limited transport. */
+export function createTrelloClient(options: TrelloTransportOptions): TrelloClient {
+  const transport = createTrelloTransport(options);
+  const get = async <T>(schema: z.ZodType<T>, token: string, path: string, query = {}) =>
+    parse(schema, path, await transport.request(token, "GET", path, query));
+  return {
+    getMe: (token) => get(memberSchema, token, "/members/me", { fields: "id,username,fullName" }),
+    getBoard: (token, boardId) => get(boardSchema, token, `/boards/${boardId}`, { fields: "id,name,closed,prefs" }),
+    getLists: (token, boardId) => get(z.array(listSchema), token, `/boards/${boardId}/lists`, { filter: "all" }),
+    getCards: (token, boardId) => get(z.array(cardSchema), token, `/boards/${boardId}/cards`, { filter: "all", pluginData: true }),
+    getActionsPage: (token, boardId, { before, since, limit = ACTIONS_PAGE_LIMIT }) =>
+      get(z.array(z.unknown()), token, `/boards/${boardId}/actions`, { filter: "all", limit, before, since }),
+    getCardPluginData: (token, cardId) => get(z.array(pluginDataSchema), token, `/cards/${cardId}/pluginData`),
+    getBoardPluginData: (token, boardId) => get(z.array(pluginDataSchema), token, `/boards/${boardId}/pluginData`),
+    createWebhook: async (token, webhook) =>
+      parse(webhookSchema, "/webhooks", await transport.request(token, "POST", "/webhooks", {}, webhook)),
+    listWebhooks: (token) => get(z.array(webhookSchema), token, `/tokens/${token}/webhooks`),
+    deleteWebhook: async (token, webhookId) => {
+      await transport.request(token, "DELETE", `/webhooks/${webhookId}`);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { fetchJson, NetworkError, type HttpRequest, type HttpResponse } from "./fetch-json";
+import { realClock, SlidingWindowLimiter, type Clock } from "./sliding-window-limiter";
+import { TrelloApiError } from "./trello-api-error";
+
+export interface TrelloTransportOptions {
+  apiBase: string;
+  apiKey: string;
+  /** Requests per rolling window the client allows itself; a little under Trello's 300/key and 100/token. */
+  limits?: { perKey: number; perToken: number; intervalMs: number };
+  timeoutMs?: number;
+  maxAttempts?: number;
+  clock?: Clock;
+  send?: (request: HttpRequest) => Promise<HttpResponse>;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface TrelloTransport {
+  request(token: string, method: HttpRequest["method"], path: string, query?: Query, body?: unknown): Promise<unknown>;
+}
+
+const DEFAULT_LIMITS = { perKey: 290, perToken: 97, intervalMs: 10_000 };
+
+function retryDelay(attempt: number): number {
+  const base = Math.min(8_000, 250 * 2 ** attempt);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+/**
+ * Key + token auth, a client-side limiter per key and per token, and retries with backoff on 429, 5xx and
+ * network errors. Everything the service asks of Trello goes through here.
+ */
+export function createTrelloTransport(options: TrelloTransportOptions): TrelloTransport {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const clock = options.clock ?? realClock;
+  const send = options.send ?? fetchJson;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const keyLimiter = new SlidingWindowLimiter(limits.perKey, limits.intervalMs, clock);
+  const tokenLimiters = new Map<string, SlidingWindowLimiter>();
+  const tokenLimiter = (token: string) => {
+    let limiter = tokenLimiters.get(token);
+    if (!limiter) tokenLimiters.set(token, (limiter = new SlidingWindowLimiter(limits.perToken, limits.intervalMs, clock)));
+    return limiter;
+  };
+
+  return {
+    async request(token, method, path, query = {}, body) {
+      const url = new URL(`${options.apiBase}/1${path}`);
+      for (const [name, value] of Object.entries({ ...query, key: options.apiKey, token })) {
+        if (value !== undefined) url.searchParams.set(name, String(value));
+      }
+      const perToken = tokenLimiter(token);
+      // Some paths carry the token (/tokens/{token}/…): errors and logs show it blanked.
+      const shownPath = path.split(token).join("[token]");
+      for (let attempt = 0; ; attempt += 1) {
+        await perToken.acquire();
+        await keyLimiter.acquire();
+        let response: HttpResponse;
+        try {
+          response = await send({ method, url: url.toString(), body, timeoutMs: options.timeoutMs ?? 30_000 });
+        } catch (err) {
+          if (!(err instanceof NetworkError) || attempt + 1 >= maxAttempts) throw err;
+          await clock.sleep(retryDelay(attempt));
+          continue;
+        }
+        const tokenMax = Number(response.headers["x-rate-limit-api-token-max"]);
+        if (tokenMax) perToken.observeLimit(tokenMax - 3);
+        if (response.status < 400) return response.body;
+        const retryable = response.status === 429 || response.status >= 500;
+        if (!retryable || attempt + 1 >= maxAttempts) throw new TrelloApiError(response.status, shownPath, response.body);
+        const delay = retryDelay(attempt);
+        if (response.status === 429) {
+          // Trello's window is what counts: hold every request on this token (or key) back, not just this one.
+          const limiter = JSON.stringify(response.body).includes("API_KEY_LIMIT_EXCEEDED") ? keyLimiter : perToken;
+          limiter.pause(Math.max(delay, 1_000));
+        } else {
+          await clock.sleep(delay);
+        }
+      }
+    },
+  };
+}
