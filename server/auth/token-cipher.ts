@@ -20,8 +20,11 @@ export function createTokenCipher(key: Buffer): TokenCipher {
     decrypt(sealed) {
       const [version, iv, tag, body] = sealed.split(".");
       if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("not a sealed token");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      const authTag = Buffer.from(tag, "base64url");
+      // A short tag would make forgery cheap: only the full 16 bytes are accepted.
+      if (authTag.length !== 16) throw new Error("not a sealed token");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
+      decipher.setAuthTag(authTag);
       return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
     },
   };

@@ -15,7 +15,7 @@ export interface ActionRow {
   memberCreatorId: string | null;
   source: ActionSource;
   receivedAt: string;
-  /** The action exactly as Trello sent it (JSON), so later features can re-derive from history. */
+  /** The action's JSON as Trello sent it (re-serialised after parsing, key order kept), to re-derive from history. */
   raw: string;
 }
 

@@ -85,7 +85,12 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     return { page, full: items.length >= ACTIONS_PAGE_LIMIT };
   };
 
-  const start = store.syncState.get(boardId);
+  let start = store.syncState.get(boardId);
+  if (start.backfillComplete && start.restNewestActionId === null) {
+    // The history was empty when last read: there is no "since" to catch up from, so read it again from the top.
+    store.syncState.advanceBackfill(boardId, null, 0, false);
+    start = store.syncState.get(boardId);
+  }
   const catchUpFrom = start.restNewestActionId;
   let newestSeen: string | null = null;
 

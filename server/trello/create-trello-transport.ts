@@ -1,5 +1,5 @@
 import { fetchJson, NetworkError, type HttpRequest, type HttpResponse } from "./fetch-json";
-import { realClock, SlidingWindowLimiter, type Clock } from "./sliding-window-limiter";
+import { acquireAll, realClock, SlidingWindowLimiter, type Clock } from "./sliding-window-limiter";
 import { TrelloApiError } from "./trello-api-error";
 
 export interface TrelloTransportOptions {
@@ -35,11 +35,11 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
   const clock = options.clock ?? realClock;
   const send = options.send ?? fetchJson;
   const maxAttempts = options.maxAttempts ?? 6;
-  const keyLimiter = new SlidingWindowLimiter(limits.perKey, limits.intervalMs, clock);
+  const keyLimiter = new SlidingWindowLimiter(limits.perKey, limits.intervalMs);
   const tokenLimiters = new Map<string, SlidingWindowLimiter>();
   const tokenLimiter = (token: string) => {
     let limiter = tokenLimiters.get(token);
-    if (!limiter) tokenLimiters.set(token, (limiter = new SlidingWindowLimiter(limits.perToken, limits.intervalMs, clock)));
+    if (!limiter) tokenLimiters.set(token, (limiter = new SlidingWindowLimiter(limits.perToken, limits.intervalMs)));
     return limiter;
   };
 
@@ -53,26 +53,28 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
       // Some paths carry the token (/tokens/{token}/…): errors and logs show it blanked.
       const shownPath = path.split(token).join("[token]");
       for (let attempt = 0; ; attempt += 1) {
-        await perToken.acquire();
-        await keyLimiter.acquire();
+        await acquireAll([perToken, keyLimiter], clock);
         let response: HttpResponse;
         try {
           response = await send({ method, url: url.toString(), body, timeoutMs: options.timeoutMs ?? 30_000 });
         } catch (err) {
-          if (!(err instanceof NetworkError) || attempt + 1 >= maxAttempts) throw err;
+          // A POST that got no answer may have been done: repeating it could create a second webhook.
+          if (!(err instanceof NetworkError) || method === "POST" || attempt + 1 >= maxAttempts) throw err;
           await clock.sleep(retryDelay(attempt));
           continue;
         }
         const tokenMax = Number(response.headers["x-rate-limit-api-token-max"]);
         if (tokenMax) perToken.observeLimit(tokenMax - 3);
         if (response.status < 400) return response.body;
-        const retryable = response.status === 429 || response.status >= 500;
+        const retryable = response.status === 429 || (response.status >= 500 && method !== "POST");
         if (!retryable || attempt + 1 >= maxAttempts) throw new TrelloApiError(response.status, shownPath, response.body);
         const delay = retryDelay(attempt);
         if (response.status === 429) {
-          // Trello's window is what counts: hold every request on this token (or key) back, not just this one.
+          // Someone else spends this token or key too (the Power-Up iframe): sit out a whole window, so the
+          // retry is not refused again, and hold back every request on it, not just this one.
           const limiter = JSON.stringify(response.body).includes("API_KEY_LIMIT_EXCEEDED") ? keyLimiter : perToken;
-          limiter.pause(Math.max(delay, 1_000));
+          const intervalMs = Number(response.headers["x-rate-limit-api-token-interval-ms"]) || limits.intervalMs;
+          limiter.pause(clock.now() + intervalMs);
         } else {
           await clock.sleep(delay);
         }

@@ -16,8 +16,8 @@ export interface HttpResponse {
 
 /** A request that never got an HTTP answer: refused, reset, dropped or timed out. */
 export class NetworkError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string) {
+    super(message);
     this.name = "NetworkError";
   }
 }
@@ -50,7 +50,9 @@ export async function fetchJson(request: HttpRequest): Promise<HttpResponse> {
     return { status: response.status, headers, body };
   } catch (err) {
     if (err instanceof FetchError || (err instanceof Error && err.name === "AbortError")) {
-      throw new NetworkError(`${request.method} ${new URL(request.url).pathname}: ${err.name === "AbortError" ? "timed out" : err.message}`, { cause: err });
+      // Only the error code: node-fetch's message holds the whole URL, key and token included.
+      const reason = err.name === "AbortError" ? "timed out" : ((err as FetchError).code ?? "network error");
+      throw new NetworkError(`${request.method} request got no answer: ${reason}`);
     }
     throw err;
   } finally {

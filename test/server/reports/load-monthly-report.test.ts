@@ -10,9 +10,9 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-function ingest(story: BoardStory, actions = story.actions): void {
+function ingest(story: BoardStory, actions = story.actions, fallbackBoardId = story.board.id): void {
   const ingestAction = createActionIngester(t.store);
-  for (const action of actions) ingestAction(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
+  for (const action of actions) ingestAction(action, JSON.stringify(action), { fallbackBoardId, source: "webhook" });
 }
 
 describe("loadMonthlyReport", () => {
@@ -122,7 +122,8 @@ describe("loadMonthlyReport", () => {
     const mine = here.createList("2026-03-01T00:00:00Z", "Inbox");
     here.createCard("2026-03-02T00:00:00Z", mine, "Moved here", "moveCardToBoard");
     ingest(here);
-    ingest(elsewhere);
+    // Delivered through this board's webhook: the action's own board decides, not the webhook's model.
+    ingest(elsewhere, elsewhere.actions, here.board.id);
     expect(loadMonthlyReport(t.store, { boardId: here.board.id, month: "2026-03" }).cards.created).toBe(1);
   });
 

@@ -43,6 +43,24 @@ describe("createTrelloTransport", () => {
     expect(clock.sleeps[1]!).toBeGreaterThan(clock.sleeps[0]! / 2);
   });
 
+  it("sits out a whole window after a 429, so the retry is not refused again", async () => {
+    const clock = new FakeClock();
+    const { send } = scripted([status(429, { error: "API_TOKEN_LIMIT_EXCEEDED" }), ok("fine")]);
+    const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock, limits: { perKey: 300, perToken: 100, intervalMs: 10_000 } });
+    const began = clock.now();
+    await expect(transport.request("T", "GET", "/boards/b")).resolves.toBe("fine");
+    expect(clock.now() - began).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it("does not repeat a POST that got no answer or a 5xx, since it may have been done", async () => {
+    for (const failure of [new NetworkError("reset"), status(502)]) {
+      const { seen, send } = scripted([failure, ok({ id: "w" })]);
+      const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock: new FakeClock() });
+      await expect(transport.request("T", "POST", "/webhooks", {}, { idModel: "b" })).rejects.toThrow();
+      expect(seen).toHaveLength(1);
+    }
+  });
+
   it("gives up after its attempts and says what Trello answered", async () => {
     const { send } = scripted([status(503), status(503), status(503)]);
     const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock: new FakeClock(), maxAttempts: 3 });
