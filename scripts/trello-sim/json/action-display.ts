@@ -85,7 +85,7 @@ function entities(action: SimAction, creator: SimMember): Record<string, Entity>
     found.list = namedEntity("list", data.list);
   }
   if (action.type === "commentCard") found.comment = { type: "comment", text: data.text };
-  if (data.label) found.label = { type: "label", id: data.label.id, color: data.label.color ?? null, text: data.label.name };
+  if (data.label) found.label = { type: "label", id: data.label.id, text: data.label.name };
   if (data.checklist && !data.checkItem) found.checklist = namedEntity("checklist", data.checklist);
   if (data.customField) found.customField = namedEntity("customField", data.customField);
   if (data.member) found.member = { type: "member", id: data.member.id, text: data.member.name };

@@ -22,7 +22,6 @@ export interface SimBoard {
   desc: string;
   closed: boolean;
   shortLink: string;
-  idMemberCreator: string;
   memberships: { id: string; idMember: string; memberType: "admin" | "normal" | "observer" }[];
   background: string;
   dateLastActivity: string;

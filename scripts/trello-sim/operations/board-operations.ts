@@ -119,7 +119,6 @@ export function createBoardOperations(ctx: SimContext) {
       desc: input.desc ?? "",
       closed: false,
       shortLink: randomShortLink(),
-      idMemberCreator: actor.id,
       memberships: [{ id: ctx.newId(at), idMember: actor.id, memberType: "admin" }],
       background: "blue",
       dateLastActivity: new Date(at).toISOString(),
