@@ -47,7 +47,10 @@ export function createTrelloSimulator(options: TrelloSimulatorOptions = {}) {
       if (server) return Promise.reject(new Error("The simulator is already listening"));
       return new Promise((resolve, reject) => {
         const started = app.listen(port, host, (err?: Error) => {
-          if (err) return reject(err);
+          if (err) {
+            server = undefined;
+            return reject(err);
+          }
           baseUrl = `http://${reachableHost(host)}:${(started.address() as AddressInfo).port}`;
           resolve(api.info());
         });

@@ -126,6 +126,12 @@ export class SimStore {
     return pick(this.pluginDataByModel.get(idModel), this.pluginData);
   }
 
+  /** Custom field values belong to the board's fields: they go when the card leaves the board or is deleted. */
+  removeCustomFieldItemsOf(idCard: string): void {
+    for (const id of this.itemsByCard.get(idCard) ?? []) this.customFieldItems.delete(id);
+    this.itemsByCard.delete(idCard);
+  }
+
   listsOf(idBoard: string): SimList[] {
     return pick(this.listsByBoard.get(idBoard), this.lists).sort((a, b) => a.pos - b.pos);
   }

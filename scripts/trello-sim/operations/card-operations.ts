@@ -133,8 +133,10 @@ export function createCardOperations(ctx: SimContext) {
     card.idBoard = target.id;
     card.idList = list.id;
     card.idShort = target.nextIdShort++;
-    // Labels belong to a board; Trello drops the ones the new board does not have.
+    // Labels and custom fields belong to a board; the new board does not have the old one's.
     card.idLabels = [];
+    store.removeCustomFieldItemsOf(card.id);
+    for (const idChecklist of card.idChecklists) store.checklists.get(idChecklist)!.idBoard = target.id;
     card.pos = store.bottomPos(list.id);
     store.notePos(list.id, card.pos);
     const to = ctx.record({
@@ -228,6 +230,7 @@ export function createCardOperations(ctx: SimContext) {
     const list = requireList(card.idList, "list");
     store.removeCard(card);
     for (const idChecklist of card.idChecklists) store.checklists.delete(idChecklist);
+    store.removeCustomFieldItemsOf(card.id);
     return ctx.record({
       type: "deleteCard",
       idMemberCreator: actor.id,

@@ -94,7 +94,9 @@ export function boardsRoutes(core: SimCore): Router {
     const params = readParams(req, cardsParams);
     const filter = req.params.filter ?? params.filter ?? "visible";
     if (!cardFilter.safeParse(filter).success) throw new TrelloHttpError(400, "invalid value for filter");
-    const cards = byFilter(store.cardsOf(board.id), filter === "visible" ? "open" : filter);
+    let cards = byFilter(store.cardsOf(board.id), filter === "visible" ? "open" : filter);
+    // "visible" (the default) also leaves out open cards whose list is archived; "open" keeps them.
+    if (filter === "visible") cards = cards.filter((card) => !store.lists.get(card.idList)?.closed);
     res.json(listedCards(core, authOf(res).member.id, cards, params));
   });
 

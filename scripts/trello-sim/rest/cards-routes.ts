@@ -6,7 +6,7 @@ import { checklistJson, customFieldItemJson, memberCreatorJson, pluginDataJson }
 import type { SimCard } from "../model/sim-model";
 import { queryActions } from "../model/query-actions";
 import type { SimCore } from "../sim-core";
-import { authOf, checkId, readableCard, readableList } from "./access";
+import { authOf, checkId, readableBoard, readableCard, readableList } from "./access";
 import { readActionQuery } from "./action-query";
 import { booleanParam, idListParam, nullableDateParam, posParam, readParams } from "./read-params";
 import { TrelloHttpError } from "./trello-http-error";
@@ -18,11 +18,13 @@ const cardParams = z.object({
   checklists: z.enum(["all", "none"]).optional(),
 });
 
+const objectId = z.string().regex(/^[0-9a-f]{24}$/);
+
 const changeParams = z.object({
   name: z.string().max(16384).optional(),
   desc: z.string().max(16384).optional(),
-  idList: z.string().optional(),
-  idBoard: z.string().optional(),
+  idList: objectId.optional(),
+  idBoard: objectId.optional(),
   closed: booleanParam.optional(),
   due: nullableDateParam.optional(),
   dueComplete: booleanParam.optional(),
@@ -48,7 +50,7 @@ export function cardsRoutes(core: SimCore): Router {
   router.post("/cards", (req, res) => {
     const params = readParams(
       req,
-      changeParams.extend({ idList: z.string(), idMembers: idListParam.optional(), idLabels: idListParam.optional() }),
+      changeParams.extend({ idList: objectId, idMembers: idListParam.optional(), idLabels: idListParam.optional() }),
     );
     readableList(core, res, params.idList);
     const card = core.cards.createCard(params.idList, { ...params, name: params.name ?? "", ...actor(res) });
@@ -63,8 +65,8 @@ export function cardsRoutes(core: SimCore): Router {
   router.put("/cards/:id", (req, res) => {
     const card = readableCard(core, res, req.params.id);
     const params = readParams(req, changeParams);
-    if (params.idBoard !== undefined) checkId(params.idBoard, true);
-    if (params.idList !== undefined) checkId(params.idList);
+    // Moving a card needs access to where it goes, as well as to the card.
+    if (params.idBoard !== undefined && store.boards.has(params.idBoard)) readableBoard(core, res, params.idBoard);
     core.cards.updateCard(card.id, { ...params, ...actor(res) });
     res.json(single(card, {}, authOf(res).member.id));
   });

@@ -5,11 +5,20 @@ export interface Credentials {
   token?: string;
 }
 
+/** OAuth header values are percent-encoded; a malformed one is taken as it is (and will not match). */
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** `Authorization: OAuth oauth_consumer_key="…", oauth_token="…"`, the header form Trello accepts for key and token. */
 function fromAuthorizationHeader(header: string | undefined): Credentials {
   if (!header || !/^OAuth\s/i.test(header)) return {};
   const found: Record<string, string> = {};
-  for (const match of header.matchAll(/(\w+)="([^"]*)"/g)) found[match[1]!] = decodeURIComponent(match[2]!);
+  for (const match of header.matchAll(/(\w+)="([^"]*)"/g)) found[match[1]!] = percentDecoded(match[2]!);
   return { key: found.oauth_consumer_key, token: found.oauth_token };
 }
 

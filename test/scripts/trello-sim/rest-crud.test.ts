@@ -115,6 +115,28 @@ describe("writes over REST", () => {
     expect(sim.boardActions(b.board.id)[0]!.type).toBe("moveCardToBoard");
   });
 
+  it("lists a card in an archived list under filter=open but not under the default, visible", async () => {
+    const { board, todo } = seedBoard(sim);
+    sim.createCard(todo.id, { name: "Parked" });
+    sim.updateList(todo.id, { closed: true });
+    expect((await request(sim.app).get(`/1/boards/${board.id}/cards`).query(auth).expect(200)).body).toEqual([]);
+    expect((await request(sim.app).get(`/1/boards/${board.id}/cards/open`).query(auth).expect(200)).body).toHaveLength(1);
+  });
+
+  it("refuses to move a card to a board the member is not on", async () => {
+    const { todo } = seedBoard(sim);
+    const card = sim.createCard(todo.id, { name: "Stays" });
+    const stranger = sim.createMember({ fullName: "Stranger" });
+    const theirs = sim.createBoard({ name: "Theirs", lists: ["Inbox"], idMember: stranger.id });
+    const res = await request(sim.app).put(`/1/cards/${card.id}`).query({ ...auth, idBoard: theirs.id }).expect(401);
+    expect(res.text).toBe("unauthorized permission requested");
+  });
+
+  it("refuses a malformed idList with 400 'invalid value for idList'", async () => {
+    const res = await request(sim.app).post("/1/cards").query({ ...auth, idList: "nope", name: "x" }).expect(400);
+    expect(res.text).toBe("invalid value for idList");
+  });
+
   it("refuses a bad value with 400 'invalid value for <param>' and changes nothing", async () => {
     const { board, todo } = seedBoard(sim);
     const card = sim.createCard(todo.id, { name: "Keep me" });
