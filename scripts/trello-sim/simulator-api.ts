@@ -23,9 +23,23 @@ import type { WebhookDeliveryConfig } from "./webhooks/webhook-deliverer";
 export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefined) {
   const { store } = core;
   const restAction = (action: SimAction): TrelloActionJson => actionJson(action, store, REST_ACTION_OPTIONS) as TrelloActionJson;
-  const restActions = (actions: (SimAction | undefined)[]) => actions.filter((a): a is SimAction => a !== undefined).map(restAction);
+  const restActions = (actions: (SimAction | undefined)[]) =>
+    actions.filter((action): action is SimAction => action !== undefined).map(restAction);
   const card = (idCard: string) => cardJson(core.cards.requireCard(idCard), store, { single: true }) as TrelloJson;
-  const info = (): SimInfo => ({ baseUrl: baseUrl() ?? "", key: core.apiKey, secret: core.apiSecret, token: core.defaultToken.token, memberId: core.defaultMember.id });
+  const info = (): SimInfo => ({
+    baseUrl: baseUrl() ?? "",
+    key: core.apiKey,
+    secret: core.apiSecret,
+    token: core.defaultToken.token,
+    memberId: core.defaultMember.id,
+  });
+  const pluginDataKey = (target: PluginDataTarget) => ({
+    idPlugin: target.idPlugin ?? core.pluginId,
+    scope: target.scope,
+    idModel: target.idModel,
+    access: target.visibility ?? "shared",
+    idMember: target.idMember ?? core.defaultMember.id,
+  });
 
   return {
     key: core.apiKey,
@@ -50,9 +64,11 @@ export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefi
     },
     addMemberToBoard: (idBoard: string, idMember: string, opts: Authorship & { memberType?: "admin" | "normal" | "observer" } = {}) =>
       restActions([core.boards.addMemberToBoard(idBoard, idMember, opts)]),
-    createList: (idBoard: string, input: Authorship & { name: string; pos?: number }) => listJson(core.boards.createList(idBoard, input)) as TrelloJson,
+    createList: (idBoard: string, input: Authorship & { name: string; pos?: number }) =>
+      listJson(core.boards.createList(idBoard, input)) as TrelloJson,
     updateList: (idList: string, changes: ListChanges) => restActions(core.boards.updateList(idList, changes)),
-    createLabel: (idBoard: string, input: Authorship & { name: string; color?: string | null }) => labelJson(core.boards.createLabel(idBoard, input)) as TrelloJson,
+    createLabel: (idBoard: string, input: Authorship & { name: string; color?: string | null }) =>
+      labelJson(core.boards.createLabel(idBoard, input)) as TrelloJson,
     addCustomField: (idBoard: string, input: NewCustomField) => customFieldJson(core.boards.addCustomField(idBoard, input)) as TrelloJson,
 
     createCard: (idList: string, input: NewCard): TrelloJson => card(core.cards.createCard(idList, input).id),
@@ -78,12 +94,11 @@ export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefi
 
     /** t.set(scope, visibility, entries): writes pluginData as the Power-Up iframe does (never possible over REST). */
     setPluginData(target: PluginDataTarget, entries: Record<string, unknown>): TrelloJson {
-      const key = { idPlugin: target.idPlugin ?? core.pluginId, scope: target.scope, idModel: target.idModel, access: target.visibility ?? "shared", idMember: target.idMember ?? core.defaultMember.id };
-      return pluginDataJson(core.pluginData.setPluginData(key, entries)) as TrelloJson;
+      return pluginDataJson(core.pluginData.setPluginData(pluginDataKey(target), entries)) as TrelloJson;
     },
     /** t.get(scope, visibility): the object stored there, or {}. */
     getPluginData(target: PluginDataTarget): Record<string, unknown> {
-      return core.pluginData.getPluginData({ idPlugin: target.idPlugin ?? core.pluginId, scope: target.scope, idModel: target.idModel, access: target.visibility ?? "shared", idMember: target.idMember ?? core.defaultMember.id });
+      return core.pluginData.getPluginData(pluginDataKey(target));
     },
 
     /** The board's actions, newest first, as GET /1/boards/{id}/actions would page them (default: all of them). */
@@ -95,7 +110,8 @@ export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefi
     webhooks: () => [...store.webhooks.values()].map(webhookJson),
 
     /** A member JWT as t.jwt({state}) returns it, signed with the simulator's current key. */
-    mintJwt: (input: Omit<MemberJwtInput, "idMember"> & { idMember?: string }) => core.jwt.mint({ ...input, idMember: input.idMember ?? core.defaultMember.id }),
+    mintJwt: (input: Omit<MemberJwtInput, "idMember"> & { idMember?: string }) =>
+      core.jwt.mint({ ...input, idMember: input.idMember ?? core.defaultMember.id }),
     rotateJwtKey: (rotation: { keepPrevious?: boolean } = {}) => core.jwt.rotate(rotation),
     jwtPublicKeys: () => core.jwt.publicKeys(),
 

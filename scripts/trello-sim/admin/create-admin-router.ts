@@ -113,7 +113,13 @@ export function createAdminRouter(sim: SimulatorApi): Router {
   router.post("/jwt", async (req, res) => {
     const input = body(
       req,
-      z.object({ idBoard: z.string(), idMember: z.string().optional(), idPlugin: z.string().optional(), state: z.string().optional(), expired: z.boolean().optional() }),
+      z.object({
+        idBoard: z.string(),
+        idMember: z.string().optional(),
+        idPlugin: z.string().optional(),
+        state: z.string().optional(),
+        expired: z.boolean().optional(),
+      }),
     );
     res.status(201).json({ jwt: await sim.mintJwt(input) });
   });
@@ -127,7 +133,16 @@ export function createAdminRouter(sim: SimulatorApi): Router {
   router.put("/faults", (req, res) => {
     const faults = body(
       req,
-      z.object({ seed: z.number().int().optional(), latencyMs: count, errorRate: share, nextErrors: count, errorStatus: z.number().int().optional(), dropRate: share, nextDrops: count, next429s: count }),
+      z.object({
+        seed: z.number().int().optional(),
+        latencyMs: count,
+        errorRate: share,
+        nextErrors: count,
+        errorStatus: z.number().int().optional(),
+        dropRate: share,
+        nextDrops: count,
+        next429s: count,
+      }),
     );
     sim.setFaults(faults);
     res.json(sim.faults());
@@ -138,7 +153,8 @@ export function createAdminRouter(sim: SimulatorApi): Router {
   });
   router.put("/rate-limits", (req, res) => {
     const positive = z.number().int().positive().optional();
-    sim.setRateLimits(body(req, z.object({ enabled: z.boolean().optional(), intervalMs: positive, keyMax: positive, tokenMax: positive, keyPenaltyThreshold: positive })));
+    const limits = z.object({ enabled: z.boolean().optional(), intervalMs: positive, keyMax: positive, tokenMax: positive, keyPenaltyThreshold: positive });
+    sim.setRateLimits(body(req, limits));
     res.json(sim.rateLimits());
   });
   router.put("/webhook-delivery", (req, res) => {

@@ -28,8 +28,13 @@ function translationKey(action: SimAction, self: boolean): string {
       if ("closed" in old) return data.card.closed ? "action_archived_card" : "action_sent_card_to_board";
       if ("name" in old) return "action_renamed_card";
       if ("desc" in old) return "action_changed_description_of_card";
-      if ("dueComplete" in old) return data.card.dueComplete ? "action_marked_the_due_date_complete" : "action_marked_the_due_date_incomplete";
-      if ("due" in old) return old.due === null ? "action_added_a_due_date" : data.card.due === null ? "action_removed_a_due_date" : "action_changed_a_due_date";
+      if ("dueComplete" in old) {
+        return data.card.dueComplete ? "action_marked_the_due_date_complete" : "action_marked_the_due_date_incomplete";
+      }
+      if ("due" in old) {
+        if (old.due === null) return "action_added_a_due_date";
+        return data.card.due === null ? "action_removed_a_due_date" : "action_changed_a_due_date";
+      }
       return data.card.pos < old.pos ? "action_moved_card_higher" : "action_moved_card_lower";
     case "commentCard":
       return "action_comment_on_card";

@@ -75,5 +75,3 @@ export function createJwtKeyRing(options: JwtKeyRingOptions) {
 
   return { publicKeys, rotate, mint };
 }
-
-export type JwtKeyRing = ReturnType<typeof createJwtKeyRing>;

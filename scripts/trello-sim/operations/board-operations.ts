@@ -159,9 +159,8 @@ export function createBoardOperations(ctx: SimContext) {
       const old = list[field];
       (list as unknown as Record<string, unknown>)[field] = value;
       const ref = field === "name" ? listRef(list) : { [field]: value, ...listRef(list) };
-      recorded.push(
-        ctx.record({ type: "updateList", idMemberCreator: actor.id, data: { old: { [field]: old }, list: ref, board: boardRef(board) }, idBoard: board.id, at }),
-      );
+      const data = { old: { [field]: old }, list: ref, board: boardRef(board) };
+      recorded.push(ctx.record({ type: "updateList", idMemberCreator: actor.id, data, idBoard: board.id, at }));
     }
     return recorded;
   }
@@ -193,5 +192,3 @@ export function createBoardOperations(ctx: SimContext) {
 
   return { createMember, createToken, createBoard, addMemberToBoard, createLabel, createList, updateList, addCustomField };
 }
-
-export type BoardOperations = ReturnType<typeof createBoardOperations>;

@@ -95,7 +95,12 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
     if (item.state === state) return undefined;
     item.state = state;
     const { board } = context(card);
-    const data = { checkItem: { state, name: item.name, id: item.id }, checklist: { name: checklist.name, id: checklist.id }, card: cardRef(card), board: boardRef(board) };
+    const data = {
+      checkItem: { state, name: item.name, id: item.id },
+      checklist: { name: checklist.name, id: checklist.id },
+      card: cardRef(card),
+      board: boardRef(board),
+    };
     return recordOnCard(card, "updateCheckItemStateOnCard", data, auth);
   }
 
@@ -116,8 +121,13 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
     delete item.idValue;
     Object.assign(item, stored);
     const { board } = context(card);
-    const itemData = { ...item, modelType: "card" };
-    const data = { old, customField: { id: field.id, name: field.name, type: field.type }, customFieldItem: itemData, board: boardRef(board), card: cardRef(card) };
+    const data = {
+      old,
+      customField: { id: field.id, name: field.name, type: field.type },
+      customFieldItem: { ...item, modelType: "card" },
+      board: boardRef(board),
+      card: cardRef(card),
+    };
     return recordOnCard(card, "updateCustomFieldItem", data, { ...auth, at });
   }
 
@@ -157,5 +167,3 @@ function storedValue(
   }
   return { value: { text: String(value) } };
 }
-
-export type CardDetailOperations = ReturnType<typeof createCardDetailOperations>;

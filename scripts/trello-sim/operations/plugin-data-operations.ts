@@ -84,5 +84,3 @@ export function createPluginDataOperations(ctx: SimContext) {
 
   return { setPluginData, getPluginData, pluginDataOf };
 }
-
-export type PluginDataOperations = ReturnType<typeof createPluginDataOperations>;

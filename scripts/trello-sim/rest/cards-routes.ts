@@ -141,9 +141,8 @@ export function cardsRoutes(core: SimCore): Router {
     const card = readableCard(core, res, req.params.id);
     const { state } = readParams(req, z.object({ state: z.enum(["complete", "incomplete"]) }));
     core.details.setCheckItemState(card.id, req.params.idCheckItem, state, actor(res));
-    const checklist = card.idChecklists.map((id) => store.checklists.get(id)!).find((list) => list.checkItems.some((item) => item.id === req.params.idCheckItem))!;
-    const item = checklistJson(checklist).checkItems as { id: string }[];
-    res.json(item.find((candidate) => candidate.id === req.params.idCheckItem));
+    const items = card.idChecklists.flatMap((id) => checklistJson(store.checklists.get(id)!).checkItems as { id: string }[]);
+    res.json(items.find((item) => item.id === req.params.idCheckItem));
   });
 
   return router;

@@ -37,7 +37,12 @@ export function listsRoutes(core: SimCore): Router {
     const list = readableList(core, res, req.params.id);
     const params = readParams(
       req,
-      z.object({ filter: z.enum(["open", "closed", "all", "none"]).optional(), fields: z.string().optional(), pluginData: booleanParam.optional(), customFieldItems: booleanParam.optional() }),
+      z.object({
+        filter: z.enum(["open", "closed", "all", "none"]).optional(),
+        fields: z.string().optional(),
+        pluginData: booleanParam.optional(),
+        customFieldItems: booleanParam.optional(),
+      }),
     );
     const cards = byFilter(core.store.cardsOf(list.idBoard).filter((card) => card.idList === list.id), params.filter ?? "open");
     res.json(listedCards(core, authOf(res).member.id, cards, params));

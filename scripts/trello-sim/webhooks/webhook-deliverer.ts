@@ -202,5 +202,3 @@ export function createWebhookDeliverer(deps: DelivererDeps) {
     },
   };
 }
-
-export type WebhookDeliverer = ReturnType<typeof createWebhookDeliverer>;

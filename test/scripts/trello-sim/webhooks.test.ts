@@ -28,7 +28,15 @@ describe("creating a webhook", () => {
     expect(receiver.heads).toBe(1);
     expect(created).toEqual({
       status: 200,
-      body: { id: expect.stringMatching(/^[0-9a-f]{24}$/), description: "Stakeholder Loop", idModel: board.id, callbackURL: receiver.url, active: true, consecutiveFailures: 0, firstConsecutiveFailDate: null },
+      body: {
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        description: "Stakeholder Loop",
+        idModel: board.id,
+        callbackURL: receiver.url,
+        active: true,
+        consecutiveFailures: 0,
+        firstConsecutiveFailDate: null,
+      },
     });
   });
 
