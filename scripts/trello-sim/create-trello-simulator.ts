@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { createAdminRouter } from "./admin/create-admin-router";
 import { createIdFactory } from "./model/object-id";
+import { cors } from "./rest/cors";
 import { createRestRouter } from "./rest/create-rest-router";
 import { createSimCore } from "./sim-core";
 import { createSimulatorApi } from "./simulator-api";
@@ -36,6 +37,7 @@ export function createTrelloSimulator(options: TrelloSimulatorOptions = {}) {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(cors);
   app.use("/1", createRestRouter(core));
   app.use("/_sim", createAdminRouter(api));
 

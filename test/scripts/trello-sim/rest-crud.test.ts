@@ -43,6 +43,16 @@ describe("authentication", () => {
   });
 });
 
+describe("CORS", () => {
+  it("answers a browser preflight and exposes the rate-limit headers, as Trello does", async () => {
+    const preflight = await request(sim.app).options("/1/members/me").set("origin", "https://powerup.example").expect(204);
+    expect(preflight.headers["access-control-allow-origin"]).toBe("*");
+    expect(preflight.headers["access-control-allow-headers"]).toBe("Authorization, Accept, Content-Type");
+    const refused = await request(sim.app).get("/1/members/me").expect(401);
+    expect(refused.headers["access-control-expose-headers"]).toContain("x-rate-limit-api-token-remaining");
+  });
+});
+
 describe("lookups", () => {
   it("answers an unknown well-formed id with 404 'The requested resource was not found.'", async () => {
     const res = await request(sim.app).get(`/1/cards/${"a".repeat(24)}`).query(auth).expect(404);
