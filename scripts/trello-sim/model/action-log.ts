@@ -63,10 +63,6 @@ export class ActionLog {
     return this.byCard.get(idCard) ?? [];
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   private listFor(index: Map<string, SimAction[]>, key: string): SimAction[] {
     let list = index.get(key);
     if (!list) {
