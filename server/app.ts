@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
+import { createConnectionsRouter } from "./api/connections-router";
+import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
+import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
+import { createTokenCipher } from "./auth/token-cipher";
 import type { Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
@@ -8,16 +12,27 @@ import { serializeRequest, type Logger } from "./log/create-logger";
 import { createStore } from "./store/create-store";
 import type { Db } from "./store/open-database";
 import { createActionIngester } from "./sync/create-action-ingester";
+import { createBoardSyncRunner, type BoardSyncRunner } from "./sync/create-board-sync-runner";
+import type { TrelloClient } from "./trello/create-trello-client";
 import { createWebhooksRouter } from "./webhooks/webhooks-router";
 
 export interface AppDeps {
   config: Config;
   db: Db;
   log: Logger;
+  /** Trello's REST API (the simulator in tests and the demo). */
+  trello: TrelloClient;
+  /** Verifies t.jwt tokens; defaults to Trello's public keys at TRELLO_API_BASE. */
+  verifyJwt?: VerifyMemberJwt;
+}
+
+/** The background board syncs an app runs (exposed for the entry point and tests). */
+export function syncRunnerOf(app: Express): BoardSyncRunner | undefined {
+  return app.locals.syncRunner as BoardSyncRunner | undefined;
 }
 
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -41,6 +56,18 @@ export function createApp({ config, db, log }: AppDeps): Express {
       callbackUrl: config.webhookCallbackUrl,
       secret: config.trello?.apiSecret,
       ingest: createActionIngester(store),
+    }),
+  );
+
+  const cipher = config.tokenEncryptionKey ? createTokenCipher(config.tokenEncryptionKey) : undefined;
+  const runner = cipher ? createBoardSyncRunner({ client: trello, store, cipher, log }) : undefined;
+  app.locals.syncRunner = runner;
+  app.use(
+    createConnectionsRouter({
+      verifyJwt: verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId }),
+      connect: cipher && config.trello ? { client: trello, store, cipher, callbackUrl: config.webhookCallbackUrl, log } : undefined,
+      runner,
+      store,
     }),
   );
   app.use(notFoundHandler);

@@ -34,6 +34,7 @@ const envSchema = z.object({
       .regex(/^[0-9a-fA-F]{64}$/, "TOKEN_ENCRYPTION_KEY must be 64 hex characters (32 bytes)")
       .optional(),
   ),
+  TRELLO_POWERUP_ID: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
 });
 
@@ -55,6 +56,8 @@ export interface Config {
   trello: TrelloCredentials | undefined;
   trelloApiBase: string;
   tokenEncryptionKey: Buffer | undefined;
+  /** When set, member JWTs must carry this idPlugin. */
+  powerUpId: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trello: mode === "trello" ? { apiKey: vars.TRELLO_API_KEY!, apiSecret: vars.TRELLO_API_SECRET! } : undefined,
     trelloApiBase: vars.TRELLO_API_BASE ?? "https://api.trello.com",
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, "hex") : undefined,
+    powerUpId: vars.TRELLO_POWERUP_ID,
     logLevel: vars.LOG_LEVEL ?? "info",
   };
 }

@@ -1,8 +1,10 @@
 import { createActionsStore } from "./actions-store";
+import { createBoardDataStore } from "./board-data-store";
 import { createBoardSettingsStore } from "./board-settings-store";
 import { createBoardsStore } from "./boards-store";
 import { createCardMembersStore } from "./card-members-store";
 import { createCardsStore } from "./cards-store";
+import { createConnectionsStore } from "./connections-store";
 import { createListsStore } from "./lists-store";
 import { createMembersStore } from "./members-store";
 import type { Db } from "./open-database";
@@ -20,6 +22,8 @@ export function createStore(db: Db) {
     members: createMembersStore(db),
     cardMembers: createCardMembersStore(db),
     syncState: createSyncStateStore(db),
+    connections: createConnectionsStore(db),
+    boardData: createBoardDataStore(db),
   };
 }
 

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Express } from "express";
 import request from "supertest";
+import { unreachableTrello } from "./unreachable-trello";
 import { createApp } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config/load-config";
 import { createLogger } from "../../server/log/create-logger";
@@ -43,7 +44,7 @@ export function createTestApp(env: NodeJS.ProcessEnv = {}): TestApp {
     ...env,
   });
   const db = openDatabase(config.databasePath);
-  const app = createApp({ config, db, log: createLogger(config.logLevel) });
+  const app = createApp({ config, db, log: createLogger(config.logLevel), trello: unreachableTrello() });
   return {
     app,
     db,

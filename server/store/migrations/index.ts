@@ -1,6 +1,7 @@
 import type { Migration } from "../migrate";
 import { m0001Initial } from "./0001-initial";
 import { m0002SyncState } from "./0002-sync-state";
+import { m0003Connections } from "./0003-connections";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Connections];

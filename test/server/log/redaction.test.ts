@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Writable } from "node:stream";
 import request from "supertest";
+import { unreachableTrello } from "../../support/unreachable-trello";
 import { createApp } from "../../../server/app";
 import { loadConfig } from "../../../server/config/load-config";
 import { createLogger } from "../../../server/log/create-logger";
@@ -27,7 +28,7 @@ describe("request logs", () => {
       LOG_LEVEL: "debug",
     });
     const db = openDatabase(config.databasePath);
-    const app = createApp({ config, db, log: createLogger("debug", sink) });
+    const app = createApp({ config, db, log: createLogger("debug", sink), trello: unreachableTrello() });
     const story = new BoardStory();
     const body = story.delivery(story.createList("2026-03-01T00:00:00Z", "Backlog") && story.actions[0]);
     const signature = trelloSign(body, config.webhookCallbackUrl, "very-secret-value");

@@ -7,32 +7,59 @@ import { makeTempDir } from "../support/test-app";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** Waits for the service's "listening" log line and returns the port it names. */
-async function listeningPort(child: ChildProcess): Promise<number> {
+/** Waits for a JSON log line whose msg is `message` and returns it. */
+async function logLine(child: ChildProcess, message: string): Promise<Record<string, any>> {
   let buffered = "";
   for await (const chunk of child.stdout!) {
     buffered += chunk.toString();
     for (const line of buffered.split("\n")) {
-      if (line.includes("Stakeholder Loop is listening")) return JSON.parse(line).port as number;
+      if (line.startsWith("{") && line.includes(`"msg":"${message}"`)) return JSON.parse(line);
     }
   }
-  throw new Error(`service exited before listening: ${buffered}`);
+  throw new Error(`exited before logging "${message}": ${buffered}`);
 }
 
 describe("npm start", () => {
   const temp = makeTempDir();
   afterAll(() => temp.remove());
 
-  it("without Trello credentials says what to set instead of failing obscurely", () => {
-    const result = spawnSync("npm", ["start", "--silent"], {
+  it("without Trello credentials runs the demo: simulator, seeded board, connected and fed by webhooks", async () => {
+    const databasePath = path.join(temp.dir, "demo.db");
+    const child = spawn("node", ["dist/scripts/start.js"], {
       cwd: ROOT,
-      env: { ...process.env, TRELLO_API_KEY: "", TRELLO_API_SECRET: "", DATABASE_PATH: path.join(temp.dir, "demo.db") },
-      encoding: "utf8",
+      env: { ...process.env, TRELLO_API_KEY: "", TRELLO_API_SECRET: "", PORT: "0", DATABASE_PATH: databasePath, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain("TRELLO_API_KEY");
-    expect(result.stderr).toContain("TRELLO_API_SECRET");
-    expect(result.stderr).toContain("TOKEN_ENCRYPTION_KEY");
+    try {
+      const ready = await logLine(child, "demo ready");
+      const health = await fetch(`${ready.serviceUrl}/healthz`);
+      expect(await health.json()).toEqual({ status: "ok", mode: "demo" });
+      const month = new Date().toISOString().slice(0, 7);
+      const report = spawnSync("npm", ["run", "--silent", "report", "--", "--board", ready.boardId, "--month", month], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_PATH: databasePath },
+        encoding: "utf8",
+      });
+      expect(report.status).toBe(0);
+      const json = JSON.parse(report.stdout);
+      expect(json.board.name).toBe("ACME Client Portal — Delivery");
+      expect(json.cards.created).toBeGreaterThan(0);
+      const Database = (await import("better-sqlite3")).default;
+      const db = new Database(databasePath, { readonly: true });
+      const sources = db.prepare("SELECT source, count(*) AS n FROM actions GROUP BY source ORDER BY source").all();
+      const connection = db.prepare("SELECT status, webhook_id FROM connections").get() as { status: string; webhook_id: string };
+      db.close();
+      expect(sources).toEqual([
+        { source: "backfill", n: expect.any(Number) },
+        { source: "webhook", n: 3 },
+      ]);
+      expect(connection.status).toBe("ready");
+      expect(connection.webhook_id).toMatch(/^[0-9a-f]{24}$/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
   });
 
   it("stops with a message naming a bad variable", () => {
@@ -43,7 +70,7 @@ describe("npm start", () => {
 
   it("serves /healthz and stores a signed delivery over real HTTP, then shuts down cleanly", async () => {
     const publicUrl = "https://loop.example.test";
-    const child = spawn("node", ["dist/server/main.js"], {
+    const child = spawn("node", ["dist/scripts/start.js"], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -58,7 +85,7 @@ describe("npm start", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
-      const port = await listeningPort(child);
+      const { port } = await logLine(child, "Stakeholder Loop is listening");
       const base = `http://127.0.0.1:${port}`;
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);

@@ -1,0 +1,55 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import { createApp, syncRunnerOf } from "./app";
+import type { Config } from "./config/load-config";
+import type { Logger } from "./log/create-logger";
+import { openDatabase, type Db } from "./store/open-database";
+import { createStore } from "./store/create-store";
+import { createTrelloClient } from "./trello/create-trello-client";
+
+/** How often every connected board is reconciled with Trello, repairing missed deliveries. */
+export const RECONCILE_INTERVAL_MS = 15 * 60_000;
+
+export interface RunningService {
+  app: Express;
+  db: Db;
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Opens the store, builds the app, listens, resumes interrupted syncs and schedules reconciles. */
+export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  const db = openDatabase(config.databasePath);
+  const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "" });
+  const app = createApp({ config, db, log, trello });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
+  });
+  // Longer than the usual load balancer idle timeout, so keep-alive connections are not cut mid-request.
+  server.keepAliveTimeout = 65_000;
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, publicUrl: config.publicUrl, webhook: config.webhookCallbackUrl }, "Stakeholder Loop is listening");
+
+  const runner = syncRunnerOf(app);
+  if (runner) {
+    for (const connection of createStore(db).connections.all()) {
+      if (connection.status !== "ready") void runner.sync(connection.boardId);
+    }
+    runner.startSchedule(RECONCILE_INTERVAL_MS);
+  }
+  return {
+    app,
+    db,
+    server,
+    port,
+    async close() {
+      runner?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await runner?.idle();
+      db.close();
+    },
+  };
+}
