@@ -21,7 +21,7 @@ export interface JwtVerifierOptions {
   fetchKeys: () => Promise<string[]>;
   /** When set, tokens minted for another Power-Up are refused. */
   pluginId?: string;
-  /** Unknown keys trigger a refetch at most this often, so bad tokens cannot hammer Trello. */
+  /** Unknown keys trigger a refetch at most this often (default 1 s), so bad tokens cannot hammer Trello. */
   refetchAfterMs?: number;
   now?: () => number;
 }
@@ -34,12 +34,14 @@ export type VerifyMemberJwt = (jwt: string, boardId: string) => Promise<MemberCl
  */
 export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt {
   const now = options.now ?? Date.now;
-  const refetchAfterMs = options.refetchAfterMs ?? 60_000;
+  const refetchAfterMs = options.refetchAfterMs ?? 1_000;
   let keys: KeyLike[] = [];
   let fetchedAt = -Infinity;
 
   async function loadKeys(): Promise<void> {
-    const pems = await options.fetchKeys();
+    const pems = await options.fetchKeys().catch((err: unknown) => {
+      throw new AppError(503, ErrorCode.TrelloUnavailable, `Trello's public keys could not be read to check the member token: ${(err as Error).message}`);
+    });
     keys = await Promise.all(pems.map((pem) => importSPKI(pem, "RS256")));
     fetchedAt = now();
   }

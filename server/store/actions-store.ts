@@ -29,6 +29,8 @@ export interface ActionsStore {
   /** Actions of a board with `startMs <= date < endMs`, oldest first. */
   listInPeriod(boardId: string, startMs: number, endMs: number): ActionSummary[];
   hasBoard(boardId: string): boolean;
+  /** The date (ms) of a board's newest stored action, if any. */
+  newestDateMs(boardId: string): number | null;
 }
 
 /** SQL for the actions table. */
@@ -44,10 +46,12 @@ export function createActionsStore(db: Db): ActionsStore {
      FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? ORDER BY date_ms, id`,
   );
   const hasBoard = db.prepare("SELECT 1 FROM actions WHERE board_id = ? LIMIT 1").pluck();
+  const newest = db.prepare("SELECT max(date_ms) FROM actions WHERE board_id = ?").pluck();
   return {
     insert: (row) => insert.run(row).changes === 1,
     count: () => count.get() as number,
     listInPeriod: (boardId, startMs, endMs) => inPeriod.all(boardId, startMs, endMs) as ActionSummary[],
     hasBoard: (boardId) => hasBoard.get(boardId) !== undefined,
+    newestDateMs: (boardId) => (newest.get(boardId) as number | null) ?? null,
   };
 }

@@ -2,11 +2,11 @@ import type { TrelloCard, TrelloList } from "../trello/trello-rest-schemas";
 import type { ActionObservations } from "./observe-action";
 
 /**
- * What a REST read of a board's lists and cards says, as observations at the moment of the read. The
- * "~" sorts after every action id, so at the same millisecond the read wins; any later action wins over it.
+ * What a REST read of a board's lists and cards says, as observations as of `asOf`. The "~" sorts after
+ * every action id, so actions up to that millisecond lose to the read and any later action wins over it.
  */
-export function observeSnapshot(boardId: string, readAt: Date, lists: TrelloList[], cards: TrelloCard[]): ActionObservations {
-  const version = `${readAt.toISOString()}|~snapshot`;
+export function observeSnapshot(boardId: string, asOf: Date, lists: TrelloList[], cards: TrelloCard[]): ActionObservations {
+  const version = `${asOf.toISOString()}|~snapshot`;
   return {
     boards: [],
     lists: lists.map((list) => ({

@@ -120,10 +120,13 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     if (newestSeen) store.syncState.setRestNewest(boardId, newestSeen);
   }
 
-  const readAt = (deps.now ?? (() => new Date()))();
   const [lists, cards] = await Promise.all([client.getLists(token, boardId), client.getCards(token, boardId)]);
+  const readAt = (deps.now ?? (() => new Date()))();
+  // The read reflects every action stored so far. Stamping it with the newest action's date (Trello's clock)
+  // rather than ours means a later action wins over it even when our clock runs ahead of Trello's.
+  const newest = store.actions.newestDateMs(boardId);
   store.db.transaction(() => {
-    applyObservations(store, observeSnapshot(boardId, readAt, lists, cards));
+    applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
     store.syncState.markSynced(boardId, readAt.toISOString());
   })();
   progress("snapshot");

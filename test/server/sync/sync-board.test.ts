@@ -65,6 +65,18 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     });
   });
 
+  it("lets an action newer than the synced history win over the snapshot, whatever the service's clock says", async () => {
+    const { boardId, todoListId } = seed(sim, 3);
+    const info = await sim.listen(0);
+    const client = createTrelloClient({ apiBase: info.baseUrl, apiKey: info.key });
+    const ingest = createActionIngester(t.store);
+    const aheadClock = () => new Date("2031-01-01T00:00:00Z");
+    await syncBoard({ client, store: t.store, ingest, log: createLogger("silent"), now: aheadClock }, { boardId, token: info.token });
+    const [rename] = sim.updateList(todoListId, { name: "Done", at: "2026-03-20T00:00:00Z" }) as any[];
+    ingest(rename, JSON.stringify(rename), { fallbackBoardId: boardId, source: "webhook" });
+    expect(t.store.lists.get(todoListId)?.fields.name).toBe("Done");
+  });
+
   it("carries on where an interrupted sync stopped, then catches up on what came since", async () => {
     const { boardId, todoListId } = seed(sim, 1_200);
     sim.setFaults({ nextErrors: 0 } as never);
