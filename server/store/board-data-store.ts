@@ -14,6 +14,7 @@ export function createBoardDataStore(db: Db): BoardDataStore {
     "DELETE FROM actions WHERE board_id = @boardId",
     "DELETE FROM board_settings WHERE board_id = @boardId",
     "DELETE FROM sync_state WHERE board_id = @boardId",
+    "DELETE FROM plugin_data WHERE board_id = @boardId",
     "DELETE FROM boards WHERE id = @boardId",
   ].map((sql) => db.prepare(sql));
   const run = db.transaction((boardId: string) => {

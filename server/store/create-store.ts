@@ -8,6 +8,7 @@ import { createConnectionsStore } from "./connections-store";
 import { createListsStore } from "./lists-store";
 import { createMembersStore } from "./members-store";
 import type { Db } from "./open-database";
+import { createPluginDataStore } from "./plugin-data-store";
 import { createSyncStateStore } from "./sync-state-store";
 
 /** Every table's prepared statements over one database: the only way the rest of the service touches SQL. */
@@ -24,6 +25,7 @@ export function createStore(db: Db) {
     syncState: createSyncStateStore(db),
     connections: createConnectionsStore(db),
     boardData: createBoardDataStore(db),
+    pluginData: createPluginDataStore(db),
   };
 }
 

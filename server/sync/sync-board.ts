@@ -57,8 +57,8 @@ function validatePage(items: unknown[], log: Logger): Page {
 
 /**
  * Brings a board's store up to date from Trello's REST API: pages the whole history (resumable), catches
- * up on what came since the last read (repairing missed webhook deliveries), then reads current lists and
- * cards. Every page is stored in one transaction with the cursor that follows it.
+ * up on what came since the last read (repairing missed webhook deliveries), then reads current lists,
+ * cards and pluginData. Every page is stored in one transaction with the cursor that follows it.
  */
 export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest): Promise<SyncResult> {
   const { client, store, ingest, log } = deps;
@@ -120,13 +120,19 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     if (newestSeen) store.syncState.setRestNewest(boardId, newestSeen);
   }
 
-  const [lists, cards] = await Promise.all([client.getLists(token, boardId), client.getCards(token, boardId)]);
+  const [lists, cards, boardPluginData] = await Promise.all([
+    client.getLists(token, boardId),
+    client.getCards(token, boardId),
+    client.getBoardPluginData(token, boardId),
+  ]);
+  const pluginData = [...boardPluginData, ...cards.flatMap((card) => card.pluginData ?? [])];
   const readAt = (deps.now ?? (() => new Date()))();
   // The read reflects every action stored so far. Stamping it with the newest action's date (Trello's clock)
   // rather than ours means a later action wins over it even when our clock runs ahead of Trello's.
   const newest = store.actions.newestDateMs(boardId);
   store.db.transaction(() => {
     applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
+    store.pluginData.replaceBoard(boardId, pluginData, readAt.toISOString());
     store.syncState.markSynced(boardId, readAt.toISOString());
   })();
   progress("snapshot");

@@ -70,11 +70,12 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
         if (!retryable || attempt + 1 >= maxAttempts) throw new TrelloApiError(response.status, shownPath, response.body);
         const delay = retryDelay(attempt);
         if (response.status === 429) {
-          // Someone else spends this token or key too (the Power-Up iframe): sit out a whole window, so the
-          // retry is not refused again, and hold back every request on it, not just this one.
+          // Someone else spends this token or key too (the Power-Up iframe): wait as long as Trello says, or a
+          // whole window, so the retry is not refused again; and hold back every request on it, not just this one.
           const limiter = JSON.stringify(response.body).includes("API_KEY_LIMIT_EXCEEDED") ? keyLimiter : perToken;
+          const retryAfterMs = Number(response.headers["retry-after"]) * 1000;
           const intervalMs = Number(response.headers["x-rate-limit-api-token-interval-ms"]) || limits.intervalMs;
-          limiter.pause(clock.now() + intervalMs);
+          limiter.pause(clock.now() + (retryAfterMs > 0 ? retryAfterMs : intervalMs));
         } else {
           await clock.sleep(delay);
         }

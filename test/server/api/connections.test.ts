@@ -1,19 +1,9 @@
+import { seedMarchBoard } from "../../support/seed-march-board";
 import { dumpStore } from "../../support/test-app";
 import { startServiceWithSim, type ServiceWithSim } from "../../support/service-with-sim";
 import { loadMonthlyReport } from "../../../server/reports/load-monthly-report";
 
-/** March 2026 on a board: `cards` cards, half moved to Done, each commented. */
-function seed(h: ServiceWithSim, cards: number) {
-  const board = h.sim.createBoard({ name: "ACME rollout", lists: ["To Do", "Doing", "Done"], at: "2026-02-20T09:00:00Z" });
-  const [todo, , done] = board.lists as { id: string }[];
-  for (let i = 0; i < cards; i += 1) {
-    const at = Date.parse("2026-03-01T00:00:00Z") + i * 60_000;
-    const card = h.sim.createCard(todo!.id, { name: `Card ${i}`, at });
-    h.sim.addComment(card.id as string, `Note ${i}`, { at: at + 1_000 });
-    if (i % 2 === 0) h.sim.moveCard(card.id as string, done!.id, { at: at + 2_000 });
-  }
-  return { boardId: board.id as string, todo: todo!.id, done: done!.id };
-}
+const seed = (h: ServiceWithSim, cards: number) => seedMarchBoard(h.sim, cards);
 
 /** Every action the simulator holds for a board. */
 const allActionIds = (h: ServiceWithSim, boardId: string): string[] => h.sim.boardActions(boardId).map((a) => a.id);

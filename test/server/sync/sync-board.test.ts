@@ -4,20 +4,8 @@ import { loadMonthlyReport } from "../../../server/reports/load-monthly-report";
 import { createActionIngester } from "../../../server/sync/create-action-ingester";
 import { syncBoard } from "../../../server/sync/sync-board";
 import { createTrelloClient } from "../../../server/trello/create-trello-client";
+import { seedMarchBoard as seed } from "../../support/seed-march-board";
 import { createTestApp, type TestApp } from "../../support/test-app";
-
-/** Seeds March 2026 on a board: `cards` cards created, half moved to Done, each with a comment. */
-function seed(sim: TrelloSimulator, cards: number) {
-  const board = sim.createBoard({ name: "Client delivery", lists: ["To Do", "Doing", "Done"], at: "2026-02-20T09:00:00Z" });
-  const [todo, , done] = board.lists as { id: string }[];
-  for (let i = 0; i < cards; i += 1) {
-    const at = Date.parse("2026-03-01T00:00:00Z") + i * 60_000;
-    const card = sim.createCard(todo!.id, { name: `Card ${i}`, at });
-    sim.addComment(card.id as string, `Note ${i}`, { at: at + 1_000 });
-    if (i % 2 === 0) sim.moveCard(card.id as string, done!.id, { at: at + 2_000 });
-  }
-  return { boardId: board.id as string, todoListId: todo!.id };
-}
 
 describe("syncBoard against the Trello simulator over HTTP", () => {
   let sim: TrelloSimulator;
@@ -65,8 +53,27 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     });
   });
 
+  it("reads the board's and the cards' pluginData, and drops what was removed on Trello", async () => {
+    const { boardId, todo: todoListId } = seed(sim, 2);
+    const card = sim.createCard(todoListId, { name: "Stakeholder: ACME CFO" });
+    sim.setPluginData({ scope: "board", idModel: boardId }, { settings: { v: 1, timezone: "Europe/Berlin" } });
+    sim.setPluginData({ scope: "card", idModel: card.id as string }, { stakeholder: { v: 1, kind: "client" } });
+    await run(boardId);
+    const stored = t.store.pluginData.listBoard(boardId);
+    expect(stored.map((r) => [r.scope, r.idModel, JSON.parse(r.value)])).toEqual(
+      expect.arrayContaining([
+        ["board", boardId, { settings: { v: 1, timezone: "Europe/Berlin" } }],
+        ["card", card.id, { stakeholder: { v: 1, kind: "client" } }],
+      ]),
+    );
+    expect(stored).toHaveLength(2);
+    sim.deleteCard(card.id as string);
+    await run(boardId);
+    expect(t.store.pluginData.listBoard(boardId).map((r) => r.scope)).toEqual(["board"]);
+  });
+
   it("lets an action newer than the synced history win over the snapshot, whatever the service's clock says", async () => {
-    const { boardId, todoListId } = seed(sim, 3);
+    const { boardId, todo: todoListId } = seed(sim, 3);
     const info = await sim.listen(0);
     const client = createTrelloClient({ apiBase: info.baseUrl, apiKey: info.key });
     const ingest = createActionIngester(t.store);
@@ -78,7 +85,7 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
   });
 
   it("carries on where an interrupted sync stopped, then catches up on what came since", async () => {
-    const { boardId, todoListId } = seed(sim, 1_200);
+    const { boardId, todo: todoListId } = seed(sim, 1_200);
     sim.setFaults({ nextErrors: 0 } as never);
     const info = await sim.listen(0);
     // Let two pages through, then fail every request: the sync stops part-way.

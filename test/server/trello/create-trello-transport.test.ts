@@ -52,6 +52,16 @@ describe("createTrelloTransport", () => {
     expect(clock.now() - began).toBeGreaterThanOrEqual(10_000);
   });
 
+  it("waits as long as Retry-After says when Trello sends it", async () => {
+    const clock = new FakeClock();
+    const limited: HttpResponse = { status: 429, headers: { "retry-after": "2" }, body: { error: "API_TOKEN_LIMIT_EXCEEDED" } };
+    const { send } = scripted([limited, ok("fine")]);
+    const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock });
+    const began = clock.now();
+    await transport.request("T", "GET", "/boards/b");
+    expect(clock.now() - began).toBe(2_000);
+  });
+
   it("does not repeat a POST that got no answer or a 5xx, since it may have been done", async () => {
     for (const failure of [new NetworkError("reset"), status(502)]) {
       const { seen, send } = scripted([failure, ok({ id: "w" })]);
