@@ -56,6 +56,7 @@ export function createApp({ config, db, log, trello, verifyJwt }: AppDeps): Expr
       callbackUrl: config.webhookCallbackUrl,
       secret: config.trello?.apiSecret,
       ingest: createActionIngester(store),
+      isRetired: (webhookId) => store.retiredWebhooks.isRetired(webhookId),
     }),
   );
 

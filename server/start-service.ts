@@ -45,10 +45,11 @@ export async function startService(config: Config, log: Logger): Promise<Running
     server,
     port,
     async close() {
-      runner?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await runner?.idle();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Requests in flight (a webhook being stored) finish; idle keep-alive connections are closed now.
+      server.closeIdleConnections();
+      await runner?.stop();
+      await closed;
       db.close();
     },
   };

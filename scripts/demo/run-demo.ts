@@ -1,24 +1,14 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createServer } from "node:net";
 import { DEFAULT_DATABASE_PATH, WEBHOOK_PATH, type Config } from "../../server/config/load-config";
 import type { Logger } from "../../server/log/create-logger";
 import { syncRunnerOf } from "../../server/app";
 import { startService, type RunningService } from "../../server/start-service";
 import { createTrelloSimulator } from "../trello-sim/create-trello-simulator";
+import { freePort } from "./free-port";
 import { liveDemoActivity, seedDemoBoard } from "./seed-demo-board";
 
 const DEMO_DATABASE_PATH = "./data/demo.db";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 /** The default database is for real boards; the demo starts from an empty file of its own every time. */
 function demoDatabasePath(config: Config): string {

@@ -4,9 +4,12 @@ import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
 import type { Store } from "../store/create-store";
+import { assertMayManage } from "../sync/assert-may-manage";
 import type { BoardSyncRunner } from "../sync/create-board-sync-runner";
 import { connectBoard, type ConnectDeps } from "../sync/connect-board";
+import { dropConnectionWebhook } from "../sync/drop-connection-webhook";
 import { connectionView } from "./connection-view";
+import { createKeyedLock } from "./keyed-lock";
 
 const connectBody = z.object({ token: z.string().trim().min(1, "token is required").max(512) });
 
@@ -23,21 +26,31 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
   const router = Router();
   const path = "/api/boards/:boardId/connection";
   const auth = requireMemberJwt(verifyJwt);
-  const view = (boardId: string) => {
+  // Connect and disconnect of one board never interleave (each awaits Trello several times).
+  const boardLock = createKeyedLock();
+  const connectionOf = (boardId: string) => {
     const connection = store.connections.get(boardId);
     if (!connection) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
-    return connectionView(connection, store.syncState.get(boardId));
+    return connection;
   };
-
-  router.post(path, auth, express.json({ limit: "16kb" }), async (req, res) => {
+  const view = (boardId: string) => connectionView(connectionOf(boardId), store.syncState.get(boardId));
+  const configured = () => {
     if (!connect || !runner) {
       throw new AppError(503, ErrorCode.NotConfigured, "Connecting boards needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY");
     }
+    return { connect, runner };
+  };
+
+  router.post(path, auth, express.json({ limit: "16kb" }), async (req, res) => {
+    const deps = configured();
     const body = connectBody.safeParse(req.body);
-    if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, `body.${body.error.issues[0]!.path.join(".") || "token"}: ${body.error.issues[0]!.message}`);
+    if (!body.success) {
+      const issue = body.error.issues[0]!;
+      throw new AppError(400, ErrorCode.InvalidPayload, `body.${issue.path.join(".") || "token"}: ${issue.message}`);
+    }
     const boardId = String(req.params.boardId);
-    await connectBoard(connect, { boardId, memberId: memberOf(req).idMember, token: body.data.token });
-    void runner.sync(boardId);
+    await boardLock(boardId, () => connectBoard(deps.connect, { boardId, memberId: memberOf(req).idMember, token: body.data.token }));
+    void deps.runner.sync(boardId);
     res.status(202).json(view(boardId));
   });
 
@@ -46,23 +59,18 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
   });
 
   router.delete(path, auth, async (req, res) => {
+    const deps = configured();
     const boardId = String(req.params.boardId);
-    const connection = store.connections.get(boardId);
-    if (!connection) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
-    let webhookDeleted = false;
-    if (connect && connection.webhookId) {
-      webhookDeleted = await connect.client
-        .deleteWebhook(connect.cipher.decrypt(connection.tokenSealed), connection.webhookId)
-        .then(() => true)
-        .catch((err: unknown) => {
-          req.log.warn({ boardId, err: (err as Error).message }, "could not delete the board's webhook on Trello");
-          return false;
-        });
-    }
-    await runner?.idle();
-    store.connections.remove(boardId);
     const deleteData = req.query.deleteData === "true";
-    if (deleteData) store.boardData.deleteBoard(boardId);
+    const webhookDeleted = await boardLock(boardId, async () => {
+      const connection = connectionOf(boardId);
+      await assertMayManage(deps.connect.client, connection, memberOf(req).idMember, () => deps.connect.cipher.decrypt(connection.tokenSealed));
+      await deps.runner.cancel(boardId);
+      const deleted = await dropConnectionWebhook(deps.connect, connection);
+      store.connections.remove(boardId);
+      if (deleteData) store.boardData.deleteBoard(boardId);
+      return deleted;
+    });
     res.json({ boardId, disconnected: true, webhookDeleted, dataDeleted: deleteData });
   });
 

@@ -37,8 +37,17 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
   const refetchAfterMs = options.refetchAfterMs ?? 1_000;
   let keys: KeyLike[] = [];
   let fetchedAt = -Infinity;
+  let inFlight: Promise<void> | undefined;
 
-  async function loadKeys(): Promise<void> {
+  // Concurrent first requests share one fetch of the keys.
+  function loadKeys(): Promise<void> {
+    inFlight ??= fetchKeys().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  async function fetchKeys(): Promise<void> {
     const pems = await options.fetchKeys().catch((err: unknown) => {
       throw new AppError(503, ErrorCode.TrelloUnavailable, `Trello's public keys could not be read to check the member token: ${(err as Error).message}`);
     });
@@ -49,7 +58,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
   async function verifyWithKnownKeys(jwt: string): Promise<unknown | undefined> {
     for (const key of keys) {
       try {
-        const { payload } = await jwtVerify(jwt, key, { algorithms: ["RS256"], issuer: "trello" });
+        const { payload } = await jwtVerify(jwt, key, { algorithms: ["RS256"], issuer: "trello", requiredClaims: ["exp", "iat"] });
         return payload;
       } catch (err) {
         if (err instanceof errors.JWSSignatureVerificationFailed) continue;

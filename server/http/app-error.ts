@@ -19,6 +19,8 @@ export const ErrorCode = {
   NotConnected: "NOT_CONNECTED",
   TrelloUnavailable: "TRELLO_UNAVAILABLE",
   WebhookRefused: "WEBHOOK_REFUSED",
+  WebhookRetired: "WEBHOOK_RETIRED",
+  NotAllowed: "NOT_ALLOWED",
   NotConfigured: "NOT_CONFIGURED",
   NotFound: "NOT_FOUND",
   Internal: "INTERNAL",

@@ -9,6 +9,7 @@ import { createListsStore } from "./lists-store";
 import { createMembersStore } from "./members-store";
 import type { Db } from "./open-database";
 import { createPluginDataStore } from "./plugin-data-store";
+import { createRetiredWebhooksStore } from "./retired-webhooks-store";
 import { createSyncStateStore } from "./sync-state-store";
 
 /** Every table's prepared statements over one database: the only way the rest of the service touches SQL. */
@@ -26,6 +27,7 @@ export function createStore(db: Db) {
     connections: createConnectionsStore(db),
     boardData: createBoardDataStore(db),
     pluginData: createPluginDataStore(db),
+    retiredWebhooks: createRetiredWebhooksStore(db),
   };
 }
 

@@ -5,6 +5,8 @@ import type { Connection } from "../store/connections-store";
 import type { Store } from "../store/create-store";
 import type { TrelloClient } from "../trello/create-trello-client";
 import { TrelloApiError } from "../trello/trello-api-error";
+import { assertMayManage } from "./assert-may-manage";
+import { dropConnectionWebhook } from "./drop-connection-webhook";
 
 export interface ConnectDeps {
   client: TrelloClient;
@@ -38,12 +40,14 @@ async function registerWebhook(deps: ConnectDeps, token: string, boardId: string
 }
 
 /**
- * Connects a board for a member: the token must be that member's and able to read the board; then the
- * token is stored sealed and the board's webhook registered. Nothing is stored unless every step succeeds.
+ * Connects a board for a member: the token must be that member's and able to read the board, and a board
+ * connected by someone else may only be taken over by a board admin; then the webhook is registered and the
+ * token stored sealed. Nothing is stored unless every step succeeds.
  */
 export async function connectBoard(deps: ConnectDeps, request: { boardId: string; memberId: string; token: string }): Promise<Connection> {
   const { client, store, cipher, log } = deps;
   const { boardId, memberId, token } = request;
+  // Order matters: every check runs before anything is stored or registered.
   const me = await client.getMe(token).catch((err: unknown) => {
     throw isRefusal(err) ? new AppError(401, ErrorCode.TokenInvalid, "Trello does not accept this REST token: authorize again") : unavailable(err);
   });
@@ -53,14 +57,13 @@ export async function connectBoard(deps: ConnectDeps, request: { boardId: string
   await client.getBoard(token, boardId).catch((err: unknown) => {
     throw isRefusal(err) ? new AppError(403, ErrorCode.BoardNotReadable, "This member's token cannot read the board") : unavailable(err);
   });
-  const webhookId = await registerWebhook(deps, token, boardId);
-
   const previous = store.connections.get(boardId);
+  if (previous) await assertMayManage(client, previous, memberId, () => token);
+  const webhookId = await registerWebhook(deps, token, boardId);
+  store.retiredWebhooks.restore(webhookId);
   if (previous?.webhookId && previous.webhookId !== webhookId) {
     // The board was connected through another token: its webhook would deliver every action twice.
-    await client.deleteWebhook(cipher.decrypt(previous.tokenSealed), previous.webhookId).catch((err: unknown) => {
-      log.warn({ boardId, err: (err as Error).message }, "could not delete the previous connection's webhook");
-    });
+    await dropConnectionWebhook(deps, previous);
   }
   const now = new Date().toISOString();
   const connection: Connection = {

@@ -8,11 +8,19 @@ import { syncBoard, type SyncResult } from "./sync-board";
 export interface BoardSyncRunner {
   /** Syncs a connected board now, or once more after the run in progress; resolves when that run ends. */
   sync(boardId: string): Promise<SyncResult | undefined>;
+  /** Stops a board's syncs between two pages and resolves when they have ended. */
+  cancel(boardId: string): Promise<void>;
   /** Resolves when no sync is running. */
   idle(): Promise<void>;
-  /** Reconciles every connected board every `intervalMs` (timer does not keep the process alive). */
+  /** Reconciles every connected board every `intervalMs` (the timer does not keep the process alive). */
   startSchedule(intervalMs: number): void;
-  stop(): void;
+  /** Stops the schedule and every running sync. */
+  stop(): Promise<void>;
+}
+
+interface Run {
+  done: Promise<SyncResult | undefined>;
+  abort: AbortController;
 }
 
 /**
@@ -22,39 +30,56 @@ export interface BoardSyncRunner {
 export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store; cipher: TokenCipher; log: Logger }): BoardSyncRunner {
   const { client, store, cipher, log } = deps;
   const ingest = createActionIngester(store);
-  const running = new Map<string, Promise<SyncResult | undefined>>();
+  const running = new Map<string, Run>();
   let timer: NodeJS.Timeout | undefined;
 
-  async function runOnce(boardId: string): Promise<SyncResult | undefined> {
+  async function runOnce(boardId: string, signal: AbortSignal): Promise<SyncResult | undefined> {
     const connection = store.connections.get(boardId);
-    if (!connection) return undefined;
+    if (!connection || signal.aborted) return undefined;
     store.connections.setStatus(boardId, "syncing", null);
     try {
-      const result = await syncBoard({ client, store, ingest, log: log.child({ boardId }) }, { boardId, token: cipher.decrypt(connection.tokenSealed) });
-      if (store.connections.get(boardId)) store.connections.setStatus(boardId, "ready", null);
+      const token = cipher.decrypt(connection.tokenSealed);
+      const result = await syncBoard({ client, store, ingest, log: log.child({ boardId }) }, { boardId, token, signal });
+      store.connections.setStatus(boardId, "ready", null);
       return result;
     } catch (err) {
+      if (signal.aborted) {
+        // Stopped on purpose: a board whose history is complete is as ready as after its last run.
+        if (store.syncState.get(boardId).backfillComplete) store.connections.setStatus(boardId, "ready", null);
+        log.info({ boardId }, "board sync stopped; the next run carries on where it stopped");
+        return undefined;
+      }
       const message = err instanceof Error ? err.message : String(err);
       log.warn({ boardId, err: message }, "board sync failed; the next run carries on where it stopped");
-      if (store.connections.get(boardId)) store.connections.setStatus(boardId, "error", message);
+      store.connections.setStatus(boardId, "error", message);
       return undefined;
     }
   }
 
   function sync(boardId: string): Promise<SyncResult | undefined> {
-    const previous = running.get(boardId) ?? Promise.resolve(undefined);
-    const next = previous.then(() => runOnce(boardId));
-    running.set(boardId, next);
-    void next.finally(() => {
-      if (running.get(boardId) === next) running.delete(boardId);
+    const previous = running.get(boardId);
+    const abort = previous?.abort ?? new AbortController();
+    const done = (previous?.done ?? Promise.resolve(undefined)).then(() => runOnce(boardId, abort.signal));
+    const run = { done, abort };
+    running.set(boardId, run);
+    void done.finally(() => {
+      if (running.get(boardId) === run) running.delete(boardId);
     });
-    return next;
+    return done;
+  }
+
+  async function cancel(boardId: string): Promise<void> {
+    const run = running.get(boardId);
+    if (!run) return;
+    run.abort.abort();
+    await run.done;
   }
 
   return {
     sync,
+    cancel,
     async idle() {
-      while (running.size > 0) await Promise.all(running.values());
+      while (running.size > 0) await Promise.all([...running.values()].map((run) => run.done));
     },
     startSchedule(intervalMs) {
       timer = setInterval(() => {
@@ -62,8 +87,9 @@ export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store
       }, intervalMs);
       timer.unref();
     },
-    stop() {
+    async stop() {
       if (timer) clearInterval(timer);
+      await Promise.all([...running.keys()].map(cancel));
     },
   };
 }

@@ -24,6 +24,8 @@ export interface SyncBoardRequest {
   boardId: string;
   token: string;
   onProgress?: (progress: SyncProgress) => void;
+  /** Stops the sync between two pages (disconnect, shutdown); what was stored stays stored. */
+  signal?: AbortSignal;
 }
 
 export interface SyncResult {
@@ -77,6 +79,7 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     })();
 
   const fetchPage = async (query: { before?: string; since?: string }) => {
+    request.signal?.throwIfAborted();
     const items = await client.getActionsPage(token, boardId, { ...query, limit: ACTIONS_PAGE_LIMIT });
     const page = validatePage(items, log);
     pages += 1;
@@ -120,16 +123,19 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     if (newestSeen) store.syncState.setRestNewest(boardId, newestSeen);
   }
 
+  // The read reflects every action stored before it starts. Stamping it with the newest of those actions'
+  // dates (Trello's clock, taken before the read) means any action stored meanwhile, or dated later, wins
+  // over it, even when our clock runs ahead of Trello's.
+  request.signal?.throwIfAborted();
+  const newest = store.actions.newestDateMs(boardId);
   const [lists, cards, boardPluginData] = await Promise.all([
     client.getLists(token, boardId),
     client.getCards(token, boardId),
     client.getBoardPluginData(token, boardId),
   ]);
   const pluginData = [...boardPluginData, ...cards.flatMap((card) => card.pluginData ?? [])];
+  request.signal?.throwIfAborted();
   const readAt = (deps.now ?? (() => new Date()))();
-  // The read reflects every action stored so far. Stamping it with the newest action's date (Trello's clock)
-  // rather than ours means a later action wins over it even when our clock runs ahead of Trello's.
-  const newest = store.actions.newestDateMs(boardId);
   store.db.transaction(() => {
     applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
     store.pluginData.replaceBoard(boardId, pluginData, readAt.toISOString());

@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { createTrelloTransport, type TrelloTransportOptions } from "./create-trello-transport";
-import { TrelloApiError } from "./trello-api-error";
+import { pathWithoutToken, TrelloApiError } from "./trello-api-error";
 import {
   boardSchema,
   cardSchema,
   listSchema,
   memberSchema,
+  membershipSchema,
   pluginDataSchema,
   webhookSchema,
   type TrelloBoard,
   type TrelloCard,
   type TrelloList,
   type TrelloMember,
+  type TrelloMembership,
   type TrelloPluginData,
   type TrelloWebhook,
 } from "./trello-rest-schemas";
@@ -30,6 +32,8 @@ export interface ActionsPageQuery {
 export interface TrelloClient {
   getMe(token: string): Promise<TrelloMember>;
   getBoard(token: string, boardId: string): Promise<TrelloBoard>;
+  /** Who is on the board and as what (admin, normal, observer). */
+  getBoardMemberships(token: string, boardId: string): Promise<TrelloMembership[]>;
   getLists(token: string, boardId: string): Promise<TrelloList[]>;
   getCards(token: string, boardId: string): Promise<TrelloCard[]>;
   /** One page of a board's actions, newest first, each as Trello sent it (validated by the caller). */
@@ -51,10 +55,12 @@ function parse<T>(schema: z.ZodType<T>, path: string, body: unknown): T {
 export function createTrelloClient(options: TrelloTransportOptions): TrelloClient {
   const transport = createTrelloTransport(options);
   const get = async <T>(schema: z.ZodType<T>, token: string, path: string, query = {}) =>
-    parse(schema, path, await transport.request(token, "GET", path, query));
+    parse(schema, pathWithoutToken(path, token), await transport.request(token, "GET", path, query));
   return {
     getMe: (token) => get(memberSchema, token, "/members/me", { fields: "id,username,fullName" }),
     getBoard: (token, boardId) => get(boardSchema, token, `/boards/${boardId}`, { fields: "id,name,closed,prefs" }),
+    getBoardMemberships: async (token, boardId) =>
+      (await get(z.looseObject({ memberships: z.array(membershipSchema) }), token, `/boards/${boardId}`, { fields: "memberships" })).memberships,
     getLists: (token, boardId) => get(z.array(listSchema), token, `/boards/${boardId}/lists`, { filter: "all" }),
     getCards: (token, boardId) => get(z.array(cardSchema), token, `/boards/${boardId}/cards`, { filter: "all", pluginData: true }),
     getActionsPage: (token, boardId, { before, since, limit = ACTIONS_PAGE_LIMIT }) =>

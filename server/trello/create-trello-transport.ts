@@ -1,6 +1,6 @@
 import { fetchJson, NetworkError, type HttpRequest, type HttpResponse } from "./fetch-json";
 import { acquireAll, realClock, SlidingWindowLimiter, type Clock } from "./sliding-window-limiter";
-import { TrelloApiError } from "./trello-api-error";
+import { pathWithoutToken, TrelloApiError } from "./trello-api-error";
 
 export interface TrelloTransportOptions {
   apiBase: string;
@@ -39,7 +39,12 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
   const tokenLimiters = new Map<string, SlidingWindowLimiter>();
   const tokenLimiter = (token: string) => {
     let limiter = tokenLimiters.get(token);
-    if (!limiter) tokenLimiters.set(token, (limiter = new SlidingWindowLimiter(limits.perToken, limits.intervalMs)));
+    if (!limiter) {
+      // One limiter per token ever seen would grow without end: forget those whose window has emptied.
+      const now = clock.now();
+      for (const [known, idle] of tokenLimiters) if (idle.isIdle(now)) tokenLimiters.delete(known);
+      tokenLimiters.set(token, (limiter = new SlidingWindowLimiter(limits.perToken, limits.intervalMs)));
+    }
     return limiter;
   };
 
@@ -50,8 +55,7 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
         if (value !== undefined) url.searchParams.set(name, String(value));
       }
       const perToken = tokenLimiter(token);
-      // Some paths carry the token (/tokens/{token}/…): errors and logs show it blanked.
-      const shownPath = path.split(token).join("[token]");
+      const shownPath = pathWithoutToken(path, token);
       for (let attempt = 0; ; attempt += 1) {
         await acquireAll([perToken, keyLimiter], clock);
         let response: HttpResponse;
@@ -65,6 +69,8 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
         }
         const tokenMax = Number(response.headers["x-rate-limit-api-token-max"]);
         if (tokenMax) perToken.observeLimit(tokenMax - 3);
+        const keyMax = Number(response.headers["x-rate-limit-api-key-max"]);
+        if (keyMax) keyLimiter.observeLimit(keyMax - 10);
         if (response.status < 400) return response.body;
         const retryable = response.status === 429 || (response.status >= 500 && method !== "POST");
         if (!retryable || attempt + 1 >= maxAttempts) throw new TrelloApiError(response.status, shownPath, response.body);
@@ -72,9 +78,10 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
         if (response.status === 429) {
           // Someone else spends this token or key too (the Power-Up iframe): wait as long as Trello says, or a
           // whole window, so the retry is not refused again; and hold back every request on it, not just this one.
-          const limiter = JSON.stringify(response.body).includes("API_KEY_LIMIT_EXCEEDED") ? keyLimiter : perToken;
+          const scope = JSON.stringify(response.body).includes("API_KEY_LIMIT_EXCEEDED") ? "key" : "token";
+          const limiter = scope === "key" ? keyLimiter : perToken;
           const retryAfterMs = Number(response.headers["retry-after"]) * 1000;
-          const intervalMs = Number(response.headers["x-rate-limit-api-token-interval-ms"]) || limits.intervalMs;
+          const intervalMs = Number(response.headers[`x-rate-limit-api-${scope}-interval-ms`]) || limits.intervalMs;
           limiter.pause(clock.now() + (retryAfterMs > 0 ? retryAfterMs : intervalMs));
         } else {
           await clock.sleep(delay);

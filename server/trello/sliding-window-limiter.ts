@@ -25,6 +25,11 @@ export class SlidingWindowLimiter {
     return Math.max(forWindow, this.pausedUntil - now, 0);
   }
 
+  /** True when nothing has started within the window and no pause is on: the limiter can be forgotten. */
+  isIdle(now: number): boolean {
+    return this.waitMs(now) === 0 && this.starts.length === 0;
+  }
+
   /** Counts a request as started at `now`. */
   record(now: number): void {
     this.starts.push(now);

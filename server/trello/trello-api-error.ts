@@ -9,3 +9,8 @@ export class TrelloApiError extends Error {
     this.name = "TrelloApiError";
   }
 }
+
+/** A request path fit for errors and logs: some paths carry the token (/tokens/{token}/…). */
+export function pathWithoutToken(path: string, token: string): string {
+  return token ? path.split(token).join("[token]") : path;
+}

@@ -3,6 +3,8 @@ import { z } from "zod";
 /** The REST response shapes the service reads (see ../shared/trello-fixtures/rest__*.json); unknown fields pass. */
 export const memberSchema = z.looseObject({ id: z.string(), username: z.string().nullish(), fullName: z.string().nullish() });
 
+export const membershipSchema = z.looseObject({ idMember: z.string(), memberType: z.string() });
+
 export const boardSchema = z.looseObject({ id: z.string(), name: z.string().nullish(), closed: z.boolean().nullish() });
 
 export const listSchema = z.looseObject({
@@ -45,6 +47,7 @@ export const webhookSchema = z.looseObject({
 });
 
 export type TrelloMember = z.infer<typeof memberSchema>;
+export type TrelloMembership = z.infer<typeof membershipSchema>;
 export type TrelloBoard = z.infer<typeof boardSchema>;
 export type TrelloList = z.infer<typeof listSchema>;
 export type TrelloCard = z.infer<typeof cardSchema>;

@@ -14,10 +14,12 @@ export interface WebhooksRouterDeps {
   /** The Power-Up's API secret; without it no delivery can be verified. */
   secret: string | undefined;
   ingest: IngestAction;
+  /** Webhooks of disconnected boards that Trello should stop calling. */
+  isRetired: (webhookId: string) => boolean;
 }
 
 /** `HEAD|POST /webhooks/trello`: verify the raw bytes, then parse, then store, and only then answer 200. */
-export function createWebhooksRouter({ callbackUrl, secret, ingest }: WebhooksRouterDeps): Router {
+export function createWebhooksRouter({ callbackUrl, secret, ingest, isRetired }: WebhooksRouterDeps): Router {
   const router = Router();
 
   // Trello sends HEAD when a webhook is created and will not register it without a 200.
@@ -37,6 +39,10 @@ export function createWebhooksRouter({ callbackUrl, secret, ingest }: WebhooksRo
     }
     const { delivery, actionJson } = parseWebhookDelivery(body);
     const { action } = delivery;
+    if (delivery.webhook && isRetired(delivery.webhook.id)) {
+      // 410 is how a receiver tells Trello to delete a webhook: the board was disconnected.
+      throw new AppError(410, ErrorCode.WebhookRetired, "This webhook belongs to a disconnected board");
+    }
     let duplicate: boolean;
     try {
       ({ duplicate } = ingest(action, actionJson, { fallbackBoardId: delivery.model.id, source: "webhook" }));

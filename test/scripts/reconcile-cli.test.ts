@@ -33,6 +33,16 @@ function reports(databasePath: string, boardId: string) {
   }
 }
 
+/** The report CLI's exact JSON output for each month, as an outside tool would read it. */
+async function reportOutputs(databasePath: string, boardId: string): Promise<string[]> {
+  const months = ["2026-02", "2026-03", new Date().toISOString().slice(0, 7)];
+  const outputs = await Promise.all(
+    months.map((month) => runNpmScript("report", ["--board", boardId, "--month", month, "--timezone", "Europe/Berlin", "--format", "json"], { DATABASE_PATH: databasePath })),
+  );
+  for (const output of outputs) expect(output.status).toBe(0);
+  return outputs.map((output) => output.stdout);
+}
+
 describe("npm run reconcile", () => {
   let h: ServiceWithSim;
   beforeEach(async () => {
@@ -74,6 +84,7 @@ describe("npm run reconcile", () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ board: board.boardId, invalidActions: 0 });
     expect(reports(rebuiltPath, board.boardId)).toEqual(webhookFed);
+    expect(await reportOutputs(rebuiltPath, board.boardId)).toEqual(await reportOutputs(h.config.databasePath, board.boardId));
   });
 
   it("repairs deliveries the service missed, using the connection's stored token", async () => {

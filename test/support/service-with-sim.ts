@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../scripts/demo/free-port";
 import { createTrelloSimulator, type TrelloSimulator } from "../../scripts/trello-sim/create-trello-simulator";
 import type { SimInfo } from "../../scripts/trello-sim/simulator-types";
 import { syncRunnerOf } from "../../server/app";
@@ -23,15 +23,6 @@ export interface ServiceWithSim {
   settle(): Promise<void>;
   connect(boardId: string, options?: { jwt?: string; token?: string }): Promise<Response>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The real service on a real port, wired to the Trello simulator the way it is wired to Trello. */

@@ -55,11 +55,12 @@ describe("POST /api/boards/:boardId/connection", () => {
     const { boardId } = seed(h, 1_500);
     expect((await h.connect(boardId)).status).toBe(202);
     // The backfill has just started in the background: from here on Trello misbehaves.
-    h.sim.setFaults({ seed: 3, errorRate: 0.15, dropRate: 0.1, next429s: 2 });
+    h.sim.setFaults({ seed: 3, errorRate: 0.15, dropRate: 0.1, nextErrors: 1, nextDrops: 1, next429s: 1 });
     await h.settle();
+    const left = h.sim.faults();
     h.sim.clearFaults();
-    const { n } = h.service.db.prepare("SELECT count(DISTINCT id) AS n FROM actions").get() as { n: number };
-    expect(h.store.actions.count()).toBe(n);
+    expect(left).toMatchObject({ nextErrors: 0, nextDrops: 0, next429s: 0 });
+    expect(h.store.connections.get(boardId)?.status).toBe("ready");
     const stored = h.service.db.prepare("SELECT id FROM actions ORDER BY id").pluck().all();
     expect(stored).toEqual(allActionIds(h, boardId).sort());
     expect(marchReport(h, boardId)).toMatchObject({ cards: { created: 1_500, completed: 750 }, comments: 1_500 });
@@ -132,6 +133,15 @@ describe("POST /api/boards/:boardId/connection", () => {
       expectNothingChanged();
     });
 
+    it("refuses a member whose token cannot read the board with 403", async () => {
+      const outsider = h.sim.createMember({ username: "outsider" });
+      const jwt = await h.sim.mintJwt({ idBoard: boardId, idMember: outsider.id });
+      const res = await h.connect(boardId, { jwt, token: outsider.token });
+      expect(res.status).toBe(403);
+      expect((await json(res)).error.code).toBe("BOARD_NOT_READABLE");
+      expectNothingChanged();
+    });
+
     it("refuses a body without a token with 400", async () => {
       const res = await h.connect(boardId, { token: "" });
       expect(res.status).toBe(400);
@@ -149,6 +159,50 @@ describe("POST /api/boards/:boardId/connection", () => {
       headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` },
     });
     expect(res.status).toBe(200);
+  });
+
+  it("lets only the connecting member or a board admin take over or remove a connection", async () => {
+    const { boardId } = seed(h, 5);
+    await h.connect(boardId);
+    await h.settle();
+    const colleague = h.sim.createMember({ username: "colleague" });
+    h.sim.addMemberToBoard(boardId, colleague.id, { memberType: "normal" });
+    const colleagueJwt = await h.sim.mintJwt({ idBoard: boardId, idMember: colleague.id });
+    const remove = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${colleagueJwt}` } });
+    expect(remove.status).toBe(403);
+    expect((await json(remove)).error.code).toBe("NOT_ALLOWED");
+    const takeOver = await h.connect(boardId, { jwt: colleagueJwt, token: colleague.token });
+    expect(takeOver.status).toBe(403);
+    expect(h.store.connections.get(boardId)?.memberId).toBe(h.simInfo.memberId);
+    expect(h.store.actions.count()).toBeGreaterThan(0);
+
+    const admin = h.sim.createMember({ username: "admin" });
+    h.sim.addMemberToBoard(boardId, admin.id, { memberType: "admin" });
+    const adminJwt = await h.sim.mintJwt({ idBoard: boardId, idMember: admin.id });
+    expect((await h.connect(boardId, { jwt: adminJwt, token: admin.token })).status).toBe(202);
+    await h.settle();
+    expect(h.store.connections.get(boardId)?.memberId).toBe(admin.id);
+    expect(h.sim.webhooks()).toHaveLength(1);
+  });
+
+  it("disconnects without deleting data unless asked, and retires a webhook Trello would not delete", async () => {
+    const { boardId, todo } = seed(h, 5);
+    await h.connect(boardId);
+    await h.settle();
+    const stored = h.store.actions.count();
+    h.sim.setFaults({ nextErrors: 10 });
+    const jwt = await h.sim.mintJwt({ idBoard: boardId });
+    const res = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, { method: "DELETE", headers: { authorization: `Bearer ${jwt}` } });
+    h.sim.clearFaults();
+    expect(await json(res)).toEqual({ boardId, disconnected: true, webhookDeleted: false, dataDeleted: false });
+    expect(h.store.actions.count()).toBe(stored);
+    expect(h.sim.webhooks()).toHaveLength(1);
+
+    // Trello keeps delivering; the 410 answer makes it delete the webhook itself, and nothing more is stored.
+    h.sim.createCard(todo, { name: "After disconnect" });
+    await h.settle();
+    expect(h.sim.webhooks()).toEqual([]);
+    expect(h.store.actions.count()).toBe(stored);
   });
 
   it("disconnects: deletes the webhook and, on request, the board's data", async () => {

@@ -31,7 +31,8 @@ describe("createBoardSyncRunner", () => {
     });
     runner.startSchedule(50);
     try {
-      for (let waited = 0; !h.store.cards.get(missed.id as string) && waited < 5_000; waited += 50) {
+      const repaired = () => h.store.cards.get(missed.id as string) && h.store.connections.get(board.id as string)?.status === "ready";
+      for (let waited = 0; !repaired() && waited < 5_000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     } finally {
