@@ -19,6 +19,17 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/**
+ * The zone as IANA spells it ("europe/berlin" → "Europe/Berlin"), so reports name zones one way. Only the
+ * case changes: a valid name such as "Asia/Kolkata" is kept, not swapped for an alias the runtime prefers.
+ */
+export function canonicalTimeZone(zone: string): string {
+  const lower = zone.toLowerCase();
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === lower) return resolved;
+  return Intl.supportedValuesOf("timeZone").find((known) => known.toLowerCase() === lower) ?? zone;
+}
+
 /** True for a month written as YYYY-MM. */
 export function isValidMonth(month: string): boolean {
   return MONTH_PATTERN.test(month);
@@ -29,11 +40,12 @@ export function monthPeriod(month: string, timezone: string): MonthPeriod {
   const match = MONTH_PATTERN.exec(month);
   if (!match) throw new RangeError(`month must be YYYY-MM, got "${month}"`);
   if (!isValidTimeZone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
-  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone: timezone }).startOf("day");
+  const zone = canonicalTimeZone(timezone);
+  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone }).startOf("day");
   const end = start.plus({ months: 1 }).startOf("day");
   return {
     month,
-    timezone,
+    timezone: zone,
     start: start.toUTC().toISO()!,
     end: end.toUTC().toISO()!,
     startMs: start.toMillis(),

@@ -1,5 +1,6 @@
 import express, { Router } from "express";
 import { z } from "zod";
+import { firstIssue } from "../../shared/first-issue";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
@@ -44,10 +45,7 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
   router.post(path, auth, express.json({ limit: "16kb" }), async (req, res) => {
     const deps = configured();
     const body = connectBody.safeParse(req.body);
-    if (!body.success) {
-      const issue = body.error.issues[0]!;
-      throw new AppError(400, ErrorCode.InvalidPayload, `body.${issue.path.join(".") || "token"}: ${issue.message}`);
-    }
+    if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
     const boardId = String(req.params.boardId);
     await boardLock(boardId, () => connectBoard(deps.connect, { boardId, memberId: memberOf(req).idMember, token: body.data.token }));
     void deps.runner.sync(boardId);

@@ -1,4 +1,4 @@
-import type { BoardFields } from "../sync/observe-action";
+import type { BoardFields } from "./entity-fields";
 import type { Db } from "./open-database";
 import { createVersionedEntityStore, type VersionedEntityStore } from "./versioned-entity-store";
 

@@ -1,4 +1,4 @@
-import type { CardMemberObservation } from "../sync/observe-action";
+import type { CardMemberObservation } from "./entity-fields";
 import type { Db } from "./open-database";
 
 export interface CardMembersStore {

@@ -1,4 +1,4 @@
-import type { CardFields } from "../sync/observe-action";
+import type { CardFields } from "./entity-fields";
 import type { Db } from "./open-database";
 import { createVersionedEntityStore, type VersionedEntityStore } from "./versioned-entity-store";
 

@@ -1,4 +1,4 @@
-import type { ListFields } from "../sync/observe-action";
+import type { ListFields } from "./entity-fields";
 import type { Db } from "./open-database";
 import { createVersionedEntityStore, type VersionedEntityStore } from "./versioned-entity-store";
 

@@ -1,4 +1,4 @@
-import type { Observation } from "../sync/observe-action";
+import type { Observation } from "./entity-fields";
 
 export interface VersionedRecord<F> {
   fields: Partial<F>;

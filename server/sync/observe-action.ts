@@ -1,45 +1,10 @@
 import type { TrelloAction } from "../trello/trello-action-schema";
 import { isCardCreationType } from "../trello/action-types";
+import { cardListOf } from "../trello/card-list-of";
+import type { BoardFields, CardFields, CardMemberObservation, ListFields, MemberFields, Observation } from "../store/entity-fields";
+
+export type { BoardFields, CardFields, CardMemberObservation, ListFields, MemberFields, Observation };
 import { actionVersion } from "./action-version";
-
-export interface BoardFields {
-  name: string | null;
-}
-export interface ListFields {
-  boardId: string | null;
-  name: string | null;
-  closed: boolean | null;
-  pos: number | null;
-}
-export interface CardFields {
-  boardId: string | null;
-  listId: string | null;
-  name: string | null;
-  closed: boolean | null;
-  deleted: boolean | null;
-  due: string | null;
-  pos: number | null;
-  idShort: number | null;
-  shortLink: string | null;
-}
-export interface MemberFields {
-  username: string | null;
-  fullName: string | null;
-}
-
-/** What one action says about one entity at the moment the action took effect. */
-export interface Observation<F> {
-  id: string;
-  version: string;
-  fields: Partial<F>;
-}
-
-export interface CardMemberObservation {
-  cardId: string;
-  memberId: string;
-  present: boolean;
-  version: string;
-}
 
 export interface ActionObservations {
   boards: Observation<BoardFields>[];
@@ -82,8 +47,8 @@ function observeCard(action: TrelloAction, boardId: string, version: string): Ob
     fields.boardId = data.boardTarget?.id ?? null;
   } else {
     fields.boardId = boardId;
-    const listId = data.listAfter?.id ?? card.idList ?? data.list?.id;
-    if (listId) fields.listId = listId;
+    const list = cardListOf(action);
+    if (list) fields.listId = list.id;
   }
   if (action.type === "deleteCard") fields.deleted = true;
   if (isCardCreationType(action.type)) {

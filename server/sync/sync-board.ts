@@ -1,3 +1,4 @@
+import { firstIssue } from "../../shared/first-issue";
 import type { Logger } from "../log/create-logger";
 import type { Store } from "../store/create-store";
 import { ACTIONS_PAGE_LIMIT, type TrelloClient } from "../trello/create-trello-client";
@@ -51,7 +52,7 @@ function validatePage(items: unknown[], log: Logger): Page {
       page.actions.push(parsed.data);
       page.raws.push(JSON.stringify(item));
     } else {
-      log.warn({ actionId: id, problem: parsed.error.issues[0]?.message }, "skipped an action Trello returned in an unexpected shape");
+      log.warn({ actionId: id, problem: firstIssue(parsed.error, "action") }, "skipped an action Trello returned in an unexpected shape");
     }
   }
   return page;

@@ -1,20 +1,12 @@
 import type { ActionRow, ActionSource } from "../store/actions-store";
 import { isCardCreationType } from "../trello/action-types";
+import { cardListOf } from "../trello/card-list-of";
 import type { TrelloAction } from "../trello/trello-action-schema";
 
 /** The list an action put its card into, if it did: created into a list, or moved between lists. */
 function listEntered(action: TrelloAction): { id: string; name: string | null } | undefined {
-  const { data } = action;
-  if (!data.card) return undefined;
-  if (isCardCreationType(action.type)) {
-    const id = data.list?.id ?? data.card.idList;
-    return id ? { id, name: data.list?.name ?? null } : undefined;
-  }
-  if (action.type === "updateCard" && data.old && "idList" in data.old) {
-    const id = data.listAfter?.id ?? data.card.idList;
-    return id ? { id, name: data.listAfter?.name ?? null } : undefined;
-  }
-  return undefined;
+  const moved = action.type === "updateCard" && action.data.old != null && "idList" in action.data.old;
+  return isCardCreationType(action.type) || moved ? cardListOf(action) : undefined;
 }
 
 /** Shapes a validated action (and the raw JSON it came as) into its row in the actions table. Pure. */

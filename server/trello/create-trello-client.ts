@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstIssue } from "../../shared/first-issue";
 import { createTrelloTransport, type TrelloTransportOptions } from "./create-trello-transport";
 import { pathWithoutToken, TrelloApiError } from "./trello-api-error";
 import {
@@ -47,7 +48,7 @@ export interface TrelloClient {
 
 function parse<T>(schema: z.ZodType<T>, path: string, body: unknown): T {
   const result = schema.safeParse(body);
-  if (!result.success) throw new TrelloApiError(200, path, `unexpected response shape: ${result.error.issues[0]?.message}`);
+  if (!result.success) throw new TrelloApiError(200, path, `unexpected response shape: ${firstIssue(result.error, "response")}`);
   return result.data;
 }
 

@@ -1,3 +1,4 @@
+import { firstIssue } from "../../shared/first-issue";
 import { AppError, ErrorCode } from "../http/app-error";
 import { webhookDeliverySchema, type WebhookDelivery } from "../trello/trello-action-schema";
 
@@ -19,9 +20,7 @@ export function parseWebhookDelivery(body: Buffer): ParsedDelivery {
   }
   const result = webhookDeliverySchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join(".") : "body";
-    throw new AppError(400, ErrorCode.InvalidPayload, `Not a Trello action delivery: ${where}: ${issue.message}`);
+    throw new AppError(400, ErrorCode.InvalidPayload, `Not a Trello action delivery: ${firstIssue(result.error, "body")}`);
   }
   return { delivery: result.data, actionJson: JSON.stringify((json as { action: unknown }).action) };
 }

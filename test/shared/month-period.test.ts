@@ -36,6 +36,13 @@ describe("monthPeriod", () => {
     expect((april.endMs - april.startMs) / 3_600_000).toBe(30 * 24 + 1);
   });
 
+  it("names the zone in its canonical spelling", () => {
+    expect(monthPeriod("2026-03", "europe/berlin").timezone).toBe("Europe/Berlin");
+    expect(monthPeriod("2026-03", "Asia/Kolkata").timezone).toBe("Asia/Kolkata");
+    expect(monthPeriod("2026-03", "Asia/Calcutta").timezone).toBe("Asia/Calcutta");
+    expect(monthPeriod("2026-03", "america/st_johns")).toMatchObject({ timezone: "America/St_Johns", start: "2026-03-01T03:30:00.000Z" });
+  });
+
   it("refuses a malformed month or an unknown zone", () => {
     expect(() => monthPeriod("2026-13", "UTC")).toThrow(/YYYY-MM/);
     expect(() => monthPeriod("2026-3", "UTC")).toThrow(/YYYY-MM/);
