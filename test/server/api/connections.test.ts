@@ -52,10 +52,12 @@ describe("POST /api/boards/:boardId/connection", () => {
   });
 
   it("gets complete data with no duplicates through injected 429s, 5xx and dropped connections", async () => {
-    const { boardId } = seed(h, 1_500);
+    const { boardId, todo } = seed(h, 1_500);
     expect((await h.connect(boardId)).status).toBe(202);
-    // The backfill has just started in the background: from here on Trello misbehaves.
+    // The backfill has just started in the background: from here on Trello misbehaves, and work on the
+    // board goes on, so webhook deliveries arrive while the history is being paged.
     h.sim.setFaults({ seed: 3, errorRate: 0.15, dropRate: 0.1, nextErrors: 1, nextDrops: 1, next429s: 1 });
+    for (let i = 0; i < 20; i += 1) h.sim.createCard(todo, { name: `During backfill ${i}`, at: Date.parse("2026-03-31T00:00:00Z") + i });
     await h.settle();
     const left = h.sim.faults();
     h.sim.clearFaults();
@@ -63,7 +65,7 @@ describe("POST /api/boards/:boardId/connection", () => {
     expect(h.store.connections.get(boardId)?.status).toBe("ready");
     const stored = h.service.db.prepare("SELECT id FROM actions ORDER BY id").pluck().all();
     expect(stored).toEqual(allActionIds(h, boardId).sort());
-    expect(marchReport(h, boardId)).toMatchObject({ cards: { created: 1_500, completed: 750 }, comments: 1_500 });
+    expect(marchReport(h, boardId)).toMatchObject({ cards: { created: 1_520, completed: 750 }, comments: 1_500 });
   });
 
   describe("refusals change nothing", () => {
