@@ -1,0 +1,26 @@
+import { calendarDay } from "../../shared/loop/calendar-day";
+import { readLoopRecord } from "../../shared/loop/read-loop-record";
+import type { BadgeContext } from "./loop-badges";
+
+type T = Trello.PowerUp.HostHandlers;
+
+/** Today in the board's zone and the names of the stakeholders a card's roles name, all read from pluginData. */
+export async function badgeContext(t: T, data: Record<string, unknown>): Promise<BadgeContext> {
+  const settings = readLoopRecord("settings", await t.get("board", "shared", "settings"));
+  const timeZone = (settings.status === "ok" && settings.value.timezone) || "UTC";
+  const roles = readLoopRecord("roles", data.roles);
+  const ids = roles.status === "ok" ? [...new Set([...roles.value.responsible, ...(roles.value.accountable ? [roles.value.accountable] : []), ...roles.value.consulted, ...roles.value.informed])] : [];
+  const names = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const read = readLoopRecord("stakeholder", await t.get(id, "shared", "stakeholder"));
+      if (read.status === "ok") names.set(id, read.value.name);
+    }),
+  );
+  return { today: calendarDay(new Date(), timeZone), timeZone, stakeholderNames: names };
+}
+
+/** The iframe card's shared Loop data. */
+export async function cardData(t: T): Promise<Record<string, unknown>> {
+  return (await t.get<Record<string, unknown> | undefined>("card", "shared")) ?? {};
+}

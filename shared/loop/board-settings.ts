@@ -1,0 +1,35 @@
+import * as z from "zod/mini";
+import { idList, trelloId, version1, wholeNumber } from "./fields";
+import { DEFAULT_SPRINT_DAYS } from "./sprint";
+
+export const AUDIENCES = ["internal", "client"] as const;
+
+/** True when the runtime (Node or the browser) knows the IANA zone. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The board's Loop settings (board pluginData key `settings`). */
+export const boardSettingsSchema = z.object({
+  v: version1,
+  timezone: z.optional(z.string().check(z.refine(isKnownTimeZone, "Choose a time zone such as Europe/Berlin"))),
+  /** Empty: done lists are found by name (DESIGN.md's rule). */
+  doneLists: idList("Done lists", 10),
+  sprintDays: wholeNumber("Sprint length", 7, 28),
+  technicalLead: z.optional(trelloId),
+  operationalLead: z.optional(trelloId),
+  reportAudience: z.enum(AUDIENCES, { error: "Choose a report audience" }),
+  reportOnMonthClose: z.boolean(),
+});
+
+export type BoardSettings = z.infer<typeof boardSettingsSchema>;
+
+/** Settings of a board nobody has configured yet. */
+export function defaultBoardSettings(): BoardSettings {
+  return { v: 1, doneLists: [], sprintDays: DEFAULT_SPRINT_DAYS, reportAudience: "internal", reportOnMonthClose: true };
+}

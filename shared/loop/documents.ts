@@ -1,0 +1,40 @@
+import * as z from "zod/mini";
+import { choice, requiredText, version1 } from "./fields";
+
+export const DOCUMENT_STATUSES = ["missing", "draft", "signed"] as const;
+
+/** The agreements every engagement needs; custom ones are added beside them. */
+export const STANDARD_DOCUMENTS = [
+  { id: "mou", name: "Memorandum of understanding (MOU)" },
+  { id: "sla", name: "Service level agreement (SLA)" },
+  { id: "access", name: "Board access for the client or partner" },
+] as const;
+
+const documentSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,24}$/, "Document id is malformed")),
+  name: requiredText("Document name", 60),
+  status: choice("document status", DOCUMENT_STATUSES),
+  link: z.optional(z.url({ protocol: /^https?$/, error: "Link must be an http(s) address" })),
+  shared: z.boolean(),
+});
+
+/** The board's agreement checklist (board pluginData key `documents`). */
+export const documentsSchema = z
+  .object({
+    v: version1,
+    items: z.array(documentSchema).check(z.maxLength(16, "At most 16 documents")),
+  })
+  .check(
+    z.refine((d) => new Set(d.items.map((i) => i.id)).size === d.items.length, {
+      message: "Each document once",
+      path: ["items"],
+    }),
+  );
+
+export type DocumentItem = z.infer<typeof documentSchema>;
+export type Documents = z.infer<typeof documentsSchema>;
+
+/** The checklist a board starts from. */
+export function defaultDocuments(): Documents {
+  return { v: 1, items: STANDARD_DOCUMENTS.map((d) => ({ id: d.id, name: d.name, status: "missing", shared: false })) };
+}
