@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
-import express, { type Express } from "express";
+import path from "node:path";
+import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import { createConnectionsRouter } from "./api/connections-router";
+import { createPluginDataRouter } from "./api/plugin-data-router";
+import { createReportsRouter } from "./api/reports-router";
+import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
@@ -9,6 +13,8 @@ import type { Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { serializeRequest, type Logger } from "./log/create-logger";
+import { createPowerUpRouter } from "./powerup/create-powerup-router";
+import { projectRoot } from "./powerup/project-root";
 import { createStore } from "./store/create-store";
 import type { Db } from "./store/open-database";
 import { createActionIngester } from "./sync/create-action-ingester";
@@ -24,6 +30,10 @@ export interface AppDeps {
   trello: TrelloClient;
   /** Verifies t.jwt tokens; defaults to Trello's public keys at TRELLO_API_BASE. */
   verifyJwt?: VerifyMemberJwt;
+  /** Where the built pages are (default dist/powerup/) and, for the dev host, the Trello client script they load instead. */
+  powerUp?: { dir?: string; trelloClientScript?: string };
+  /** The dev host (demo only): a page standing in for Trello, served beside the pages it hosts. */
+  devHost?: RequestHandler;
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -32,7 +42,7 @@ export function syncRunnerOf(app: Express): BoardSyncRunner | undefined {
 }
 
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -63,14 +73,29 @@ export function createApp({ config, db, log, trello, verifyJwt }: AppDeps): Expr
   const cipher = config.tokenEncryptionKey ? createTokenCipher(config.tokenEncryptionKey) : undefined;
   const runner = cipher ? createBoardSyncRunner({ client: trello, store, cipher, log }) : undefined;
   app.locals.syncRunner = runner;
+  // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
+  const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
   app.use(
     createConnectionsRouter({
-      verifyJwt: verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId }),
+      verifyJwt: memberJwt,
       connect: cipher && config.trello ? { client: trello, store, cipher, callbackUrl: config.webhookCallbackUrl, log } : undefined,
       runner,
       store,
     }),
   );
+  app.use(createPluginDataRouter({ verifyJwt: memberJwt, refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined }));
+  app.use(createReportsRouter({ verifyJwt: memberJwt, store }));
+  app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store, powerUpId: config.powerUpId }));
+  const root = projectRoot();
+  app.use(
+    createPowerUpRouter({
+      dir: powerUp?.dir ?? path.join(root, "dist", "powerup"),
+      manifestPath: path.join(root, "manifest.json"),
+      config: { appKey: config.trello?.apiKey ?? null, appName: "Stakeholder Loop", serviceUrl: config.publicUrl, trelloApiBase: config.trelloApiBase },
+      trelloClientScript: powerUp?.trelloClientScript,
+    }),
+  );
+  if (devHost) app.use(devHost);
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
-import { createApp, syncRunnerOf } from "./app";
+import { createApp, syncRunnerOf, type AppDeps } from "./app";
 import type { Config } from "./config/load-config";
 import type { Logger } from "./log/create-logger";
 import { openDatabase, type Db } from "./store/open-database";
@@ -20,10 +20,10 @@ export interface RunningService {
 }
 
 /** Opens the store, builds the app, listens, resumes interrupted syncs and schedules reconciles. */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
+export async function startService(config: Config, log: Logger, extras: Pick<AppDeps, "powerUp" | "devHost"> = {}): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
   const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "" });
-  const app = createApp({ config, db, log, trello });
+  const app = createApp({ config, db, log, trello, ...extras });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
   });

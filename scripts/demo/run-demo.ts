@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { DEFAULT_DATABASE_PATH, WEBHOOK_PATH, type Config } from "../../server/config/load-config";
 import type { Logger } from "../../server/log/create-logger";
+import { projectRoot } from "../../server/powerup/project-root";
 import { syncRunnerOf } from "../../server/app";
 import { startService, type RunningService } from "../../server/start-service";
+import { createDevHostRouter, DEV_HOST_CLIENT_SCRIPT } from "../dev-host/create-dev-host-router";
 import { createTrelloSimulator } from "../trello-sim/create-trello-simulator";
 import { freePort } from "./free-port";
 import { liveDemoActivity, seedDemoBoard } from "./seed-demo-board";
+import { seedDemoLoopData } from "./seed-demo-loop-data";
 
 const DEMO_DATABASE_PATH = "./data/demo.db";
 
@@ -36,10 +40,16 @@ export async function runDemo(config: Config, log: Logger): Promise<RunningServi
     trelloApiBase: simInfo.baseUrl,
     tokenEncryptionKey: config.tokenEncryptionKey ?? randomBytes(32),
   };
-  const service = await startService(demoConfig, log);
+  const now = Date.now();
+  const board = seedDemoBoard(sim, now);
+  seedDemoLoopData(sim, board, now);
+  const devHost = createDevHostRouter({
+    dir: path.join(projectRoot(), "dist", "dev-host"),
+    session: { simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId: board.boardId },
+  });
+  const service = await startService(demoConfig, log, { devHost, powerUp: { trelloClientScript: DEV_HOST_CLIENT_SCRIPT } });
   const serviceUrl = `http://127.0.0.1:${service.port}`;
 
-  const board = seedDemoBoard(sim, Date.now());
   const jwt = await sim.mintJwt({ idBoard: board.boardId });
   const connected = await fetch(`${serviceUrl}/api/boards/${board.boardId}/connection`, {
     method: "POST",
@@ -60,6 +70,7 @@ export async function runDemo(config: Config, log: Logger): Promise<RunningServi
       `  Service:          ${serviceUrl}  (health: ${serviceUrl}/healthz)`,
       `  Trello simulator: ${simInfo.baseUrl}/1/boards/${board.boardId}?key=${simInfo.key}&token=…`,
       `  Demo board:       ${board.boardId} "ACME Client Portal — Delivery"`,
+      `  Dev host (Trello stand-in): ${serviceUrl}/dev-host/?board=${board.boardId}`,
       `  Monthly report:   DATABASE_PATH=${demoConfig.databasePath} npm run --silent report -- --board ${board.boardId} --month ${month} --format json`,
       "Press Ctrl+C to stop.",
       "",

@@ -48,6 +48,8 @@ export interface DemoBoard {
   boardId: string;
   lists: Record<"backlog" | "sprint" | "doing" | "review" | "done", string>;
   cardIds: string[];
+  /** Each card's name, in the order of cardIds. */
+  cardNames: string[];
 }
 
 /** Six weeks of a client delivery board: cards created, moved through the lists, commented, some archived. */
@@ -76,7 +78,7 @@ export function seedDemoBoard(sim: TrelloSimulator, now: number): DemoBoard {
     }
     if (random() < 0.1 && at < now - DAY) sim.archiveCard(id, { at: at + DAY / 2 });
   });
-  return { boardId: board.id as string, lists: { backlog, sprint, doing, review, done }, cardIds };
+  return { boardId: board.id as string, lists: { backlog, sprint, doing, review, done }, cardIds, cardNames: [...CARD_NAMES] };
 }
 
 /** Today's activity, made after the board is connected so it reaches the service as signed webhooks. */

@@ -24,6 +24,7 @@ export const ErrorCode = {
   NotConfigured: "NOT_CONFIGURED",
   NotFound: "NOT_FOUND",
   Internal: "INTERNAL",
+  CardNotOnBoard: "CARD_NOT_ON_BOARD",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -14,12 +14,15 @@ export interface StoredPluginData {
 export interface PluginDataStore {
   /** Replaces everything stored for a board with a full read of it (so data removed on Trello goes here too). */
   replaceBoard(boardId: string, records: TrelloPluginData[], syncedAt: string): void;
+  /** Replaces what is stored for one model (a card, or the board itself) with a read of that model's pluginData. */
+  replaceModel(boardId: string, idModel: string, records: TrelloPluginData[], syncedAt: string): void;
   listBoard(boardId: string): StoredPluginData[];
 }
 
 /** SQL for the plugin_data table. */
 export function createPluginDataStore(db: Db): PluginDataStore {
   const clear = db.prepare("DELETE FROM plugin_data WHERE board_id = ?");
+  const clearModel = db.prepare("DELETE FROM plugin_data WHERE board_id = ? AND id_model = ?");
   const insert = db.prepare(
     `INSERT INTO plugin_data (id, board_id, id_plugin, scope, id_model, access, value, synced_at)
      VALUES (@id, @boardId, @idPlugin, @scope, @idModel, @access, @value, @syncedAt)
@@ -28,12 +31,20 @@ export function createPluginDataStore(db: Db): PluginDataStore {
   const select = db.prepare(
     "SELECT id, id_plugin AS idPlugin, scope, id_model AS idModel, access, value FROM plugin_data WHERE board_id = ? ORDER BY id",
   );
+  const insertAll = (boardId: string, records: TrelloPluginData[], syncedAt: string) => {
+    for (const record of records) insert.run({ ...record, access: record.access ?? null, boardId, syncedAt });
+  };
   const replace = db.transaction((boardId: string, records: TrelloPluginData[], syncedAt: string) => {
     clear.run(boardId);
-    for (const record of records) insert.run({ ...record, access: record.access ?? null, boardId, syncedAt });
+    insertAll(boardId, records, syncedAt);
+  });
+  const replaceOne = db.transaction((boardId: string, idModel: string, records: TrelloPluginData[], syncedAt: string) => {
+    clearModel.run(boardId, idModel);
+    insertAll(boardId, records, syncedAt);
   });
   return {
     replaceBoard: (boardId, records, syncedAt) => replace(boardId, records, syncedAt),
+    replaceModel: (boardId, idModel, records, syncedAt) => replaceOne(boardId, idModel, records, syncedAt),
     listBoard: (boardId) => select.all(boardId) as StoredPluginData[],
   };
 }

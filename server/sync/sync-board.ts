@@ -1,5 +1,6 @@
 import { firstIssue } from "../../shared/first-issue";
 import type { Logger } from "../log/create-logger";
+import { applyBoardSettings } from "../loop/apply-board-settings";
 import type { Store } from "../store/create-store";
 import { ACTIONS_PAGE_LIMIT, type TrelloClient } from "../trello/create-trello-client";
 import { trelloActionSchema, type TrelloAction } from "../trello/trello-action-schema";
@@ -140,6 +141,7 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   store.db.transaction(() => {
     applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
     store.pluginData.replaceBoard(boardId, pluginData, readAt.toISOString());
+    applyBoardSettings(store, boardId);
     store.syncState.markSynced(boardId, readAt.toISOString());
   })();
   progress("snapshot");

@@ -39,6 +39,8 @@ export interface TrelloClient {
   getCards(token: string, boardId: string): Promise<TrelloCard[]>;
   /** One page of a board's actions, newest first, each as Trello sent it (validated by the caller). */
   getActionsPage(token: string, boardId: string, query: ActionsPageQuery): Promise<unknown[]>;
+  /** The board a card is on now. */
+  getCardBoardId(token: string, cardId: string): Promise<string>;
   getCardPluginData(token: string, cardId: string): Promise<TrelloPluginData[]>;
   getBoardPluginData(token: string, boardId: string): Promise<TrelloPluginData[]>;
   createWebhook(token: string, webhook: { callbackURL: string; idModel: string; description: string }): Promise<TrelloWebhook>;
@@ -66,6 +68,8 @@ export function createTrelloClient(options: TrelloTransportOptions): TrelloClien
     getCards: (token, boardId) => get(z.array(cardSchema), token, `/boards/${boardId}/cards`, { filter: "all", pluginData: true }),
     getActionsPage: (token, boardId, { before, since, limit = ACTIONS_PAGE_LIMIT }) =>
       get(z.array(z.unknown()), token, `/boards/${boardId}/actions`, { filter: "all", limit, before, since }),
+    getCardBoardId: async (token, cardId) =>
+      (await get(z.looseObject({ idBoard: z.string() }), token, `/cards/${cardId}`, { fields: "idBoard" })).idBoard,
     getCardPluginData: (token, cardId) => get(z.array(pluginDataSchema), token, `/cards/${cardId}/pluginData`),
     getBoardPluginData: (token, boardId) => get(z.array(pluginDataSchema), token, `/boards/${boardId}/pluginData`),
     createWebhook: async (token, webhook) =>

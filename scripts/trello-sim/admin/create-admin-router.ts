@@ -105,8 +105,10 @@ export function createAdminRouter(sim: SimulatorApi): Router {
   });
 
   router.put("/plugin-data", (req, res) => {
-    const input = body(req, z.object({ ...target, data: z.record(z.string(), z.unknown()) }));
-    res.json(sim.setPluginData(input, input.data));
+    // `remove` is t.remove: JSON cannot carry the `undefined` that deletes a key in setPluginData.
+    const input = body(req, z.object({ ...target, data: z.record(z.string(), z.unknown()), remove: z.array(z.string()).optional() }));
+    const removed = Object.fromEntries((input.remove ?? []).map((key) => [key, undefined]));
+    res.json(sim.setPluginData(input, { ...input.data, ...removed }));
   });
   router.get("/plugin-data", (req, res) => void res.json(sim.getPluginData(body(req, z.object(target)))));
 

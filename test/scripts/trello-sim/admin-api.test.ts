@@ -45,6 +45,17 @@ describe("/_sim/ admin API", () => {
     expect(JSON.parse(served.body[0].value)).toEqual({ timezone: "Europe/Lisbon" });
   });
 
+  it("removes the keys listed in `remove`, as t.remove does, keeping the others", async () => {
+    const board = sim.createBoard({ name: "Plugin data removal" });
+    const target = { scope: "board", idModel: board.id };
+    await admin().put("/_sim/plugin-data").send({ ...target, data: { settings: { v: 1 }, documents: { v: 1 } } }).expect(200);
+    await admin().put("/_sim/plugin-data").send({ ...target, data: {}, remove: ["settings"] }).expect(200);
+    const got = await admin().get("/_sim/plugin-data").query(target).expect(200);
+    expect(got.body).toEqual({ documents: { v: 1 } });
+    const served = await request(sim.app).get(`/1/boards/${board.id}/pluginData`).query(auth).expect(200);
+    expect(JSON.parse(served.body[0].value)).toEqual({ documents: { v: 1 } });
+  });
+
   it("refuses pluginData over the size limit with 400 in the project's error shape", async () => {
     const board = sim.createBoard({ name: "Too much" });
     const res = await admin().put("/_sim/plugin-data").send({ scope: "board", idModel: board.id, data: { notes: "x".repeat(5000) } }).expect(400);

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** What the dev host page learns from the service (`/dev-host/session.json`): the simulator and who is "signed in". */
+export const devHostSessionSchema = z.object({
+  simBaseUrl: z.url(),
+  key: z.string().min(1),
+  /** The member's REST token: what `t.getRestApi().authorize()` hands out. */
+  token: z.string().min(1),
+  memberId: z.string().min(1),
+  pluginId: z.string().min(1),
+  /** The board shown when the URL names none (`/dev-host/?board=<id>`). */
+  boardId: z.string().min(1),
+});
+
+export type DevHostSession = z.infer<typeof devHostSessionSchema>;
