@@ -39,22 +39,36 @@ async function bundle(entryPoints: string[], outdir: string): Promise<void> {
 }
 
 /**
+ * Builds into a fresh folder beside `target`, then swaps it in, so a server already serving `target` (a running
+ * demo, a test in progress) never sees it half-built or missing for more than a rename.
+ */
+async function buildInto(target: string, fill: (dir: string) => Promise<void>): Promise<void> {
+  const fresh = `${target}.building-${process.pid}`;
+  fs.rmSync(fresh, { recursive: true, force: true });
+  await fill(fresh);
+  const old = `${target}.old-${process.pid}`;
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(fresh, target);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
  * Bundles the Power-Up pages (powerup/pages/*.ts → dist/powerup/<name>.js) with their HTML and static files,
  * and the dev host's page and fake Trello client (→ dist/dev-host/). The one place that knows esbuild.
  */
 export async function buildPowerUp({ root, outDir }: BuildPowerUpOptions): Promise<void> {
   const pages = path.join(root, "powerup", "pages");
-  const powerUpOut = path.join(outDir, "powerup");
-  fs.rmSync(powerUpOut, { recursive: true, force: true });
-  await bundle(filesIn(pages, (name) => name.endsWith(".ts") && !name.endsWith(".d.ts")), powerUpOut);
-  copyInto(filesIn(pages, (name) => name.endsWith(".html")), powerUpOut);
-  copyInto(filesIn(path.join(root, "powerup", "static"), () => true), powerUpOut);
+  await buildInto(path.join(outDir, "powerup"), async (dir) => {
+    await bundle(filesIn(pages, (name) => name.endsWith(".ts") && !name.endsWith(".d.ts")), dir);
+    copyInto(filesIn(pages, (name) => name.endsWith(".html")), dir);
+    copyInto(filesIn(path.join(root, "powerup", "static"), () => true), dir);
+  });
 
   const devHost = path.join(root, "scripts", "dev-host");
-  const devHostOut = path.join(outDir, "dev-host");
-  fs.rmSync(devHostOut, { recursive: true, force: true });
-  await bundle([path.join(devHost, "browser", "dev-host.ts"), path.join(devHost, "browser", "power-up-client.ts")], devHostOut);
-  copyInto(filesIn(path.join(devHost, "static"), () => true), devHostOut);
+  await buildInto(path.join(outDir, "dev-host"), async (dir) => {
+    await bundle([path.join(devHost, "browser", "dev-host.ts"), path.join(devHost, "browser", "power-up-client.ts")], dir);
+    copyInto(filesIn(path.join(devHost, "static"), () => true), dir);
+  });
 }
 
 if (require.main === module) {

@@ -1,0 +1,91 @@
+import { isDoneListName } from "../../shared/is-done-list-name";
+import { defaultBoardSettings, type BoardSettings } from "../../shared/loop/board-settings";
+import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
+import { h, replaceChildren } from "../lib/dom";
+import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
+import { saveRecord } from "../lib/loop-data";
+import { readErrorBox } from "../lib/read-error-box";
+import { checkboxGroup, checkedValues, inputField, numberValue, optionalValue, selectField, valueOf } from "./board-fields";
+import { timeZoneField } from "./time-zone-field";
+
+function nameRuleNote(board: BoardRecords): string {
+  const picked = board.lists.filter((list) => isDoneListName(list.name)).map((list) => list.name);
+  const which = picked.length ? `it picks ${picked.map((name) => `"${name}"`).join(", ")}` : "no list on this board matches yet";
+  return `Tick none to find done lists by name ("Done", or starting with Done, Complete, Finished or Shipped): ${which}.`;
+}
+
+function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: BoardSettings): HTMLFormElement {
+  const members = [{ value: "", label: "Nobody yet" }, ...board.members.map((m) => ({ value: m.id, label: m.fullName }))];
+  const message = h("div", { class: "message", "aria-live": "polite" });
+  const doneLists = checkboxGroup("Done lists", "doneLists", board.lists.map((list) => ({ value: list.id, label: list.name })), settings.doneLists, "The board has no lists.");
+  doneLists.insertBefore(h("p", { class: "muted" }, nameRuleNote(board)), doneLists.querySelector(".field-error"));
+  const onMonthClose = h("input", { type: "checkbox", name: "reportOnMonthClose", checked: settings.reportOnMonthClose });
+  const form = h(
+    "form",
+    { class: "loop-form settings-form", novalidate: true },
+    timeZoneField("Time zone", "timezone", settings.timezone ?? "UTC"),
+    doneLists,
+    inputField("Sprint length (days)", "sprintDays", "number", settings.sprintDays, { min: 7, max: 28, step: 1 }),
+    h(
+      "div",
+      { class: "field-row" },
+      selectField("Technical lead", "technicalLead", members, settings.technicalLead),
+      selectField("Operational lead", "operationalLead", members, settings.operationalLead),
+    ),
+    selectField("Report audience", "reportAudience", [
+      { value: "internal", label: "Internal (the team)" },
+      { value: "client", label: "Client or partner" },
+    ], settings.reportAudience),
+    h("div", { class: "field" }, h("label", { class: "check" }, onMonthClose, "Produce the report when the month closes")),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Save settings")),
+    message,
+  ) as HTMLFormElement;
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void submit();
+  });
+
+  async function submit(): Promise<void> {
+    clearFieldErrors(form);
+    message.className = "message";
+    message.textContent = "";
+    const value = {
+      v: 1,
+      timezone: optionalValue(form, "timezone"),
+      doneLists: checkedValues(form, "doneLists"),
+      sprintDays: numberValue(form, "sprintDays"),
+      technicalLead: optionalValue(form, "technicalLead"),
+      operationalLead: optionalValue(form, "operationalLead"),
+      reportAudience: valueOf(form, "reportAudience"),
+      reportOnMonthClose: (form.elements.namedItem("reportOnMonthClose") as HTMLInputElement).checked,
+    };
+    const saved = await saveRecord(t, "board", "settings", value);
+    if (saved.ok) {
+      showMessage(message, "Saved.", "ok");
+      await t.closePopup();
+      return;
+    }
+    if (saved.formError) showMessage(message, saved.formError, "error");
+    showFieldErrors(form, saved.fieldErrors, message);
+  }
+  return form;
+}
+
+/** The board's Loop settings popup (show-settings); a setting that cannot be read can be started over. */
+export async function renderSettingsPage(t: Trello.PowerUp.IFrame, root: HTMLElement): Promise<void> {
+  const board = await loadBoardRecords(t);
+  const heading = h("h1", {}, "Stakeholder Loop settings");
+  if (board.settingsRead.status === "invalid") {
+    replaceChildren(
+      root,
+      heading,
+      readErrorBox(board.settingsRead.message, {
+        label: "Start over with the default settings",
+        onClick: () => replaceChildren(root, heading, settingsForm(t, board, defaultBoardSettings())),
+      }),
+    );
+    return;
+  }
+  replaceChildren(root, heading, settingsForm(t, board, board.settings));
+}

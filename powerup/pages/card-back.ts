@@ -1,0 +1,3 @@
+import { runCardBack } from "../card-pages/card-back-page";
+
+runCardBack();

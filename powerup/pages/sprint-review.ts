@@ -1,0 +1,4 @@
+import { renderSprintReviewPage } from "../board-pages/sprint-review-page";
+import { startPage } from "../board-pages/start-page";
+
+startPage(renderSprintReviewPage);

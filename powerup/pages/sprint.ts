@@ -1,0 +1,4 @@
+import { renderSprintPage } from "../board-pages/sprint-page";
+import { startPage } from "../board-pages/start-page";
+
+startPage(renderSprintPage);

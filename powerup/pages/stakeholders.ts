@@ -1,0 +1,110 @@
+import { loadBoardRecords, type BoardCard, type BoardRecords } from "../lib/board-records";
+import { h, replaceChildren } from "../lib/dom";
+import { showMessage } from "../lib/form-kit";
+import { readScope } from "../lib/loop-data";
+import { iframeClient } from "../lib/trello-iframe";
+import { renderAgreements } from "../stakeholders/agreements-checklist";
+import { renderPowerInterestGrid } from "../stakeholders/power-interest-grid";
+import { filterRows, noFilters, renderFilters } from "../stakeholders/registry-filters";
+import { registryRows } from "../stakeholders/registry-rows";
+import { renderRegistryTable } from "../stakeholders/registry-table";
+import { renderStakeholderForm } from "../stakeholders/stakeholder-form";
+import { renderTabs, type Tab } from "../stakeholders/tabs";
+import { withCreatedCards } from "../stakeholders/with-created-cards";
+
+/** The Stakeholders modal (board button): registry, power/interest grid, agreements, and the stakeholder form. */
+const t = iframeClient();
+const app = document.getElementById("app")!;
+const status = h("div", { class: "page-status", "aria-live": "polite" });
+
+type View = { tab: Tab } | { form: { cardId?: string; storedRaw?: unknown } };
+let view: View = { tab: "registry" };
+let board: BoardRecords | undefined;
+const filters = noFilters();
+/** Cards this page made for new stakeholders. */
+const createdCards: BoardCard[] = [];
+
+function registry(current: BoardRecords): HTMLElement {
+  const rows = registryRows(current);
+  const table = h("div", { class: "registry-results" });
+  const drawTable = () => replaceChildren(table, renderRegistryTable(filterRows(rows, filters), rows.length, current, (cardId) => void edit(cardId)));
+  drawTable();
+  return h("section", { class: "registry" }, rows.length ? renderFilters(filters, drawTable) : null, table);
+}
+
+function grid(current: BoardRecords): HTMLElement {
+  const stakeholders = registryRows(current).flatMap((row) => (row.kind === "ok" ? [row.stakeholder] : []));
+  return renderPowerInterestGrid(stakeholders);
+}
+
+function content(current: BoardRecords): HTMLElement {
+  if ("form" in view) {
+    return renderStakeholderForm({
+      t,
+      board: current,
+      cardId: view.form.cardId,
+      storedRaw: view.form.storedRaw,
+      onSaved: (name, createdCard) => {
+        if (createdCard) createdCards.push(createdCard);
+        void reload({ tab: "registry" }, `Saved ${name}`);
+      },
+      onCancel: () => show({ tab: "registry" }),
+    });
+  }
+  if (view.tab === "grid") return grid(current);
+  if (view.tab === "agreements") return renderAgreements(t, current, () => void reload({ tab: "agreements" }, "Agreements saved"));
+  return registry(current);
+}
+
+function draw(): void {
+  if (!board) return;
+  const current = board;
+  replaceChildren(
+    app,
+    h(
+      "header",
+      { class: "page-header" },
+      h("h1", {}, `Stakeholders — ${current.board.name}`),
+      h("button", { type: "button", class: "btn btn-primary", onclick: () => show({ form: {} }) }, "Add stakeholder"),
+    ),
+    renderTabs("form" in view ? undefined : view.tab, (tab) => show({ tab })),
+    status,
+    content(current),
+  );
+}
+
+function show(next: View): void {
+  view = next;
+  status.replaceChildren();
+  status.className = "page-status";
+  draw();
+}
+
+/** Opens the form on a stakeholder; a record that fails its schema is read as stored, to repair what is broken. */
+async function edit(cardId: string): Promise<void> {
+  const invalid = board?.records.get(cardId)?.stakeholder?.status === "invalid";
+  const storedRaw = invalid ? (await readScope(t, cardId)).stakeholder : undefined;
+  show({ form: { cardId, storedRaw } });
+}
+
+async function load(): Promise<BoardRecords> {
+  return withCreatedCards(t, await loadBoardRecords(t), createdCards);
+}
+
+async function reload(next: View, saved?: string): Promise<void> {
+  board = await load();
+  show(next);
+  if (saved) showMessage(status, saved, "ok");
+}
+
+t.render(() => {
+  // A form being typed in is never redrawn under the user; the data is reloaded when they save or leave it.
+  const typing = "form" in view || view.tab === "agreements";
+  if (typing && board) return;
+  load()
+    .then((loaded) => {
+      board = loaded;
+      draw();
+    })
+    .catch((err: unknown) => showMessage(app, `The board could not be read: ${err instanceof Error ? err.message : String(err)}`, "error"));
+});

@@ -1,0 +1,75 @@
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
+import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+
+// Each test drives Chromium through the dev host on a shared, busy machine.
+jest.setTimeout(60_000);
+
+let browser: Browser;
+let stack: DevHostStack;
+let opened: OpenedPage | undefined;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
+}, 60_000);
+
+afterEach(async () => {
+  await opened?.page.context().close();
+  opened = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function openAuthorization(): Promise<{ page: Page; popup: FrameLocator }> {
+  opened = await openPage(browser, stack.devHostUrl);
+  const { page } = opened;
+  page.setDefaultTimeout(20_000);
+  await page.getByRole("button", { name: "Authorize Power-Up" }).click();
+  const popup = page.frameLocator('iframe[data-frame="popup"]');
+  await popup.getByRole("heading", { name: "Connect Stakeholder Loop" }).waitFor();
+  return { page, popup };
+}
+
+/** What the service says about the board's connection (GET /api/boards/:id/connection). */
+async function serviceConnection(): Promise<{ status: number; body: { status?: string; error?: { code: string } } }> {
+  const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
+  const response = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection`, { headers: { authorization: `Bearer ${jwt}` } });
+  return { status: response.status, body: (await response.json()) as { status?: string } };
+}
+
+describe("the authorization popup", () => {
+  it("shows a connected board's state and disconnects it", async () => {
+    const { page, popup } = await openAuthorization();
+    await popup.getByRole("heading", { name: "This board is connected" }).waitFor();
+    await expect(popup.locator(".connection-state").getAttribute("data-status")).resolves.toBe("ready");
+    await popup.getByText(/actions, complete/).waitFor();
+    await saveScreenshot(page, "authorize-popup-connected");
+
+    await popup.getByRole("button", { name: "Disconnect" }).click();
+    await popup.getByText("Disconnected. The service no longer reads this board.").waitFor();
+    await popup.getByRole("button", { name: "Connect this board" }).waitFor();
+    expect(await serviceConnection()).toMatchObject({ status: 404, body: { error: { code: "NOT_CONNECTED" } } });
+  });
+
+  it("connects the board through the real connect flow: the member's token and JWT reach the service", async () => {
+    const { page, popup } = await openAuthorization();
+    await popup.getByText("the service stores it encrypted").waitFor();
+    await saveScreenshot(page, "authorize-popup");
+    await popup.getByRole("button", { name: "Connect this board" }).click();
+    await popup.getByText("Connected. The service is reading the board's history.").waitFor();
+    await popup.getByRole("heading", { name: "This board is connected" }).waitFor();
+
+    const connection = await serviceConnection();
+    expect(connection.status).toBe(200);
+    expect(["connecting", "syncing", "ready"]).toContain(connection.body.status);
+    await stack.settle();
+    expect(await serviceConnection()).toMatchObject({ status: 200, body: { status: "ready" } });
+    // The page follows the first sync until it is complete.
+    await popup.locator('.connection-state[data-status="ready"]').getByText(/actions, complete/).waitFor();
+    // The browser logs the first GET's 404 (NOT_CONNECTED, how the service says "not yet"); nothing else went wrong.
+    expect(opened!.errors.filter((error) => !error.includes("status of 404"))).toEqual([]);
+  });
+});
