@@ -91,7 +91,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     createPowerUpRouter({
       dir: powerUp?.dir ?? path.join(root, "dist", "powerup"),
       manifestPath: path.join(root, "manifest.json"),
-      config: { appKey: config.trello?.apiKey ?? null, appName: "Stakeholder Loop", serviceUrl: config.publicUrl, trelloApiBase: config.trelloApiBase },
+      config: { appKey: config.trello?.apiKey ?? null, appName: "Stakeholder Loop", trelloApiBase: config.trelloApiBase },
       trelloClientScript: powerUp?.trelloClientScript,
     }),
   );

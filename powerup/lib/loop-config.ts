@@ -1,9 +1,9 @@
-/** What the service tells every page (served as /powerup/loop-config.js before the page's script). */
+/** What a page needs to know: the service's /powerup/loop-config.js says all but where the service is. */
 export interface LoopConfig {
   /** The Power-Up's Trello API key (null in a service without credentials). */
   appKey: string | null;
   appName: string;
-  /** The service's public base URL, for its API. */
+  /** The service's base URL, for its API: the origin the page was served from (the service serves every page). */
   serviceUrl: string;
   /** Trello's REST base URL (the simulator in the dev host). */
   trelloApiBase: string;
@@ -11,7 +11,7 @@ export interface LoopConfig {
 
 declare global {
   interface Window {
-    LOOP_CONFIG?: Partial<LoopConfig>;
+    LOOP_CONFIG?: Partial<Omit<LoopConfig, "serviceUrl">>;
   }
 }
 
@@ -21,7 +21,9 @@ export function loopConfig(): LoopConfig {
   return {
     appKey: given.appKey ?? null,
     appName: given.appName ?? "Stakeholder Loop",
-    serviceUrl: (given.serviceUrl ?? window.location.origin).replace(/\/$/, ""),
+    // Same origin as the page, never PUBLIC_URL as configured: a member reaching the service under another host name
+    // (localhost vs 127.0.0.1, a second domain) would otherwise be refused by CORS.
+    serviceUrl: window.location.origin,
     trelloApiBase: (given.trelloApiBase ?? "https://api.trello.com").replace(/\/$/, ""),
   };
 }

@@ -2,8 +2,6 @@ export interface LoopConfig {
   /** The Power-Up's Trello API key; null in demo mode, where the dev host's client needs none. */
   appKey: string | null;
   appName: string;
-  /** Where the pages reach this service (PUBLIC_URL). */
-  serviceUrl: string;
   /** Trello's REST base (TRELLO_API_BASE: the simulator in the demo), where pages send the member's token. */
   trelloApiBase: string;
 }

@@ -44,16 +44,16 @@ describe("the /powerup/ router", () => {
     expect(res.text).toContain('<script src="./loop-config.js"></script>');
   });
 
-  it("generates loop-config.js from the API key, PUBLIC_URL and TRELLO_API_BASE", async () => {
+  it("generates loop-config.js from the API key and TRELLO_API_BASE", async () => {
     const res = await request(withTrello.app).get("/powerup/loop-config.js").expect(200);
     expect(res.headers["content-type"]).toMatch(/javascript/);
-    expect(res.text).toBe('window.LOOP_CONFIG = {"appKey":"key-123","appName":"Stakeholder Loop","serviceUrl":"https://loop.example.test","trelloApiBase":"https://api.trello.com"};\n');
+    expect(res.text).toBe('window.LOOP_CONFIG = {"appKey":"key-123","appName":"Stakeholder Loop","trelloApiBase":"https://api.trello.com"};\n');
   });
 
   it("gives the pages a null appKey in demo mode", async () => {
     const res = await request(demo.app).get("/powerup/loop-config.js").expect(200);
     const config = JSON.parse(res.text.replace(/^window\.LOOP_CONFIG = /, "").replace(/;\n$/, "")) as Record<string, unknown>;
-    expect(config).toEqual({ appKey: null, appName: "Stakeholder Loop", serviceUrl: "http://localhost:3999", trelloApiBase: "https://api.trello.com" });
+    expect(config).toEqual({ appKey: null, appName: "Stakeholder Loop", trelloApiBase: "https://api.trello.com" });
   });
 
   it("serves the repository's manifest.json", async () => {
