@@ -1,65 +1,95 @@
 import fs from "node:fs";
+import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { databasePathFrom } from "../server/config/load-config";
-import { loadMonthlyReport } from "../server/reports/load-monthly-report";
-import { assertFormatAvailable, renderReport, REPORT_FORMATS } from "../server/reports/render-report";
+import { loadReportModel } from "../server/reports/model/load-report-model";
+import { renderReportFormat } from "../server/reports/render/render-report-format";
 import { ReportError } from "../server/reports/report-error";
+import { SNAPSHOT_FORMATS as REPORT_FORMATS, type SnapshotFormat } from "../server/reports/snapshots/render-snapshot";
 import { createStore } from "../server/store/create-store";
 import { openDatabase } from "../server/store/open-database";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
-  stdout: (chunk: string) => void;
+  stdout: (chunk: string | Buffer) => void;
   stderr: (chunk: string) => void;
+  /** True when stdout is a terminal, where binary output (PDF, a CSV zip) would only garble the screen. */
+  stdoutIsTTY?: boolean;
+  /** The clock (ms) the running month is judged by. */
+  now?: () => number;
 }
 
 interface ReportOptions {
   board: string;
   month: string;
   timezone?: string;
-  format: string;
+  format: SnapshotFormat;
+  audience: "internal" | "client";
+  paper: "A4" | "Letter";
+  table?: string;
+  out?: string;
 }
+
+/** A request the CLI refuses before doing anything (exit code 2, like every usage error). */
+class UsageError extends Error {}
 
 function buildProgram(io: CliIo): Command {
   return new Command("report")
-    .description("Write a board's monthly report to stdout, from DATABASE_PATH only (no Trello call).")
+    .description("Write a board's monthly report to stdout (or --out), from DATABASE_PATH only (no Trello call).")
     .requiredOption("--board <idBoard>", "Trello board id")
     .requiredOption("--month <YYYY-MM>", "calendar month, in the report's time zone")
     .option("--timezone <Area/City>", "IANA time zone (default: the board's setting, else UTC)")
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("json"))
+    .addOption(new Option("--audience <audience>", "who the report is for (client leaves out escalations and internal notes)").choices(["internal", "client"]).default("internal"))
+    .addOption(new Option("--paper <size>", "PDF paper size").choices(["A4", "Letter"]).default("A4"))
+    .option("--table <name>", "CSV: one table as text instead of a zip of every table")
+    .option("--out <file>", "write to this file instead of stdout")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: io.stderr });
 }
 
-function generate(io: CliIo, options: ReportOptions): void {
-  assertFormatAvailable(options.format);
+async function generate(io: CliIo, options: ReportOptions): Promise<void> {
   const databasePath = databasePathFrom(io.env);
   if (!fs.existsSync(databasePath)) {
     throw new ReportError("UNKNOWN_BOARD", `No database at ${databasePath}: set DATABASE_PATH to the service's database`);
   }
   const db = openDatabase(databasePath);
+  let file: Awaited<ReturnType<typeof renderReportFormat>>;
   try {
-    const report = loadMonthlyReport(createStore(db), {
+    const model = loadReportModel(createStore(db), {
       boardId: options.board,
       month: options.month,
       timezone: options.timezone,
+      audience: options.audience,
+      now: (io.now ?? Date.now)(),
     });
-    io.stdout(renderReport(report, options.format));
+    file = await renderReportFormat(model, options.format, { paper: options.paper, csvTable: options.table });
   } finally {
     db.close();
   }
+  if (options.out) {
+    // npm runs scripts from the package root; a relative --out means the directory the command was typed in.
+    const out = path.resolve(io.env.INIT_CWD ?? process.cwd(), options.out);
+    fs.writeFileSync(out, file.body);
+    io.stderr(`report: wrote ${out} (${file.contentType})\n`);
+    return;
+  }
+  if (Buffer.isBuffer(file.body) && io.stdoutIsTTY) {
+    throw new UsageError(`--format ${options.format} is binary and stdout is a terminal: write it to a file with --out ${file.filename}`);
+  }
+  io.stdout(file.body);
 }
 
-/** Runs `report` with the given arguments (without node and script); returns the exit code. */
-export function runReportCli(args: string[], io: CliIo): number {
+/** Runs `report` with the given arguments (without node and script); resolves to the exit code. */
+export async function runReportCli(args: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
     program.parse(args, { from: "user" });
-    generate(io, program.opts<ReportOptions>());
+    await generate(io, program.opts<ReportOptions>());
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof ReportError) {
+    if (err instanceof ReportError || err instanceof UsageError) {
       io.stderr(`report: ${err.message}\n`);
       return 2;
     }

@@ -4,6 +4,7 @@ import type { Express } from "express";
 import { createApp, syncRunnerOf, type AppDeps } from "./app";
 import type { Config } from "./config/load-config";
 import type { Logger } from "./log/create-logger";
+import { createReportScheduler } from "./reports/schedule/create-report-scheduler";
 import { openDatabase, type Db } from "./store/open-database";
 import { createStore } from "./store/create-store";
 import { createTrelloClient } from "./trello/create-trello-client";
@@ -19,11 +20,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Opens the store, builds the app, listens, resumes interrupted syncs and schedules reconciles. */
-export async function startService(config: Config, log: Logger, extras: Pick<AppDeps, "powerUp" | "devHost"> = {}): Promise<RunningService> {
+/** Opens the store, builds the app, listens, resumes interrupted syncs and schedules reconciles and month-close reports. */
+export async function startService(
+  config: Config,
+  log: Logger,
+  extras: Pick<AppDeps, "powerUp" | "devHost"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
+): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
   const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "" });
-  const app = createApp({ config, db, log, trello, ...extras });
+  const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
   });
@@ -39,6 +44,10 @@ export async function startService(config: Config, log: Logger, extras: Pick<App
     }
     runner.startSchedule(RECONCILE_INTERVAL_MS);
   }
+  // Reads the store only, so it runs in the demo and while Trello is unreachable; its first run catches up on months
+  // that closed while the service was down.
+  const reports = createReportScheduler({ store: createStore(db), log, now: extras.now, powerUpId: config.powerUpId });
+  reports.start();
   return {
     app,
     db,
@@ -49,6 +58,7 @@ export async function startService(config: Config, log: Logger, extras: Pick<App
       // Requests in flight (a webhook being stored) finish; idle keep-alive connections are closed now.
       server.closeIdleConnections();
       await runner?.stop();
+      await reports.stop();
       await closed;
       db.close();
     },

@@ -1,46 +1,91 @@
 import { h } from "../lib/dom";
 
-/** The JSON report the service answers (DESIGN.md's contract). */
-export interface MonthlyReportJson {
-  schemaVersion: number;
-  board: { id: string; name: string | null };
-  period: { month: string; timezone: string; start: string; end: string };
-  cards: { created: number; completed: number };
-  comments: number;
+/** A stored report snapshot as the service lists it (no contents). */
+export interface ReportSnapshotMeta {
+  id: string;
+  boardId: string;
+  month: string;
+  timezone: string;
+  audience: "internal" | "client";
+  version: number;
+  contentHash: string;
+  createdBy: string;
+  createdAt: string;
 }
 
-function monthName(month: string): string {
+export type DownloadFormat = "pdf" | "md" | "csv";
+
+export interface SnapshotActions {
+  download(format: DownloadFormat): void;
+  postToBoard(): void;
+}
+
+const DOWNLOADS: { format: DownloadFormat; label: string }[] = [
+  { format: "pdf", label: "Download PDF" },
+  { format: "md", label: "Download Markdown" },
+  { format: "csv", label: "Download CSV" },
+];
+
+/** "March 2026". */
+export function monthName(month: string): string {
   const [year, number] = month.split("-").map(Number) as [number, number];
   return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, number - 1, 1));
 }
 
-function instantIn(iso: string, timeZone: string): string {
+function when(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
 }
 
-function figure(label: string, value: number, hint: string): HTMLElement {
-  return h("div", { class: "figure" }, h("dt", {}, label), h("dd", { "data-figure": label }, value.toLocaleString("en-US")), h("p", { class: "muted" }, hint));
+/** Who made a snapshot, in words. */
+function author(createdBy: string, memberNames: Map<string, string>): string {
+  return createdBy === "schedule" ? "the month-close schedule" : (memberNames.get(createdBy) ?? "a board member");
 }
 
-/** A report as a short page: the period in the board's time zone and the month's figures. */
-export function monthlyReportView(report: MonthlyReportJson, audience: "internal" | "client"): HTMLElement {
-  const { period } = report;
-  const boardName = report.board.name ?? "this board";
+/** One line saying which version this is, when and by whom it was generated. */
+export function snapshotCaption(meta: ReportSnapshotMeta, memberNames: Map<string, string>): string {
+  const audience = meta.audience === "client" ? "For the client" : "Internal";
+  return `Version ${meta.version} · ${audience} · ${meta.timezone} · generated ${when(meta.createdAt, meta.timezone)} by ${author(meta.createdBy, memberNames)}`;
+}
+
+/**
+ * A generated report: its caption, downloads, "Post to board" and the service's HTML in a sandboxed frame. The
+ * sandbox has no permissions at all: the report is the board's own text, so it may never run script or navigate.
+ */
+export function snapshotViewer(meta: ReportSnapshotMeta, html: string, memberNames: Map<string, string>, actions: SnapshotActions): HTMLElement {
+  const frame = h("iframe", { class: "report-frame", sandbox: "", title: `Report for ${monthName(meta.month)}, version ${meta.version}` }) as HTMLIFrameElement;
+  frame.srcdoc = html;
   return h(
     "article",
-    { class: "monthly-report", "aria-label": `Report for ${monthName(period.month)}` },
-    h("h2", {}, `${boardName}: ${monthName(period.month)}`),
+    { class: "monthly-report", "data-snapshot": meta.id, "aria-label": `Report for ${monthName(meta.month)}` },
+    h("h2", {}, `${monthName(meta.month)} · version ${meta.version}`),
+    h("p", { class: "muted report-period" }, snapshotCaption(meta, memberNames)),
     h(
-      "p",
-      { class: "muted report-period" },
-      `${audience === "client" ? "For the client" : "Internal"} · ${period.timezone} · from ${instantIn(period.start, period.timezone)} until ${instantIn(period.end, period.timezone)}`,
+      "div",
+      { class: "actions report-actions" },
+      ...DOWNLOADS.map(({ format, label }) => h("button", { type: "button", class: "btn", "data-download": format, onclick: () => actions.download(format) }, label)),
+      h("button", { type: "button", class: "btn", onclick: () => actions.postToBoard() }, "Post to board"),
     ),
-    h(
-      "dl",
-      { class: "figures" },
-      figure("Cards created", report.cards.created, "New, copied or moved onto the board"),
-      figure("Cards completed", report.cards.completed, "Distinct cards that reached a done list"),
-      figure("Comments", report.comments, "Comments written on cards"),
+    frame,
+  );
+}
+
+/** The versions generated for the chosen month and audience, newest first; the one shown is marked. */
+export function versionList(snapshots: ReportSnapshotMeta[], shownId: string | undefined, memberNames: Map<string, string>, show: (meta: ReportSnapshotMeta) => void): HTMLElement {
+  if (snapshots.length === 0) return h("p", { class: "muted" }, "No report has been generated for this month and audience yet.");
+  return h(
+    "ul",
+    { class: "report-versions", "aria-label": "Generated versions" },
+    ...snapshots.map((meta) =>
+      h(
+        "li",
+        {},
+        h(
+          "button",
+          { type: "button", class: "btn btn-link", "aria-current": meta.id === shownId ? "true" : null, onclick: () => show(meta) },
+          `Version ${meta.version}`,
+        ),
+        ` ${when(meta.createdAt, meta.timezone)}, by ${author(meta.createdBy, memberNames)}`,
+      ),
     ),
   );
 }

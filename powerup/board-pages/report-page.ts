@@ -1,19 +1,57 @@
-import { AUDIENCES, isKnownTimeZone } from "../../shared/loop/board-settings";
-import { loadBoardRecords } from "../lib/board-records";
+import { isKnownTimeZone } from "../../shared/loop/board-settings";
+import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
-import { inputField, selectField, valueOf } from "./board-fields";
+import { loopConfig } from "../lib/loop-config";
+import { inputField, optionalValue, selectField, textAreaField, valueOf } from "./board-fields";
 import { callService } from "./call-service";
-import { monthlyReportView, type MonthlyReportJson } from "./monthly-report-view";
+import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMeta } from "./monthly-report-view";
+import { postReportToBoard } from "./post-report-to-board";
 import { previousMonth } from "./previous-month";
 import { timeZoneField } from "./time-zone-field";
 
-type Audience = (typeof AUDIENCES)[number];
+type FileResult = { ok: true; blob: Blob; filename: string } | { ok: false; message: string };
 
-/** The "Monthly report" modal: pick a month, audience and time zone, and see the month's figures from the service. */
+/** A snapshot's file from the service with the member's JWT (a plain link could not carry it). */
+async function fetchReportFile(t: Trello.PowerUp.IFrame, boardId: string, snapshotId: string, format: string): Promise<FileResult> {
+  try {
+    const jwt = (await t.jwt({ state: "report" } as Trello.PowerUp.JWTOptions)) as string;
+    const response = await fetch(`${loopConfig().serviceUrl}/api/boards/${boardId}/reports/${snapshotId}?format=${format}`, {
+      headers: { authorization: `Bearer ${jwt}` },
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+      return { ok: false, message: body?.error?.message ?? `The service answered ${response.status}. Try again in a minute.` };
+    }
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `report.${format}`;
+    return { ok: true, blob: await response.blob(), filename };
+  } catch {
+    return { ok: false, message: "The Stakeholder Loop service cannot be reached. Check your connection and try again." };
+  }
+}
+
+/** Saves a blob under its name through a temporary link (the iframe cannot offer a direct link with the JWT). */
+function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: filename, hidden: true });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later: the browser reads the blob after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The "Monthly report" modal: pick a month, audience and time zone, generate a frozen report on the service, read it
+ * here, see earlier versions, download it (PDF, Markdown, CSV) or post it to the board's Reports card.
+ */
 export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLElement): Promise<void> {
-  const board = await loadBoardRecords(t);
+  const board: BoardRecords = await loadBoardRecords(t);
+  const boardId = board.board.id;
+  const memberNames = new Map(board.members.map((m) => [m.id, m.fullName]));
   const message = h("div", { class: "message", "aria-live": "polite" });
+  const versions = h("section", { class: "report-history", "aria-label": "Earlier versions" });
   const result = h("section", { class: "report-result", "aria-live": "polite" });
   const form = h(
     "form",
@@ -28,48 +66,108 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
       ], board.settings.reportAudience),
       timeZoneField("Time zone", "timezone", board.timeZone),
     ),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Show report")),
+    h(
+      "div",
+      { class: "field-row" },
+      selectField("Status", "pmStatus", [
+        { value: "", label: "As computed (milestones, updates)" },
+        { value: "on-track", label: "On track" },
+        { value: "at-risk", label: "At risk" },
+        { value: "off-track", label: "Off track" },
+      ], ""),
+      textAreaField("PM note (internal reports only)", "pmNote", "", 2000),
+    ),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Generate report")),
   ) as HTMLFormElement;
   replaceChildren(
     root,
     h("h1", {}, "Monthly report"),
-    h("p", { class: "muted" }, "Built by the Stakeholder Loop service from the board's synced history: no burst of calls to Trello."),
+    h("p", { class: "muted" }, "Built by the Stakeholder Loop service from the board's synced history and kept as sent: regenerating makes a new version."),
     form,
     message,
+    h("h2", { class: "report-history-title" }, "Versions of this month"),
+    versions,
     result,
-    h(
-      "p",
-      { class: "muted report-note" },
-      "This page shows the month's headline figures. The full report, with every section and as a PDF, comes from the Stakeholder Loop service.",
-    ),
   );
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    void show();
-  });
+  let snapshots: ReportSnapshotMeta[] = [];
+  let shown: ReportSnapshotMeta | undefined;
+  const chosen = () => ({ month: valueOf(form, "month"), audience: valueOf(form, "audience") });
 
-  async function show(): Promise<void> {
+  function showVersions(): void {
+    const { month, audience } = chosen();
+    const forMonth = snapshots.filter((s) => s.month === month && s.audience === audience).sort((a, b) => b.version - a.version);
+    replaceChildren(versions, versionList(forMonth, shown?.id, memberNames, (meta) => void show(meta)));
+  }
+
+  async function loadVersions(): Promise<void> {
+    const answer = await callService<{ snapshots: ReportSnapshotMeta[] }>(t, `/api/boards/${boardId}/reports`, { state: "report" });
+    snapshots = answer.ok ? answer.body.snapshots : [];
+    showVersions();
+  }
+
+  async function show(meta: ReportSnapshotMeta): Promise<void> {
+    replaceChildren(result, h("p", { class: "muted" }, "Loading the report…"));
+    const file = await fetchReportFile(t, boardId, meta.id, "html");
+    if (!file.ok) {
+      replaceChildren(result);
+      return showMessage(message, file.message, "error");
+    }
+    shown = meta;
+    replaceChildren(result, snapshotViewer(meta, await file.blob.text(), memberNames, { download: (format) => void download(meta, format), postToBoard: () => void post(meta) }));
+    showVersions();
+  }
+
+  async function download(meta: ReportSnapshotMeta, format: DownloadFormat): Promise<void> {
+    showMessage(message, "Preparing the download…", "info");
+    const file = await fetchReportFile(t, boardId, meta.id, format);
+    if (!file.ok) return showMessage(message, file.message, "error");
+    saveBlob(file.blob, file.filename);
+    showMessage(message, `Saved ${file.filename}.`, "ok");
+  }
+
+  async function post(meta: ReportSnapshotMeta): Promise<void> {
+    showMessage(message, "Posting the report to the board…", "info");
+    const file = await fetchReportFile(t, boardId, meta.id, "md");
+    if (!file.ok) return showMessage(message, file.message, "error");
+    const posted = await postReportToBoard(t, board, await file.blob.text());
+    if (!posted.ok) return showMessage(message, posted.message, "error");
+    if (posted.created) board.cards.push({ id: posted.cardId, name: "Reports", idList: board.lists[0]!.id });
+    showMessage(message, `Posted version ${meta.version} as a comment on the ${posted.created ? "new " : ""}"Reports" card.`, "ok");
+  }
+
+  async function generate(): Promise<void> {
     clearFieldErrors(form);
     message.className = "message";
     message.textContent = "";
-    const month = valueOf(form, "month");
+    const { month, audience } = chosen();
     const timezone = valueOf(form, "timezone").trim();
-    const audience = valueOf(form, "audience") as Audience;
     const errors: Record<string, string> = {};
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.month = "Choose a month";
     if (!isKnownTimeZone(timezone)) errors.timezone = "Choose a time zone such as Europe/Berlin";
     if (Object.keys(errors).length) return showFieldErrors(form, errors, message);
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]")!;
     button.disabled = true;
-    replaceChildren(result, h("p", { class: "muted" }, "Building the report…"));
-    const query = new URLSearchParams({ month, timezone });
-    const answer = await callService<MonthlyReportJson>(t, `/api/boards/${board.board.id}/reports/monthly?${query.toString()}`, { state: "report" });
+    replaceChildren(result, h("p", { class: "muted" }, "Generating the report…"));
+    // The PM's status replaces the computed one (which the report still shows beside it); the note stays internal.
+    const body = { month, audience, timezone, pmStatus: optionalValue(form, "pmStatus"), pmNote: optionalValue(form, "pmNote") };
+    const answer = await callService<ReportSnapshotMeta>(t, `/api/boards/${boardId}/reports`, { method: "POST", state: "report", body });
     button.disabled = false;
     if (!answer.ok) {
       replaceChildren(result);
       return showMessage(message, answer.message, "error");
     }
-    replaceChildren(result, monthlyReportView(answer.body, audience));
+    snapshots = [answer.body, ...snapshots];
+    await show(answer.body);
   }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void generate();
+  });
+  form.addEventListener("change", (event) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name === "month" || name === "audience") showVersions();
+  });
+  await loadVersions();
 }

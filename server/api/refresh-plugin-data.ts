@@ -1,6 +1,7 @@
 import type { TokenCipher } from "../auth/token-cipher";
 import { AppError, ErrorCode } from "../http/app-error";
 import { applyBoardSettings } from "../loop/apply-board-settings";
+import { recordLoopHistory } from "../loop/record-loop-history";
 import type { Store } from "../store/create-store";
 import type { TrelloClient } from "../trello/create-trello-client";
 import { NetworkError } from "../trello/fetch-json";
@@ -64,6 +65,7 @@ export async function refreshPluginData(deps: RefreshDeps, { boardId, idCard }: 
   const syncedAt = new Date().toISOString();
   store.db.transaction(() => {
     store.pluginData.replaceModel(boardId, idModel, records, syncedAt);
+    recordLoopHistory(store, boardId, idModel, syncedAt);
     if (!idCard) applyBoardSettings(store, boardId);
   })();
   return { idModel, records: records.length, syncedAt };

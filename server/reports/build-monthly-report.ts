@@ -1,7 +1,7 @@
-import { isDoneListName } from "../../shared/is-done-list-name";
 import type { MonthPeriod } from "../../shared/month-period";
 import type { ActionSummary } from "../store/actions-store";
 import { isCardCreationType } from "../trello/action-types";
+import { doneListRule } from "./model/done-list-rule";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -22,14 +22,6 @@ export interface MonthlyReportInput {
   listNames: Map<string, string | null>;
   /** The board's chosen done lists; null = decide by name. */
   doneListIds: string[] | null;
-}
-
-function doneListRule(input: MonthlyReportInput): (listId: string, nameInAction: string | null) => boolean {
-  if (input.doneListIds) {
-    const chosen = new Set(input.doneListIds);
-    return (listId) => chosen.has(listId);
-  }
-  return (listId, nameInAction) => isDoneListName(input.listNames.get(listId) ?? nameInAction);
 }
 
 /** The monthly report model, from stored rows only. Pure: same rows, same report. */

@@ -20,7 +20,10 @@ export interface ActionRow {
 }
 
 /** The columns the report reads; the raw JSON stays in the table. */
-export type ActionSummary = Pick<ActionRow, "id" | "type" | "dateMs" | "cardId" | "listAfterId" | "listAfterName">;
+export type ActionSummary = Pick<ActionRow, "id" | "type" | "dateMs" | "cardId" | "listAfterId" | "listAfterName"> & {
+  /** From `listBefore` only: the card's closed flag when an updateCard carried it (archived or restored), else null. */
+  cardClosed?: boolean | null;
+};
 
 export interface ActionsStore {
   /** Stores an action unless its id is already stored; returns whether it was new. */
@@ -28,6 +31,8 @@ export interface ActionsStore {
   count(): number;
   /** Actions of a board with `startMs <= date < endMs`, oldest first. */
   listInPeriod(boardId: string, startMs: number, endMs: number): ActionSummary[];
+  /** Actions of a board with `date < endMs`, oldest first, with `cardClosed` (the history a month's flow replays). */
+  listBefore(boardId: string, endMs: number): ActionSummary[];
   hasBoard(boardId: string): boolean;
   /** The date (ms) of a board's newest stored action, if any. */
   newestDateMs(boardId: string): number | null;
@@ -45,12 +50,24 @@ export function createActionsStore(db: Db): ActionsStore {
     `SELECT id, type, date_ms AS dateMs, card_id AS cardId, list_after_id AS listAfterId, list_after_name AS listAfterName
      FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? ORDER BY date_ms, id`,
   );
+  // instr() first: only the few updateCard rows that mention "closed" pay for parsing their JSON.
+  const before = db.prepare(
+    `SELECT id, type, date_ms AS dateMs, card_id AS cardId, list_after_id AS listAfterId, list_after_name AS listAfterName,
+       CASE WHEN type = 'updateCard' AND instr(raw, '"closed"') > 0 THEN json_extract(raw, '$.data.card.closed') END AS cardClosed
+     FROM actions WHERE board_id = ? AND date_ms < ? ORDER BY date_ms, id`,
+  );
   const hasBoard = db.prepare("SELECT 1 FROM actions WHERE board_id = ? LIMIT 1").pluck();
   const newest = db.prepare("SELECT max(date_ms) FROM actions WHERE board_id = ?").pluck();
   return {
     insert: (row) => insert.run(row).changes === 1,
     count: () => count.get() as number,
     listInPeriod: (boardId, startMs, endMs) => inPeriod.all(boardId, startMs, endMs) as ActionSummary[],
+    listBefore(boardId, endMs) {
+      const rows = before.all(boardId, endMs) as (Omit<ActionSummary, "cardClosed"> & { cardClosed: unknown })[];
+      // SQLite hands JSON booleans back as 1 / 0; converted in place rather than copying a long history.
+      for (const row of rows) row.cardClosed = row.cardClosed === null ? null : row.cardClosed === 1;
+      return rows as ActionSummary[];
+    },
     hasBoard: (boardId) => hasBoard.get(boardId) !== undefined,
     newestDateMs: (boardId) => (newest.get(boardId) as number | null) ?? null,
   };

@@ -15,6 +15,9 @@ export function createBoardDataStore(db: Db): BoardDataStore {
     "DELETE FROM board_settings WHERE board_id = @boardId",
     "DELETE FROM sync_state WHERE board_id = @boardId",
     "DELETE FROM plugin_data WHERE board_id = @boardId",
+    "DELETE FROM loop_record_versions WHERE board_id = @boardId",
+    "DELETE FROM stakeholder_updates WHERE board_id = @boardId",
+    "DELETE FROM report_snapshots WHERE board_id = @boardId",
     "DELETE FROM boards WHERE id = @boardId",
   ].map((sql) => db.prepare(sql));
   const run = db.transaction((boardId: string) => {

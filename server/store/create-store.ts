@@ -6,9 +6,11 @@ import { createCardMembersStore } from "./card-members-store";
 import { createCardsStore } from "./cards-store";
 import { createConnectionsStore } from "./connections-store";
 import { createListsStore } from "./lists-store";
+import { createLoopHistoryStore } from "./loop-history-store";
 import { createMembersStore } from "./members-store";
 import type { Db } from "./open-database";
 import { createPluginDataStore } from "./plugin-data-store";
+import { createReportSnapshotsStore } from "./report-snapshots-store";
 import { createRetiredWebhooksStore } from "./retired-webhooks-store";
 import { createSyncStateStore } from "./sync-state-store";
 
@@ -27,7 +29,9 @@ export function createStore(db: Db) {
     connections: createConnectionsStore(db),
     boardData: createBoardDataStore(db),
     pluginData: createPluginDataStore(db),
+    loopHistory: createLoopHistoryStore(db),
     retiredWebhooks: createRetiredWebhooksStore(db),
+    reportSnapshots: createReportSnapshotsStore(db),
   };
 }
 

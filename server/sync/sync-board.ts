@@ -1,6 +1,7 @@
 import { firstIssue } from "../../shared/first-issue";
 import type { Logger } from "../log/create-logger";
 import { applyBoardSettings } from "../loop/apply-board-settings";
+import { recordLoopHistory } from "../loop/record-loop-history";
 import type { Store } from "../store/create-store";
 import { ACTIONS_PAGE_LIMIT, type TrelloClient } from "../trello/create-trello-client";
 import { trelloActionSchema, type TrelloAction } from "../trello/trello-action-schema";
@@ -141,6 +142,7 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   store.db.transaction(() => {
     applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
     store.pluginData.replaceBoard(boardId, pluginData, readAt.toISOString());
+    recordLoopHistory(store, boardId, "all", readAt.toISOString());
     applyBoardSettings(store, boardId);
     store.syncState.markSynced(boardId, readAt.toISOString());
   })();

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
@@ -51,36 +52,133 @@ async function openReport(): Promise<{ page: Page; modal: FrameLocator }> {
   return { page, modal };
 }
 
-const figure = (modal: FrameLocator, name: string) => modal.locator(`dd[data-figure="${name}"]`).innerText();
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(last.day(1));
+
+/** Generates the chosen month and waits until the modal shows that version's HTML. */
+async function generate(modal: FrameLocator, version: number): Promise<FrameLocator> {
+  await modal.getByRole("button", { name: "Generate report" }).click();
+  await modal.getByRole("heading", { name: `${monthName} · version ${version}` }).waitFor();
+  const report = modal.frameLocator("iframe.report-frame");
+  await report.getByRole("heading", { name: `Monthly report: ACME rollout, ${monthName}` }).waitFor();
+  return report;
+}
+
+/** The report's key figure as its HTML shows it. */
+const keyFigure = (report: FrameLocator, label: string) => report.locator("#section-1 tr", { hasText: label }).first().locator("td").nth(1).innerText();
 
 describe("the Monthly report modal", () => {
-  it("shows last month's figures from the service for the board", async () => {
+  it("generates last month's report on the service and shows its HTML in a frame that may run nothing", async () => {
     const { page, modal } = await openReport();
     await expect(modal.getByLabel("Month").inputValue()).resolves.toBe(last.month);
     await expect(modal.getByLabel("Audience").inputValue()).resolves.toBe("internal");
     await expect(modal.getByLabel("Time zone").inputValue()).resolves.toBe("UTC");
-    await modal.getByRole("button", { name: "Show report" }).click();
+    await modal.getByText("No report has been generated for this month and audience yet.").waitFor();
 
-    const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(last.day(1));
-    await modal.getByRole("heading", { name: `ACME rollout: ${monthName}` }).waitFor();
-    await expect(figure(modal, "Cards created")).resolves.toBe("3");
-    await expect(figure(modal, "Cards completed")).resolves.toBe("2");
-    await expect(figure(modal, "Comments")).resolves.toBe("1");
-    await modal.getByText("The full report, with every section and as a PDF, comes from the Stakeholder Loop service").waitFor();
+    const report = await generate(modal, 1);
+    await expect(keyFigure(report, "Cards created")).resolves.toBe("3");
+    await expect(keyFigure(report, "Cards completed")).resolves.toBe("2");
+    await expect(keyFigure(report, "Comments")).resolves.toBe("1");
+    await expect(modal.locator("iframe.report-frame").getAttribute("sandbox")).resolves.toBe("");
+    await modal.getByText(/^Version 1 · Internal · UTC · generated .* by /).waitFor();
 
-    // The same figures as the service's JSON report.
+    // What the modal shows is the stored snapshot the service lists.
     const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
-    const answer = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/reports/monthly?month=${last.month}&timezone=UTC`, { headers: { authorization: `Bearer ${jwt}` } });
-    expect(await answer.json()).toMatchObject({ cards: { created: 3, completed: 2 }, comments: 1 });
+    const listed = (await (await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/reports`, { headers: { authorization: `Bearer ${jwt}` } })).json()) as { snapshots: any[] };
+    expect(listed.snapshots[0]).toMatchObject({ month: last.month, audience: "internal", version: 1, createdBy: stack.simInfo.memberId });
     await saveScreenshot(page, "monthly-report-modal");
     expect(opened!.errors).toEqual([]);
+  });
+
+  it("lists the month's versions after a regeneration and shows an earlier one again", async () => {
+    const { modal } = await openReport();
+    await modal.getByRole("button", { name: "Version 1" }).waitFor();
+    await generate(modal, 2);
+    await expect(modal.locator(".report-versions li").count()).resolves.toBe(2);
+    await expect(modal.getByRole("button", { name: "Version 2" }).getAttribute("aria-current")).resolves.toBe("true");
+
+    await modal.getByRole("button", { name: "Version 1" }).click();
+    await modal.getByRole("heading", { name: `${monthName} · version 1` }).waitFor();
+    await modal.frameLocator("iframe.report-frame").getByRole("heading", { name: `Monthly report: ACME rollout, ${monthName}` }).waitFor();
+    // The client audience has versions of its own.
+    await modal.getByLabel("Audience").selectOption("client");
+    await modal.getByText("No report has been generated for this month and audience yet.").waitFor();
+  });
+
+  it("downloads the PDF and the Markdown with the member's JWT", async () => {
+    const { page, modal } = await openReport();
+    await generate(modal, 3);
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.pdf`);
+    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const [md] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download Markdown" }).click()]);
+    expect(md.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.md`);
+    expect(fs.readFileSync((await md.path())!, "utf8")).toMatch(/ACME rollout/);
+    const [csv] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download CSV" }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.zip$/);
+  });
+
+  it("posts the report's Markdown as a comment on a Reports card it creates in the first list, then reuses that card", async () => {
+    const { page, modal } = await openReport();
+    await generate(modal, 4);
+    await modal.getByRole("button", { name: "Post to board" }).click();
+    await modal.getByText("Connect the board first").waitFor();
+
+    // The token t.getRestApi().authorize() keeps for the member in the dev host.
+    const tokenKey = `loop-dev-host:token:${stack.simInfo.memberId}`;
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(tokenKey)}, ${JSON.stringify(stack.simInfo.token)})`);
+    await modal.getByRole("button", { name: "Post to board" }).click();
+    await modal.getByText('Posted version 4 as a comment on the new "Reports" card.').waitFor();
+    await modal.getByRole("button", { name: "Post to board" }).click();
+    await modal.getByText('Posted version 4 as a comment on the "Reports" card.').waitFor();
+
+    const actions = stack.sim.boardActions(stack.boardId);
+    const created = actions.filter((a) => a.type === "createCard" && (a.data as any).card?.name === "Reports");
+    expect(created).toHaveLength(1);
+    expect((created[0]!.data as any).list.id).toBe(stack.lists.todo);
+    const comments = actions.filter((a) => a.type === "commentCard" && (a.data as any).card?.id === (created[0]!.data as any).card.id);
+    expect(comments).toHaveLength(2);
+    expect((comments[0]!.data as any).text).toMatch(/^#.*ACME rollout/m);
+  });
+
+  it("puts the PM's status and note in the report, and shows hostile card names and notes as text", async () => {
+    const payload = "<img src=x onerror=alert(1)>";
+    const card = String(stack.sim.createCard(stack.lists.todo, { name: payload, at: last.day(2) }).id);
+    const due = new Date(last.day(20)).toISOString().slice(0, 10);
+    stack.sim.setPluginData({ scope: "card", idModel: card }, { milestone: { v: 1, stage: "execution", deliverable: "Beta", due, baselineDue: due } });
+    const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
+    const refreshed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/plugin-data/refresh`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${jwt}`, "content-type": "application/json" },
+      body: JSON.stringify({ idCard: card }),
+    });
+    expect(refreshed.status).toBe(200);
+    await stack.settle();
+
+    const { page, modal } = await openReport();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await modal.getByLabel("Status").selectOption("on-track");
+    await modal.getByLabel("PM note (internal reports only)").fill("Client <b>happy</b> with the beta");
+    const report = await generate(modal, 5);
+
+    await report.getByText(/^Status: On track \(computed: (At risk|Off track)\)/).waitFor();
+    await report.getByText("PM note: Client <b>happy</b> with the beta").waitFor();
+    // The missed milestone's card name is text in the report, never an element.
+    await report.getByText(payload).first().waitFor();
+    await expect(report.locator("img[src=x]").count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    await saveScreenshot(page, "monthly-report-pm-status");
   });
 
   it("refuses an unknown time zone inline and keeps the chosen month", async () => {
     const { modal } = await openReport();
     await modal.getByLabel("Month").fill("2026-01");
     await modal.getByLabel("Time zone").fill("Mars/Olympus");
-    await modal.getByRole("button", { name: "Show report" }).click();
+    await modal.getByRole("button", { name: "Generate report" }).click();
     await modal.getByText("Choose a time zone such as Europe/Berlin").waitFor();
     await expect(modal.getByLabel("Month").inputValue()).resolves.toBe("2026-01");
     await expect(modal.locator(".monthly-report").count()).resolves.toBe(0);
@@ -94,8 +192,8 @@ describe("the Monthly report modal", () => {
     const { modal } = await openReport();
     await expect(modal.getByLabel("Audience").inputValue()).resolves.toBe("client");
     await expect(modal.getByLabel("Time zone").inputValue()).resolves.toBe("Pacific/Auckland");
-    await modal.getByRole("button", { name: "Show report" }).click();
-    await modal.getByText(/For the client · Pacific\/Auckland/).waitFor();
+    await modal.getByRole("button", { name: "Generate report" }).click();
+    await modal.getByText(/^Version 1 · For the client · Pacific\/Auckland · generated/).waitFor();
   });
 
   it("says in words that the board must be connected when the service has no data for it", async () => {
@@ -103,7 +201,7 @@ describe("the Monthly report modal", () => {
     const removed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${jwt}` } });
     expect(removed.status).toBe(200);
     const { modal } = await openReport();
-    await modal.getByRole("button", { name: "Show report" }).click();
+    await modal.getByRole("button", { name: "Generate report" }).click();
     await expect(modal.getByRole("alert").innerText()).resolves.toMatch(/connect/i);
     await expect(modal.locator(".monthly-report").count()).resolves.toBe(0);
   });

@@ -33,14 +33,18 @@ function reports(databasePath: string, boardId: string) {
   }
 }
 
-/** The report CLI's exact JSON output for each month, as an outside tool would read it. */
-async function reportOutputs(databasePath: string, boardId: string): Promise<string[]> {
+/** The report CLI's JSON output for each month, as an outside tool would read it, less the moment it was made. */
+async function reportOutputs(databasePath: string, boardId: string): Promise<unknown[]> {
   const months = ["2026-02", "2026-03", new Date().toISOString().slice(0, 7)];
   const outputs = await Promise.all(
     months.map((month) => runNpmScript("report", ["--board", boardId, "--month", month, "--timezone", "Europe/Berlin", "--format", "json"], { DATABASE_PATH: databasePath })),
   );
   for (const output of outputs) expect(output.status).toBe(0);
-  return outputs.map((output) => output.stdout);
+  return outputs.map((output) => {
+    const { generatedAt, ...report } = JSON.parse(output.stdout) as Record<string, unknown>;
+    expect(Date.parse(String(generatedAt))).not.toBeNaN();
+    return report;
+  });
 }
 
 describe("npm run reconcile", () => {

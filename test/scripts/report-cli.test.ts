@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { runReportCli } from "../../scripts/report-cli";
 import { createStore } from "../../server/store/create-store";
 import { openDatabase } from "../../server/store/open-database";
 import { createActionIngester } from "../../server/sync/create-action-ingester";
@@ -58,11 +60,61 @@ describe("npm run report", () => {
     });
   });
 
-  it("says clearly that a format is not available yet, with no output on stdout", () => {
-    const { status, stdout, stderr } = report(["--board", story.board.id, "--month", "2026-03", "--format", "pdf"], databasePath);
-    expect(status).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/Format "pdf" is not available yet; available: json/);
+  it.each([
+    ["html", /^<!DOCTYPE html>/i, "Monthly report: Client Portal, March 2026"],
+    ["md", /^# /, "Client Portal"],
+    ["csv", /^[^\n]+,[^\n]+\n/, "2026-03-30"],
+  ])("writes --format %s as text to stdout", (format, start, text) => {
+    const args = ["--board", story.board.id, "--month", "2026-03", "--format", format];
+    if (format === "csv") args.push("--table", "throughput");
+    const { status, stdout, stderr } = report(args, databasePath);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(start);
+    expect(stdout).toContain(text);
+  });
+
+  it("writes a PDF to a piped stdout, and a PDF or a CSV zip to --out", () => {
+    const piped = spawnSync("npm", ["run", "--silent", "report", "--", "--board", story.board.id, "--month", "2026-03", "--format", "pdf"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: databasePath },
+    });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    const pdfFile = path.join(temp.dir, "march.pdf");
+    const pdf = report(["--board", story.board.id, "--month", "2026-03", "--format", "pdf", "--paper", "Letter", "--out", pdfFile], databasePath);
+    expect(pdf.status).toBe(0);
+    expect(pdf.stdout).toBe("");
+    expect(pdf.stderr).toContain(`wrote ${pdfFile}`);
+    expect(fs.readFileSync(pdfFile).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    const zipFile = path.join(temp.dir, "march-csv.zip");
+    expect(report(["--board", story.board.id, "--month", "2026-03", "--format", "csv", "--out", zipFile], databasePath).status).toBe(0);
+    expect(fs.readFileSync(zipFile).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("writes the client's report with --audience client", () => {
+    const { status, stdout } = report(["--board", story.board.id, "--month", "2026-03", "--audience", "client"], databasePath);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ audience: "client", cards: { created: 1, completed: 1 }, comments: 1 });
+    expect(JSON.parse(report(["--board", story.board.id, "--month", "2026-03"], databasePath).stdout).audience).toBe("internal");
+  });
+
+  it("refuses to write a binary format to a terminal and says to use --out, with exit code 2", async () => {
+    const out: (string | Buffer)[] = [];
+    let err = "";
+    const io = { env: { DATABASE_PATH: databasePath }, stdout: (chunk: string | Buffer) => void out.push(chunk), stderr: (chunk: string) => void (err += chunk), stdoutIsTTY: true };
+
+    await expect(runReportCli(["--board", story.board.id, "--month", "2026-03", "--format", "pdf"], io)).resolves.toBe(2);
+    expect(err).toMatch(/--format pdf is binary and stdout is a terminal: write it to a file with --out /);
+    err = "";
+    await expect(runReportCli(["--board", story.board.id, "--month", "2026-03", "--format", "csv"], io)).resolves.toBe(2);
+    expect(err).toMatch(/--out .*\.zip/);
+    expect(out).toEqual([]);
+    // Text formats still go to the terminal.
+    await expect(runReportCli(["--board", story.board.id, "--month", "2026-03", "--format", "md"], io)).resolves.toBe(0);
+    expect(String(out[0])).toMatch(/^# /);
   });
 
   it.each([
@@ -71,6 +123,8 @@ describe("npm run report", () => {
     [["--board", story.board.id, "--month", "March"], /--month must be YYYY-MM/],
     [["--board", story.board.id, "--month", "2026-03", "--timezone", "Nowhere/City"], /not an IANA time zone/],
     [["--board", "000000000000000000000000", "--month", "2026-03"], /No data for board/],
+    [["--board", story.board.id, "--month", "2026-03", "--audience", "partner"], /--audience.*partner|partner.*choices/i],
+    [["--board", story.board.id, "--month", "2026-03", "--format", "csv", "--table", "gossip"], /Unknown CSV table "gossip"/],
   ])("refuses %j with a clear message and exit code 2", (args, message) => {
     const { status, stdout, stderr } = report(args, databasePath);
     expect(status).toBe(2);

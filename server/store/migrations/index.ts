@@ -4,6 +4,8 @@ import { m0002SyncState } from "./0002-sync-state";
 import { m0003Connections } from "./0003-connections";
 import { m0004PluginData } from "./0004-plugin-data";
 import { m0005RetiredWebhooks } from "./0005-retired-webhooks";
+import { m0006LoopHistory } from "./0006-loop-history";
+import { m0007ReportSnapshots } from "./0007-report-snapshots";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Connections, m0004PluginData, m0005RetiredWebhooks];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Connections, m0004PluginData, m0005RetiredWebhooks, m0006LoopHistory, m0007ReportSnapshots];

@@ -208,16 +208,29 @@ describe("POST /api/boards/:boardId/connection", () => {
   });
 
   it("disconnects: deletes the webhook and, on request, the board's data", async () => {
-    const { boardId } = seed(h, 5);
+    const { boardId, todo } = seed(h, 5);
+    const stakeholderCard = h.sim.createCard(todo, { name: "Dana Ruiz" }).id as string;
+    const entry = { id: "upd00001", at: "2026-03-20T10:00:00.000Z", channel: "email", summary: "Status" };
+    h.sim.setPluginData({ scope: "card", idModel: stakeholderCard }, { log: { v: 1, entries: [entry] } });
     await h.connect(boardId);
     await h.settle();
     expect(h.store.actions.count()).toBeGreaterThan(0);
+    const generated = await fetch(`${h.baseUrl}/api/boards/${boardId}/reports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+      body: JSON.stringify({ month: "2026-03", audience: "internal" }),
+    });
+    expect(generated.status).toBe(201);
+    const historyRows = () =>
+      ["loop_record_versions", "stakeholder_updates", "report_snapshots"].map((table) => h.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+    expect(historyRows()).toEqual([1, 1, 1]);
     const jwt = await h.sim.mintJwt({ idBoard: boardId });
     const res = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${jwt}` } });
     expect(await json(res)).toEqual({ boardId, disconnected: true, webhookDeleted: true, dataDeleted: true });
     expect(h.sim.webhooks()).toEqual([]);
     expect(h.store.connections.get(boardId)).toBeUndefined();
     expect(h.store.actions.count()).toBe(0);
+    expect(historyRows()).toEqual([0, 0, 0]);
     const again = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, { headers: { authorization: `Bearer ${jwt}` } });
     expect(again.status).toBe(404);
   });

@@ -1,0 +1,106 @@
+import { boardSettingsSchema, defaultBoardSettings } from "../../../shared/loop/board-settings";
+import type { MonthPeriod } from "../../../shared/month-period";
+import type { ActionSummary } from "../../store/actions-store";
+import { buildMonthlyReport } from "../build-monthly-report";
+import { applyAudience } from "./apply-audience";
+import { buildDeliveryFlow } from "./delivery-flow";
+import { buildDocumentsSection } from "./documents-section";
+import { doneListRule } from "./done-list-rule";
+import { buildInvoicingSection } from "./invoicing-section";
+import { validRecords, type LoopCard } from "./loop-card";
+import { buildMilestonesSection, milestoneRows } from "./milestones-section";
+import { buildNextMonthSection } from "./next-month-section";
+import { reportDays } from "./report-days";
+import { REPORT_MODEL_VERSION, type Audience, type ProjectStatus, type ReportModel } from "./report-model";
+import { buildScopeSection, scopeRows } from "./scope-section";
+import { buildSprintsSection } from "./sprints-section";
+import { buildStakeholdersSection, type StakeholderUpdate } from "./stakeholders-section";
+import { buildSummarySection } from "./summary-section";
+
+/** Everything a month's report is built from: stored rows only, already read. */
+export interface ReportInput {
+  board: { id: string; name: string | null };
+  period: MonthPeriod;
+  audience: Audience;
+  /** When the model is built: decides whether the month is still running. */
+  now: Date;
+  pmStatus?: ProjectStatus;
+  pmNote?: string;
+  /** The board's actions dated before the period's end, oldest first (each id once). */
+  actions: ActionSummary[];
+  /** Current list names by id. */
+  listNames: Map<string, string | null>;
+  /** The board's chosen done lists; null = decide by name. */
+  doneListIds: string[] | null;
+  /** The board's shared Loop data (settings, documents). */
+  boardData: Record<string, unknown>;
+  /** Every card with Loop data. */
+  cards: LoopCard[];
+  /** Each card's `stakeholder` record as it stood at the month's start / end (from the record history). */
+  stakeholderAtStart: Map<string, unknown>;
+  stakeholderAtEnd: Map<string, unknown>;
+  /** Every update logged to the board's stakeholders. */
+  updates: StakeholderUpdate[];
+  /** Member display names by id (for the leads escalations go to). */
+  memberNames: Map<string, string>;
+}
+
+/** The monthly report model, from stored rows only. Pure: same input, same model. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { period, cards } = input;
+  const days = reportDays(period, input.now);
+  const monthActions = input.actions.filter((a) => a.dateMs >= period.startMs);
+  // The contract's figures come from the contract's own builder, so they can never drift from it.
+  const contract = buildMonthlyReport({ board: input.board, period, actions: monthActions, listNames: input.listNames, doneListIds: input.doneListIds });
+  const isDone = doneListRule({ listNames: input.listNames, doneListIds: input.doneListIds });
+  const settingsRead = boardSettingsSchema.safeParse(input.boardData.settings);
+  const settings = settingsRead.success ? settingsRead.data : defaultBoardSettings();
+  const stakeholderNames = new Map(validRecords(cards, "stakeholder").map(({ card, value }) => [card.id, value.name]));
+  const milestoneList = milestoneRows(cards);
+  const milestones = buildMilestonesSection(milestoneList, days);
+  const sprints = buildSprintsSection({ cards, actions: input.actions, isDone, days, periodEndMs: period.endMs, stakeholderNames });
+  const scopeList = scopeRows(cards, stakeholderNames, days.asOf);
+  const scope = buildScopeSection(scopeList, days);
+  const stakeholders = buildStakeholdersSection({
+    cards,
+    stakeholderAtStart: input.stakeholderAtStart,
+    stakeholderAtEnd: input.stakeholderAtEnd,
+    updates: input.updates,
+    settings,
+    memberNames: input.memberNames,
+    period,
+    days,
+  });
+  const invoicing = buildInvoicingSection(cards, new Map(milestoneList.map((m) => [m.cardId, m.deliverable])), days);
+  const summary = buildSummarySection({
+    milestones,
+    sprints,
+    scope,
+    stakeholders,
+    invoicing,
+    cards: contract.cards,
+    comments: contract.comments,
+    days,
+    pmStatus: input.pmStatus,
+    pmNote: input.pmNote,
+  });
+  const model: ReportModel = {
+    schemaVersion: REPORT_MODEL_VERSION,
+    board: input.board,
+    period: contract.period,
+    audience: input.audience,
+    generatedAt: input.now.toISOString(),
+    cards: contract.cards,
+    comments: contract.comments,
+    summary,
+    milestones,
+    sprints,
+    scope,
+    stakeholders,
+    flow: buildDeliveryFlow({ period, actions: input.actions, listNames: input.listNames, isDone }),
+    documents: buildDocumentsSection(input.boardData),
+    invoicing,
+    nextMonth: buildNextMonthSection(milestones, cards, scopeList, days),
+  };
+  return applyAudience(model, input.audience);
+}

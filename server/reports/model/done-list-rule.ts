@@ -1,0 +1,17 @@
+import { isDoneListName } from "../../../shared/is-done-list-name";
+
+export interface DoneListSettings {
+  /** Current list names by id; a list missing here is judged by the name the action carried. */
+  listNames: Map<string, string | null>;
+  /** The board's chosen done lists; null = decide by name. */
+  doneListIds: string[] | null;
+}
+
+/** Whether a list counts as done: one of the board's chosen lists, or else by DESIGN.md's name rule. */
+export function doneListRule(settings: DoneListSettings): (listId: string, nameInAction: string | null) => boolean {
+  if (settings.doneListIds) {
+    const chosen = new Set(settings.doneListIds);
+    return (listId) => chosen.has(listId);
+  }
+  return (listId, nameInAction) => isDoneListName(settings.listNames.get(listId) ?? nameInAction);
+}

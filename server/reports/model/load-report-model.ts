@@ -1,0 +1,72 @@
+import { readLoopRecord } from "../../../shared/loop/read-loop-record";
+import { isValidMonth, isValidTimeZone, monthPeriod } from "../../../shared/month-period";
+import { boardLoopData } from "../../loop/board-loop-data";
+import type { Store } from "../../store/create-store";
+import { ReportError } from "../report-error";
+import { buildReportModel } from "./build-report-model";
+import type { LoopCard } from "./loop-card";
+import type { Audience, ProjectStatus, ReportModel } from "./report-model";
+
+export interface ReportModelRequest {
+  boardId: string;
+  month: string;
+  /** Overrides the board's time zone setting; UTC when neither is set. */
+  timezone?: string;
+  audience: Audience;
+  pmStatus?: ProjectStatus;
+  pmNote?: string;
+  /** When the model is built (ms since the epoch); now when absent. */
+  now?: number;
+}
+
+function parsedValues(values: Map<string, string | null>): Map<string, unknown> {
+  return new Map([...values].map(([id, value]) => [id, value === null ? null : (JSON.parse(value) as unknown)]));
+}
+
+/** Reads what a month's report model needs from the store (never from Trello) and builds it. */
+export function loadReportModel(store: Store, request: ReportModelRequest): ReportModel {
+  const { boardId } = request;
+  if (!isValidMonth(request.month)) {
+    throw new ReportError("INVALID_MONTH", `--month must be YYYY-MM (e.g. 2026-03), got "${request.month}"`);
+  }
+  const settings = store.boardSettings.get(boardId);
+  const timezone = request.timezone ?? settings?.timezone ?? "UTC";
+  if (!isValidTimeZone(timezone)) {
+    throw new ReportError("INVALID_TIMEZONE", `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`);
+  }
+  const board = store.boards.get(boardId);
+  if (!board && !store.actions.hasBoard(boardId)) {
+    throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
+  }
+  const period = monthPeriod(request.month, timezone);
+  const loop = boardLoopData(store, boardId);
+  const cards: LoopCard[] = [...loop.cards].map(([id, data]) => {
+    const fields = store.cards.get(id)?.fields;
+    return { id, name: fields?.name ?? "(card not synced yet)", archived: !!fields?.closed || !!fields?.deleted, data };
+  });
+  const settingsRead = readLoopRecord("settings", loop.board.settings);
+  const leads = settingsRead.status === "ok" ? [settingsRead.value.technicalLead, settingsRead.value.operationalLead] : [];
+  const memberNames = new Map<string, string>();
+  for (const id of leads) {
+    const member = id ? store.members.get(id)?.fields : undefined;
+    const name = member?.fullName ?? member?.username;
+    if (id && name) memberNames.set(id, name);
+  }
+  return buildReportModel({
+    board: { id: boardId, name: board?.fields.name ?? null },
+    period,
+    audience: request.audience,
+    now: new Date(request.now ?? Date.now()),
+    pmStatus: request.pmStatus,
+    pmNote: request.pmNote,
+    actions: store.actions.listBefore(boardId, period.endMs),
+    listNames: store.lists.namesByBoard(boardId),
+    doneListIds: settings?.doneListIds ?? null,
+    boardData: loop.board,
+    cards,
+    stakeholderAtStart: parsedValues(store.loopHistory.valuesBefore(boardId, "stakeholder", new Date(period.startMs).toISOString())),
+    stakeholderAtEnd: parsedValues(store.loopHistory.valuesBefore(boardId, "stakeholder", new Date(period.endMs).toISOString())),
+    updates: store.loopHistory.listUpdates(boardId),
+    memberNames,
+  });
+}

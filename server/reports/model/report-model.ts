@@ -1,0 +1,213 @@
+/**
+ * The monthly report model (issue 5): what every renderer (HTML, PDF, Markdown, CSV, JSON) draws from. JSON is this
+ * object as it is; DESIGN.md's contract fields (`period`, `cards`, `comments`) stay at the top level.
+ */
+
+export const REPORT_MODEL_VERSION = 2;
+
+export type Audience = "internal" | "client";
+export type ProjectStatus = "on-track" | "at-risk" | "off-track";
+
+export interface ReportPeriod {
+  month: string;
+  timezone: string;
+  /** First instant of the month in the zone (ISO, UTC). */
+  start: string;
+  /** First instant of the next month (exclusive). */
+  end: string;
+}
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+}
+
+export interface SummarySection {
+  status: ProjectStatus;
+  /** Why the status was computed (or "Set by the PM"). */
+  statusReason: string;
+  /** The status the rules computed, when a PM override replaced it. */
+  computedStatus?: ProjectStatus;
+  /** The PM's note (internal audience only). */
+  pmNote?: string;
+  highlights: string[];
+  keyFigures: KeyFigure[];
+}
+
+export interface MilestoneRow {
+  cardId: string;
+  cardName: string;
+  stage: string;
+  deliverable: string;
+  due: string;
+  baselineDue: string;
+  doneOn?: string;
+  /** Days the due date moved later than first agreed (0 when it has not slipped). */
+  slippedDays: number;
+}
+
+export interface MilestonesSection {
+  /** Done on or before their due date, done within the month. */
+  hit: MilestoneRow[];
+  /** Due within the month and not done by their due date (done late, or still open). */
+  missed: MilestoneRow[];
+  /** Due date moved later than first agreed, among milestones due in or after the month. */
+  slipped: MilestoneRow[];
+  dueNextMonth: MilestoneRow[];
+  /** Milestones per stage (initiation, planning, execution, closing): total and done. */
+  stages: { stage: string; total: number; done: number }[];
+}
+
+export interface FeedbackRow {
+  stakeholder: string;
+  sentiment: "positive" | "neutral" | "negative";
+  note?: string;
+}
+
+export interface SprintRow {
+  cardId: string;
+  number: number;
+  start: string;
+  end: string;
+  goal?: string;
+  committed: number;
+  /** Committed cards in a done list at the sprint's end (or at month end for a sprint still running). */
+  completed: number;
+  /** Committed cards not done when the sprint ended. */
+  carriedOver: number;
+  review?: {
+    heldOn: string;
+    demoed: number;
+    accepted: number;
+    feedback: FeedbackRow[];
+    decisions?: string;
+    nextSteps?: string;
+  };
+}
+
+export interface ScopeDecisionRow {
+  cardId: string;
+  cardName: string;
+  decision: "in" | "out" | "change";
+  status?: "proposed" | "approved" | "rejected" | "deferred";
+  boundary?: string;
+  rationale?: string;
+  requestedBy?: string;
+  decidedOn?: string;
+  impactDays?: number;
+  impactCost?: number;
+  currency?: string;
+}
+
+export interface ScopeSection {
+  /** Change requests decided (approved, rejected, deferred) within the month. */
+  decisions: ScopeDecisionRow[];
+  /** Every change request on the board by status, with impact summed (cost per currency). */
+  changeRequests: { status: string; count: number; impactDays: number; impactCost: { currency: string; amount: number }[] }[];
+  /** Approved this month: days of work added; cards marked out of scope: what we said no to. */
+  added: { count: number; impactDays: number };
+  outOfScope: ScopeDecisionRow[];
+}
+
+export interface StakeholderRow {
+  cardId: string;
+  name: string;
+  type: string;
+  organisation?: string;
+  channel: string;
+  cadenceDays: number;
+  /** Updates logged within the month. */
+  updatesLogged: number;
+  lastUpdateAt?: string;
+  /** Days overdue at month end (or today for the running month). */
+  overdueDays: number;
+  buyIn: string;
+  /** Buy-in at the start of the month when it differs from now (how it moved). */
+  buyInBefore?: string;
+  /** Internal audience only: active / difficult / escalated / released. */
+  status?: string;
+}
+
+export interface EscalationRow {
+  cardId: string;
+  stakeholder: string;
+  to: "technical" | "operational";
+  leadName?: string;
+  reason: string;
+  on: string;
+  resolvedOn?: string;
+}
+
+export interface StakeholdersSection {
+  rows: StakeholderRow[];
+  /** Internal audience only (empty for clients). */
+  difficult: string[];
+  escalations: EscalationRow[];
+}
+
+export interface FlowSection {
+  created: number;
+  completed: number;
+  /** Completed cards per week (weeks start on Monday in the board's zone; partial weeks at the month's edges). */
+  throughputByWeek: { weekStart: string; completed: number }[];
+  /** Days from a card's creation to its first entry into a done list, for cards completed in the month. */
+  cycleTimeDays: { median: number | null; p85: number | null; samples: number };
+  /** Open cards per list at the month's end. */
+  wipAtMonthEnd: { listId: string; listName: string; cards: number }[];
+  /** Open cards per list at the end of each day of the month. */
+  cumulativeFlow: { date: string; lists: { listName: string; cards: number }[] }[];
+}
+
+export interface DocumentRow {
+  name: string;
+  status: "missing" | "draft" | "signed";
+  shared: boolean;
+  link?: string;
+}
+
+export interface InvoiceRow {
+  cardId: string;
+  number: string;
+  amount: number;
+  currency: string;
+  issuedOn: string;
+  dueOn: string;
+  paidOn?: string;
+  milestone?: string;
+  status: "paid" | "overdue" | "open";
+}
+
+export interface InvoicingSection {
+  issued: InvoiceRow[];
+  paid: InvoiceRow[];
+  /** Unpaid past their due date at month end. */
+  overdue: InvoiceRow[];
+  totals: { currency: string; issued: number; paid: number; overdue: number }[];
+}
+
+export interface NextMonthSection {
+  milestonesDue: MilestoneRow[];
+  sprintsPlanned: { cardId: string; number: number; start: string; end: string; goal?: string }[];
+  openChangeRequests: ScopeDecisionRow[];
+}
+
+export interface ReportModel {
+  schemaVersion: typeof REPORT_MODEL_VERSION;
+  board: { id: string; name: string | null };
+  period: ReportPeriod;
+  audience: Audience;
+  /** When the model was built (ISO). */
+  generatedAt: string;
+  /** DESIGN.md's contract figures. */
+  cards: { created: number; completed: number };
+  comments: number;
+  summary: SummarySection;
+  milestones: MilestonesSection;
+  sprints: SprintRow[];
+  scope: ScopeSection;
+  stakeholders: StakeholdersSection;
+  flow: FlowSection;
+  documents: DocumentRow[];
+  invoicing: InvoicingSection;
+  nextMonth: NextMonthSection;
+}

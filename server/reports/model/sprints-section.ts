@@ -1,0 +1,83 @@
+import type { Sprint } from "../../../shared/loop/sprint";
+import type { ActionSummary } from "../../store/actions-store";
+import { validRecords, type LoopCard } from "./loop-card";
+import { endOfDayMs, type ReportDays } from "./report-days";
+import type { SprintRow } from "./report-model";
+
+export interface SprintsInput {
+  cards: readonly LoopCard[];
+  /** The board's actions dated before the period's end, oldest first. */
+  actions: readonly ActionSummary[];
+  isDone: (listId: string, nameInAction: string | null) => boolean;
+  days: ReportDays;
+  periodEndMs: number;
+  /** Stakeholder names by their card id (feedback names a stakeholder card). */
+  stakeholderNames: Map<string, string>;
+}
+
+/** Each card's moves into a list, oldest first: where a card was at any instant is the last move before it. */
+function movesByCard(actions: readonly ActionSummary[]): Map<string, ActionSummary[]> {
+  const moves = new Map<string, ActionSummary[]>();
+  for (const action of actions) {
+    if (!action.cardId || !action.listAfterId) continue;
+    const list = moves.get(action.cardId);
+    if (list) list.push(action);
+    else moves.set(action.cardId, [action]);
+  }
+  return moves;
+}
+
+function doneAt(moves: ActionSummary[] | undefined, atMs: number, isDone: SprintsInput["isDone"]): boolean {
+  const last = moves?.filter((m) => m.dateMs < atMs).at(-1);
+  return last !== undefined && isDone(last.listAfterId!, last.listAfterName);
+}
+
+/** Sprints overlapping the month: committed, completed (in a done list at the sprint's end or the month's), carried over, review. */
+export function buildSprintsSection(input: SprintsInput): SprintRow[] {
+  const { days } = input;
+  const moves = movesByCard(input.actions);
+  const reviews = new Map(validRecords(input.cards, "review").map(({ card, value }) => [card.id, value]));
+  return validRecords(input.cards, "sprint")
+    .filter(({ value }) => value.start <= days.last && value.end >= days.first)
+    .sort((a, b) => a.value.start.localeCompare(b.value.start) || a.value.number - b.value.number)
+    .map(({ card, value }) => {
+      const cutoffMs = Math.min(endOfDayMs(value.end, days.timeZone), input.periodEndMs);
+      const completed = value.committed.filter((id) => doneAt(moves.get(id), cutoffMs, input.isDone)).length;
+      const ended = value.end <= days.endedBy;
+      const review = reviews.get(card.id);
+      return {
+        cardId: card.id,
+        number: value.number,
+        start: value.start,
+        end: value.end,
+        ...(value.goal ? { goal: value.goal } : {}),
+        committed: value.committed.length,
+        completed,
+        carriedOver: ended ? value.committed.length - completed : 0,
+        ...(review
+          ? {
+              review: {
+                heldOn: review.heldOn,
+                demoed: review.demoed.length,
+                accepted: review.accepted.length,
+                feedback: review.feedback.map((f) => ({
+                  stakeholder: input.stakeholderNames.get(f.by) ?? "Unknown stakeholder",
+                  sentiment: f.sentiment,
+                  ...(f.note ? { note: f.note } : {}),
+                })),
+                ...(review.decisions ? { decisions: review.decisions } : {}),
+                ...(review.nextSteps ? { nextSteps: review.nextSteps } : {}),
+              },
+            }
+          : {}),
+      };
+    });
+}
+
+/** Sprints starting next month, for the look ahead. */
+export function sprintsStarting(cards: readonly LoopCard[], from: string, to: string): { cardId: string; value: Sprint }[] {
+  return validRecords(cards, "sprint")
+    .filter(({ value }) => value.start >= from && value.start <= to)
+    .map(({ card, value }) => ({ cardId: card.id, value }))
+    .sort((a, b) => a.value.start.localeCompare(b.value.start));
+}

@@ -1,0 +1,45 @@
+import path from "node:path";
+import type { ReportSnapshot } from "../../store/report-snapshots-store";
+import type { ReportModel } from "../model/report-model";
+import { reportProducer, type ReportProducer } from "./report-producer";
+
+export const SNAPSHOT_FORMATS = ["json", "html", "md", "csv", "pdf"] as const;
+export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
+
+export interface SnapshotFile {
+  contentType: string;
+  filename: string;
+  body: string | Buffer;
+}
+
+const STORED: Record<"json" | "html" | "md", { contentType: string; ext: string; body: (s: ReportSnapshot) => string }> = {
+  json: { contentType: "application/json; charset=utf-8", ext: ".json", body: (s) => s.modelJson },
+  html: { contentType: "text/html; charset=utf-8", ext: ".html", body: (s) => s.html },
+  md: { contentType: "text/markdown; charset=utf-8", ext: ".md", body: (s) => s.markdown },
+};
+
+/** The download name: which month, for whom and which version, so saved files of one month never overwrite. */
+function fileName(snapshot: ReportSnapshot, ext: string): string {
+  return `monthly-report-${snapshot.month}-${snapshot.audience}-v${snapshot.version}${ext}`;
+}
+
+/**
+ * A snapshot in one format. JSON, HTML and Markdown are the renderings stored when it was generated; CSV and PDF are
+ * rendered now from the frozen model (a pure function of it), so they say what the stored versions say.
+ */
+export async function renderSnapshot(
+  snapshot: ReportSnapshot,
+  format: SnapshotFormat,
+  options: { paper?: "A4" | "Letter"; csvTable?: string } = {},
+  producer: ReportProducer = reportProducer,
+): Promise<SnapshotFile> {
+  if (format === "json" || format === "html" || format === "md") {
+    const stored = STORED[format];
+    return { contentType: stored.contentType, filename: fileName(snapshot, stored.ext), body: stored.body(snapshot) };
+  }
+  const rendered = await producer.render(JSON.parse(snapshot.modelJson) as ReportModel, format, options);
+  const ext = path.extname(rendered.filename) || `.${format}`;
+  const paper = format === "pdf" && options.paper ? `-${options.paper.toLowerCase()}` : "";
+  const table = format === "csv" && options.csvTable ? `-${options.csvTable.replace(/[^\w-]+/g, "-")}` : "";
+  return { contentType: rendered.contentType, filename: fileName(snapshot, `${paper}${table}${ext}`), body: rendered.body };
+}

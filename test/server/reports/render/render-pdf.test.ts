@@ -1,0 +1,129 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { renderPdf } from "../../../../server/reports/render/render-pdf";
+import { findUnicodeFontFiles, foldToWinAnsi } from "../../../../server/reports/render/pdf-fonts";
+import { SECTION_TITLES } from "../../../../server/reports/render/report-sections";
+import { SCREENSHOT_DIR } from "../../../support/browser";
+import { BOARD_NAME, CENTRAL_EUROPEAN_NAME, NON_ASCII_NAME, emptyReportModel, sampleReportModel } from "../../../support/sample-report-model";
+
+// pdfjs-dist 3's legacy build is its CommonJS one; loading it warns that `canvas` (only needed to paint pages) is absent.
+const pdfjs: typeof import("pdfjs-dist") = (() => {
+  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+  try {
+    return require("pdfjs-dist/legacy/build/pdf.js");
+  } finally {
+    log.mockRestore();
+  }
+})();
+
+interface ParsedPdf {
+  pages: { width: number; height: number; text: string }[];
+  title: string | undefined;
+}
+
+async function parsePdf(buffer: Buffer): Promise<ParsedPdf> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), verbosity: 0 }).promise;
+  const pages: ParsedPdf["pages"] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [x0, y0, x1, y1] = page.view;
+    const content = await page.getTextContent();
+    const text = content.items
+      .map((item) => ("str" in item ? item.str : ""))
+      .join(" ")
+      .replace(/\s+/g, " ");
+    pages.push({ width: x1 - x0, height: y1 - y0, text });
+  }
+  const info = (await doc.getMetadata()).info as { Title?: string };
+  await doc.destroy();
+  return { pages, title: info.Title };
+}
+
+function hasPdftoppm(): boolean {
+  try {
+    execFileSync("pdftoppm", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("renderPdf", () => {
+  let a4: ParsedPdf;
+  let letter: ParsedPdf;
+  let a4Buffer: Buffer;
+
+  beforeAll(async () => {
+    a4Buffer = await renderPdf(sampleReportModel(), { paper: "A4" });
+    a4 = await parsePdf(a4Buffer);
+    letter = await parsePdf(await renderPdf(sampleReportModel(), { paper: "Letter" }));
+  });
+
+  it("is a PDF titled with the board and month", () => {
+    expect(a4Buffer.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(a4.title).toBe(`Monthly report: ${BOARD_NAME}, March 2026`);
+  });
+
+  it("numbers every page as 'Page i of n', n being the page count, over several pages", () => {
+    for (const pdf of [a4, letter]) {
+      expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
+      pdf.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${pdf.pages.length}`));
+    }
+    // Letter is shorter than A4, so the same content never needs fewer Letter pages.
+    expect(letter.pages.length).toBeGreaterThanOrEqual(a4.pages.length);
+  });
+
+  it("uses A4 and Letter page sizes", () => {
+    expect(a4.pages[0].width).toBeCloseTo(595.28, 1);
+    expect(a4.pages[0].height).toBeCloseTo(841.89, 1);
+    expect(letter.pages[0].width).toBeCloseTo(612, 1);
+    expect(letter.pages[0].height).toBeCloseTo(792, 1);
+  });
+
+  it("contains the board name, every section title in order and the non-ASCII name", () => {
+    for (const pdf of [a4, letter]) {
+      const text = pdf.pages.map((page) => page.text).join(" ");
+      expect(text).toContain("Website relaunch");
+      expect(text).toContain("<img src=x onerror=alert(1)>");
+      expect(text).toContain(NON_ASCII_NAME);
+      let from = 0;
+      SECTION_TITLES.forEach((title, i) => {
+        const at = text.indexOf(`${i + 1}. ${title}`, from);
+        expect(at).toBeGreaterThanOrEqual(from);
+        from = at;
+      });
+    }
+  });
+
+  it("shows names beyond Latin-1 as written with a Unicode font, else folded to plain letters", async () => {
+    const text = a4.pages.map((page) => page.text).join(" ");
+    expect(text).toContain(findUnicodeFontFiles() ? CENTRAL_EUROPEAN_NAME : "Studio Lódz");
+    const helvetica = await parsePdf(await renderPdf(sampleReportModel(), { paper: "A4", fontFiles: null }));
+    const helveticaText = helvetica.pages.map((page) => page.text).join(" ");
+    expect(helveticaText).toContain("Studio Lódz");
+    expect(helveticaText).toContain(NON_ASCII_NAME);
+    helvetica.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${helvetica.pages.length}`));
+  });
+
+  it("folds text for Helvetica: accents kept where WinAnsi has them, dropped where not, '?' for the rest", () => {
+    expect(foldToWinAnsi("Zoë Ñúñez, Łódź, Dvořák – €5 漢")).toBe("Zoë Ñúñez, Lódz, Dvorák – €5 ?");
+  });
+
+  it("still has nine sections, each saying it is empty, for a quiet month", async () => {
+    const pdf = await parsePdf(await renderPdf(emptyReportModel(), { paper: "A4" }));
+    const text = pdf.pages.map((page) => page.text).join(" ");
+    for (const title of SECTION_TITLES) expect(text).toContain(title);
+    expect(text).toContain("No sprint ran this month.");
+    expect(text).toContain("Page 1 of 1");
+  });
+
+  (hasPdftoppm() ? it : it.skip)("renders its pages to PNG for a look", () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdfFile = path.join(SCREENSHOT_DIR, "report-pdf-a4.pdf");
+    fs.writeFileSync(pdfFile, a4Buffer);
+    execFileSync("pdftoppm", ["-png", "-r", "60", pdfFile, path.join(SCREENSHOT_DIR, "report-pdf-a4")]);
+    const pngs = fs.readdirSync(SCREENSHOT_DIR).filter((name) => /^report-pdf-a4-\d+\.png$/.test(name));
+    expect(pngs.length).toBe(a4.pages.length);
+  });
+});
