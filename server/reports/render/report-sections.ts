@@ -76,12 +76,8 @@ function summary(model: ReportModel): ReportBlock[] {
       ? { kind: "list", title: "Highlights", items: s.highlights }
       : { kind: "paragraph", text: "No highlights were recorded this month." },
   );
-  const figures = [
-    ...s.keyFigures.map((figure) => [figure.label, figure.value]),
-    ["Cards created", String(model.cards.created)],
-    ["Cards completed", String(model.cards.completed)],
-    ["Comments", String(model.comments)],
-  ];
+  // The model's key figures already carry the contract counts (cards created and completed, comments).
+  const figures = s.keyFigures.map((figure) => [figure.label, figure.value]);
   blocks.push({ kind: "table", title: "Key figures", headers: ["Figure", "Value"], rows: figures });
   return blocks;
 }
