@@ -1,32 +1,18 @@
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
-import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import type { FrameLocator, Page } from "playwright-core";
+import { saveScreenshot, type OpenedPage } from "../support/browser";
+import type { DevHostStack } from "../support/dev-host-stack";
+import { useDevHostSuite } from "../support/dev-host-suite";
 
-// Each test drives Chromium through the dev host on a shared, busy machine.
-jest.setTimeout(60_000);
-
-let browser: Browser;
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
-}, 60_000);
-
-afterEach(async () => {
-  await opened?.page.context().close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+const suite = useDevHostSuite(async (seeded) => {
+  stack = seeded;
 });
 
 async function openAuthorization(): Promise<{ page: Page; popup: FrameLocator }> {
-  opened = await openPage(browser, stack.devHostUrl);
+  opened = await suite.openDevHost();
   const { page } = opened;
-  page.setDefaultTimeout(20_000);
   await page.getByRole("button", { name: "Authorize Power-Up" }).click();
   const popup = page.frameLocator('iframe[data-frame="popup"]');
   await popup.getByRole("heading", { name: "Connect Stakeholder Loop" }).waitFor();

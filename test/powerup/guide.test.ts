@@ -1,31 +1,13 @@
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
-import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import type { FrameLocator, Page } from "playwright-core";
+import { saveScreenshot, type OpenedPage } from "../support/browser";
+import { useDevHostSuite } from "../support/dev-host-suite";
 
-// Each test drives Chromium through the dev host on a shared, busy machine.
-jest.setTimeout(60_000);
-
-let browser: Browser;
-let stack: DevHostStack;
 let opened: OpenedPage | undefined;
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
-}, 60_000);
-
-afterEach(async () => {
-  await opened?.page.context().close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = useDevHostSuite();
 
 async function openDevHost(): Promise<Page> {
-  opened = await openPage(browser, stack.devHostUrl);
-  opened.page.setDefaultTimeout(20_000);
+  opened = await suite.openDevHost();
   // The host's own buttons work once the connector is loaded, which the board buttons show.
   await opened.page.getByRole("button", { name: "Sprint", exact: true }).waitFor();
   return opened.page;

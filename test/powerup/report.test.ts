@@ -1,12 +1,9 @@
 import fs from "node:fs";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
-import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import type { FrameLocator, Page } from "playwright-core";
+import { saveScreenshot, type OpenedPage } from "../support/browser";
+import type { DevHostStack } from "../support/dev-host-stack";
+import { useDevHostSuite } from "../support/dev-host-suite";
 
-// Each test drives Chromium through the dev host on a shared, busy machine.
-jest.setTimeout(60_000);
-
-let browser: Browser;
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
 
@@ -18,8 +15,8 @@ function previousMonth(): { month: string; day: (n: number) => number } {
 }
 const last = previousMonth();
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
+const suite = useDevHostSuite(async (seeded) => {
+  stack = seeded;
   // Last month on the board: three cards created, two of them finished, one comment.
   const { sim, lists } = stack;
   const card = (name: string, day: number) => String(sim.createCard(lists.todo, { name, at: last.day(day) }).id);
@@ -30,22 +27,11 @@ beforeAll(async () => {
   sim.moveCard(brief, lists.done, { at: last.day(10) });
   sim.moveCard(wireframes, lists.done, { at: last.day(12) });
   await stack.settle();
-}, 60_000);
-
-afterEach(async () => {
-  await opened?.page.context().close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 async function openReport(): Promise<{ page: Page; modal: FrameLocator }> {
-  opened = await openPage(browser, stack.devHostUrl);
+  opened = await suite.openDevHost();
   const { page } = opened;
-  page.setDefaultTimeout(20_000);
   await page.getByRole("button", { name: "Monthly report" }).click();
   const modal = page.frameLocator('iframe[data-frame="modal"]');
   await modal.getByRole("heading", { name: "Monthly report" }).waitFor();

@@ -1,35 +1,21 @@
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
-import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import type { FrameLocator, Page } from "playwright-core";
+import { saveScreenshot, type OpenedPage } from "../support/browser";
+import type { DevHostStack } from "../support/dev-host-stack";
+import { useDevHostSuite } from "../support/dev-host-suite";
 
-// Each test drives Chromium through the dev host on a shared, busy machine.
-jest.setTimeout(60_000);
-
-let browser: Browser;
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
 let priya: string;
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
+const suite = useDevHostSuite(async (seeded) => {
+  stack = seeded;
   priya = stack.sim.createMember({ fullName: "Priya Shah", username: "priyashah" }).id;
   stack.sim.addMemberToBoard(stack.boardId, priya);
-}, 60_000);
-
-afterEach(async () => {
-  await opened?.page.context().close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 async function openSettings(): Promise<{ page: Page; popup: FrameLocator }> {
-  opened = await openPage(browser, stack.devHostUrl);
+  opened = await suite.openDevHost();
   const { page } = opened;
-  page.setDefaultTimeout(20_000);
   // The host's own buttons work once the connector is loaded, which the board buttons show.
   await page.getByRole("button", { name: "Sprint", exact: true }).waitFor();
   await page.getByRole("button", { name: "Power-Up settings" }).click();

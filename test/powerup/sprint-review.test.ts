@@ -1,24 +1,21 @@
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
-import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import type { FrameLocator, Page } from "playwright-core";
+import { saveScreenshot, type OpenedPage } from "../support/browser";
+import type { DevHostStack } from "../support/dev-host-stack";
+import { useDevHostSuite } from "../support/dev-host-suite";
 
 const stakeholder = (name: string, type: string) => ({
   v: 1, name, type, influence: "high", interest: "high", channel: "email", cadenceDays: 7,
   buyIn: "supporter", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
 });
 
-// Each test drives Chromium through the dev host on a shared, busy machine.
-jest.setTimeout(60_000);
-
-let browser: Browser;
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
 let sprintCard: string;
 let danaCard: string;
 let oliverCard: string;
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
+const suite = useDevHostSuite(async (seeded) => {
+  stack = seeded;
   const card = (name: string) => String(stack.sim.createCard(stack.lists.todo, { name }).id);
   danaCard = card("Dana Ruiz");
   oliverCard = card("Oliver Grant");
@@ -29,22 +26,11 @@ beforeAll(async () => {
     { scope: "card", idModel: sprintCard },
     { sprint: { v: 1, number: 3, start: "2026-11-02", end: "2026-11-15", goal: "Sign the SLA", committed: [stack.cards.kickoff, stack.cards.sla] } },
   );
-}, 60_000);
-
-afterEach(async () => {
-  await opened?.page.context().close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 async function openReview(cardId: string): Promise<{ page: Page; modal: FrameLocator }> {
-  opened = await openPage(browser, stack.devHostUrl);
+  opened = await suite.openDevHost();
   const { page } = opened;
-  page.setDefaultTimeout(20_000);
   await page.locator(`[data-card-id="${cardId}"]`).click();
   await page.getByRole("button", { name: "Sprint review" }).click();
   const modal = page.frameLocator('iframe[data-frame="modal"]');
@@ -144,10 +130,9 @@ describe("the Sprint review modal", () => {
   it("says so when the card no longer holds a sprint plan", async () => {
     const card = String(stack.sim.createCard(stack.lists.todo, { name: "Sprint 4" }).id);
     stack.sim.setPluginData({ scope: "card", idModel: card }, { sprint: { v: 1, number: 4, start: "2026-11-16", end: "2026-11-29", committed: [] } });
-    opened = await openPage(browser, stack.devHostUrl);
+    opened = await suite.openDevHost();
     const { page } = opened;
-    page.setDefaultTimeout(20_000);
-    await page.locator(`[data-card-id="${card}"]`).click();
+      await page.locator(`[data-card-id="${card}"]`).click();
     const button = page.getByRole("button", { name: "Sprint review" });
     await button.waitFor();
     // Someone removes the plan while the card is open.

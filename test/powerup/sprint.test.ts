@@ -1,43 +1,29 @@
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { addDays, calendarDay } from "../../shared/loop/calendar-day";
-import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
-import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import { saveScreenshot, type OpenedPage } from "../support/browser";
+import type { DevHostStack } from "../support/dev-host-stack";
+import { useDevHostSuite } from "../support/dev-host-suite";
 
 const DANA = {
   v: 1, name: "Dana Ruiz", type: "client", influence: "high", interest: "high", channel: "email", cadenceDays: 7,
   buyIn: "supporter", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
 };
 
-// Each test drives Chromium through the dev host on a shared, busy machine.
-jest.setTimeout(60_000);
-
-let browser: Browser;
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
 let sprintCard: string;
 let danaCard: string;
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startDevHostStack()]);
+const suite = useDevHostSuite(async (seeded) => {
+  stack = seeded;
   sprintCard = String(stack.sim.createCard(stack.lists.todo, { name: "Sprint 1" }).id);
   danaCard = String(stack.sim.createCard(stack.lists.todo, { name: "Dana Ruiz" }).id);
   stack.sim.setPluginData({ scope: "card", idModel: danaCard }, { stakeholder: DANA });
-}, 60_000);
-
-afterEach(async () => {
-  await opened?.page.context().close();
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 async function openSprintModal(): Promise<{ page: Page; modal: FrameLocator }> {
-  opened = await openPage(browser, stack.devHostUrl);
+  opened = await suite.openDevHost();
   const { page } = opened;
-  page.setDefaultTimeout(20_000);
   await page.getByRole("button", { name: "Sprint", exact: true }).click();
   const modal = page.frameLocator('iframe[data-frame="modal"]');
   await modal.getByRole("heading", { name: "Sprints", exact: true }).waitFor();
