@@ -2,7 +2,7 @@ import { isDoneListName } from "../../shared/is-done-list-name";
 import { defaultBoardSettings, type BoardSettings } from "../../shared/loop/board-settings";
 import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
-import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
+import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { readErrorBox } from "../lib/read-error-box";
 import { checkboxGroup, checkedValues, inputField, numberValue, optionalValue, selectField, valueOf } from "./board-fields";
@@ -41,15 +41,9 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
     message,
   ) as HTMLFormElement;
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    void submit();
-  });
+  onSubmit(form, message, submit);
 
   async function submit(): Promise<void> {
-    clearFieldErrors(form);
-    message.className = "message";
-    message.textContent = "";
     const value = {
       v: 1,
       timezone: optionalValue(form, "timezone"),

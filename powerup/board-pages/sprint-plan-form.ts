@@ -2,7 +2,7 @@ import { fieldErrors } from "../../shared/loop/field-errors";
 import { sprintSchema, type Sprint } from "../../shared/loop/sprint";
 import type { BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
-import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
+import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { checkboxGroup, checkedValues, inputField, labelled, numberValue, optionalValue, selectControl, textAreaField, valueOf } from "./board-fields";
 import { createCard } from "../lib/create-card";
@@ -94,15 +94,9 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
     if (!endChosen && /^\d{4}-\d{2}-\d{2}$/.test(startInput.value)) endInput.value = sprintEnd(startInput.value, board.settings.sprintDays);
   });
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    void submit();
-  });
+  onSubmit(form, message, submit);
 
   async function submit(): Promise<void> {
-    clearFieldErrors(form);
-    message.className = "message";
-    message.textContent = "";
     const value = {
       v: 1,
       number: numberValue(form, "number"),

@@ -2,7 +2,7 @@ import type { Sprint } from "../../shared/loop/sprint";
 import type { SprintReview } from "../../shared/loop/sprint-review";
 import { cardName, stakeholdersOf, type BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
-import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
+import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { checkboxGroup, checkedValues, inputField, optionalValue, textAreaField, valueOf } from "./board-fields";
 import { feedbackRows } from "./feedback-rows";
@@ -53,15 +53,9 @@ export function sprintReviewForm({ t, board, sprint, review, onSaved }: ReviewFo
     if (demoed) demoed.checked = true;
   });
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    void submit();
-  });
+  onSubmit(form, message, submit);
 
   async function submit(): Promise<void> {
-    clearFieldErrors(form);
-    message.className = "message";
-    message.textContent = "";
     const value = {
       v: 1,
       heldOn: valueOf(form, "heldOn"),

@@ -43,3 +43,14 @@ export function showMessage(el: HTMLElement, text: string, kind: "error" | "ok" 
   el.setAttribute("role", kind === "error" ? "alert" : "status");
   replaceChildren(el, text);
 }
+
+/** Runs `submit` on each submission of the form, with the last attempt's inline errors and message cleared first. */
+export function onSubmit(form: HTMLFormElement, message: HTMLElement, submit: () => Promise<void>): void {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    message.className = "message";
+    message.textContent = "";
+    void submit();
+  });
+}
