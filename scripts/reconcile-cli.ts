@@ -43,7 +43,7 @@ export async function runReconcileCli(args: string[], io: ReconcileIo): Promise<
     const store = createStore(db);
     const token = tokenFor(board, io.env, store, config.tokenEncryptionKey);
     const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-    const client = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello.apiKey });
+    const client = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello.apiKey, pluginId: config.powerUpId });
     const progress = createProgressReporter(io.stderr, `board ${board}`);
     const result = await syncBoard(
       { client, store, ingest: createActionIngester(store), log },

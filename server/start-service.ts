@@ -27,7 +27,7 @@ export async function startService(
   extras: Pick<AppDeps, "powerUp" | "devHost"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
 ): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
-  const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "" });
+  const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "", pluginId: config.powerUpId });
   const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));

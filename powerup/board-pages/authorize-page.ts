@@ -72,7 +72,8 @@ export async function renderAuthorizePage(t: Trello.PowerUp.IFrame, root: HTMLEl
     const api = t.getRestApi();
     let token: string | null;
     try {
-      await api.authorize({ scope: "read,write" });
+      // Without an expiration Trello's token lasts 30 days, and the board's webhook and sync would stop with it.
+      await api.authorize({ scope: "read,write", expiration: "never" });
       token = await api.getToken();
     } catch {
       return showMessage(message, "Trello did not give the Power-Up access, so the board was not connected. Try again and choose Allow.", "error");

@@ -44,13 +44,16 @@ export function showMessage(el: HTMLElement, text: string, kind: "error" | "ok" 
   replaceChildren(el, text);
 }
 
-/** Runs `submit` on each submission of the form, with the last attempt's inline errors and message cleared first. */
+/**
+ * Runs `submit` on each submission of the form, with the last attempt's inline errors and message cleared first; a
+ * failure nobody expected (Trello's client refusing, the network) is shown in the message, not swallowed.
+ */
 export function onSubmit(form: HTMLFormElement, message: HTMLElement, submit: () => Promise<void>): void {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearFieldErrors(form);
     message.className = "message";
     message.textContent = "";
-    void submit();
+    submit().catch((err: unknown) => showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"));
   });
 }

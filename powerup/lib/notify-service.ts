@@ -1,5 +1,8 @@
 import { loopConfig } from "./loop-config";
 
+/** How long a page waits for the service to take in a change before it moves on. */
+const NOTIFY_TIMEOUT_MS = 5_000;
+
 /**
  * Tells the service which card's (or the board's) Loop data changed, so its store reads it from Trello now rather
  * than at the next reconcile. The save already happened on Trello: a failure here only delays the service.
@@ -12,6 +15,8 @@ export async function notifyService(t: Trello.PowerUp.HostHandlers, idCard?: str
       method: "POST",
       headers: { authorization: `Bearer ${jwt}`, "content-type": "application/json" },
       body: JSON.stringify(idCard ? { idCard } : {}),
+      // The save is done; a slow service must not hold the popup open (reconcile catches up later).
+      signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
     });
     return response.ok;
   } catch {

@@ -42,7 +42,7 @@ async function draw(): Promise<void> {
       h("span", { class: `badge badge-${state.tone} update-state` }, state.text),
     ),
     logRead.status === "invalid" ? readErrorBox(`${logRead.message} Logging an update starts a new log.`) : null,
-    renderLogUpdateForm(t, stakeholder, log),
+    renderLogUpdateForm(t, stakeholder),
     renderRecentUpdates(log, timeZone),
   );
 }

@@ -6,8 +6,19 @@ export function newLogEntryId(): string {
   return Array.from(bytes, (b) => (b % 36).toString(36)).join("");
 }
 
-/** The log with `entry` added, newest first, keeping the newest LOG_ENTRIES_KEPT (a back-dated entry sorts in place). */
-export function withEntry(log: CommunicationLog | undefined, entry: LogEntry): CommunicationLog {
-  const entries = [entry, ...(log?.entries ?? [])].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return { v: 1, entries: entries.slice(0, LOG_ENTRIES_KEPT) };
+const newestFirst = (a: LogEntry, b: LogEntry) => Date.parse(b.at) - Date.parse(a.at);
+
+/**
+ * The log with `entry` added, newest first. The new entry is always kept, even back-dated: the oldest others make
+ * room (LOG_ENTRIES_KEPT at most, and fewer while `fits` says the card's data would be too long). The service keeps
+ * every update it has seen, so what leaves the card is not lost to the report.
+ */
+export function withEntry(log: CommunicationLog | undefined, entry: LogEntry, fits: (log: CommunicationLog) => boolean = () => true): CommunicationLog {
+  const others = [...(log?.entries ?? [])].sort(newestFirst).slice(0, LOG_ENTRIES_KEPT - 1);
+  let candidate: CommunicationLog = { v: 1, entries: [entry, ...others].sort(newestFirst) };
+  while (!fits(candidate) && others.length > 0) {
+    others.pop();
+    candidate = { v: 1, entries: [entry, ...others].sort(newestFirst) };
+  }
+  return candidate;
 }

@@ -1,18 +1,19 @@
 import { logEntrySchema, type CommunicationLog } from "../../shared/loop/communication-log";
 import { fieldErrors } from "../../shared/loop/field-errors";
+import { PLUGIN_DATA_LIMIT, pluginDataSize } from "../../shared/loop/loop-records";
 import { CHANNELS, type Stakeholder } from "../../shared/loop/stakeholder";
 import { h } from "../lib/dom";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
-import { saveRecord } from "../lib/loop-data";
+import { readRecord, readScope, saveRecord } from "../lib/loop-data";
 import { inputField, sameText, selectField, textAreaField } from "./form-fields";
 import { localDateTimeValue } from "./local-date-time-value";
 import { newLogEntryId, withEntry } from "./log-entry";
 
 /**
- * The form that logs an update on the popup's stakeholder card. `log` is the card's current log (undefined when
- * absent or unreadable: an unreadable log is replaced, and the service keeps every update it has already seen).
+ * The form that logs an update on the popup's stakeholder card. The log is read again when saving, so an update a
+ * colleague logged meanwhile is kept (an unreadable log is replaced: the service keeps every update it has seen).
  */
-export function renderLogUpdateForm(t: Trello.PowerUp.IFrame, stakeholder: Stakeholder, log: CommunicationLog | undefined): HTMLFormElement {
+export function renderLogUpdateForm(t: Trello.PowerUp.IFrame, stakeholder: Stakeholder): HTMLFormElement {
   const message = h("div", { class: "form-message", "aria-live": "polite" });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, "Log update") as HTMLButtonElement;
   const form = h(
@@ -37,7 +38,9 @@ export function renderLogUpdateForm(t: Trello.PowerUp.IFrame, stakeholder: Stake
       showFieldErrors(form, fieldErrors(checked.error), message);
       return;
     }
-    const saved = await saveRecord(t, "card", "log", withEntry(log, checked.data));
+    const [current, scope] = await Promise.all([readRecord(t, "card", "log"), readScope(t, "card")]);
+    const fits = (candidate: CommunicationLog) => pluginDataSize({ ...scope, log: candidate }) <= PLUGIN_DATA_LIMIT;
+    const saved = await saveRecord(t, "card", "log", withEntry(current.status === "ok" ? current.value : undefined, checked.data, fits));
     if (!saved.ok) {
       const entryErrors = Object.fromEntries(Object.entries(saved.fieldErrors).map(([path, m]) => [path.replace(/^entries\.\d+\./, ""), m]));
       showFieldErrors(form, entryErrors, message);

@@ -50,8 +50,7 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
   );
   const upsert = db.prepare(
     `INSERT INTO stakeholder_updates (id, board_id, card_id, at, channel, summary) VALUES (@id, @boardId, @cardId, @at, @channel, @summary)
-     ON CONFLICT (id) DO UPDATE SET board_id = excluded.board_id, card_id = excluded.card_id, at = excluded.at,
-       channel = excluded.channel, summary = excluded.summary`,
+     ON CONFLICT (board_id, card_id, id) DO UPDATE SET at = excluded.at, channel = excluded.channel, summary = excluded.summary`,
   );
   const updates = db.prepare(
     "SELECT id, board_id AS boardId, card_id AS cardId, at, channel, summary FROM stakeholder_updates WHERE board_id = ? ORDER BY at, id",

@@ -38,8 +38,8 @@ export interface ReportSnapshotsStore {
   listBoard(boardId: string): ReportSnapshotMeta[];
   /** True when the schedule has produced this month for this audience. */
   hasScheduled(boardId: string, month: string, audience: Audience): boolean;
-  /** The latest month the schedule produced for the board and audience. */
-  lastScheduledMonth(boardId: string, audience: Audience): string | undefined;
+  /** The latest month the schedule produced for the board, whatever the audience: switching it must not redo months. */
+  lastScheduledMonth(boardId: string): string | undefined;
 }
 
 interface Row {
@@ -88,7 +88,7 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
     .prepare("SELECT 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND created_by = 'schedule'")
     .pluck();
   const lastScheduled = db
-    .prepare("SELECT MAX(month) FROM report_snapshots WHERE board_id = ? AND audience = ? AND created_by = 'schedule'")
+    .prepare("SELECT MAX(month) FROM report_snapshots WHERE board_id = ? AND created_by = 'schedule'")
     .pluck();
 
   // Immediate: the version is read and used under one write lock, so two generations never both take version n.
@@ -111,6 +111,6 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
     },
     listBoard: (boardId) => (selectBoard.all(boardId) as Row[]).map(metaOf),
     hasScheduled: (boardId, month, audience) => scheduled.get(boardId, month, audience) !== undefined,
-    lastScheduledMonth: (boardId, audience) => (lastScheduled.get(boardId, audience) as string | null) ?? undefined,
+    lastScheduledMonth: (boardId) => (lastScheduled.get(boardId) as string | null) ?? undefined,
   };
 }

@@ -54,9 +54,16 @@ function parse<T>(schema: z.ZodType<T>, path: string, body: unknown): T {
   return result.data;
 }
 
+export interface TrelloClientOptions extends TrelloTransportOptions {
+  /** Our Power-Up's id (TRELLO_POWERUP_ID): pluginData of other Power-Ups on a board is left out when it is set. */
+  pluginId?: string;
+}
+
 /** Typed calls for what the service reads and writes on Trello, over the rate-limited transport. */
-export function createTrelloClient(options: TrelloTransportOptions): TrelloClient {
+export function createTrelloClient(options: TrelloClientOptions): TrelloClient {
   const transport = createTrelloTransport(options);
+  // Trello answers every Power-Up's pluginData; another one's "settings" or "scope" key must not pass for ours.
+  const ours = (records: TrelloPluginData[]) => (options.pluginId ? records.filter((r) => r.idPlugin === options.pluginId) : records);
   const get = async <T>(schema: z.ZodType<T>, token: string, path: string, query = {}) =>
     parse(schema, pathWithoutToken(path, token), await transport.request(token, "GET", path, query));
   return {
@@ -65,13 +72,16 @@ export function createTrelloClient(options: TrelloTransportOptions): TrelloClien
     getBoardMemberships: async (token, boardId) =>
       (await get(z.looseObject({ memberships: z.array(membershipSchema) }), token, `/boards/${boardId}`, { fields: "memberships" })).memberships,
     getLists: (token, boardId) => get(z.array(listSchema), token, `/boards/${boardId}/lists`, { filter: "all" }),
-    getCards: (token, boardId) => get(z.array(cardSchema), token, `/boards/${boardId}/cards`, { filter: "all", pluginData: true }),
+    getCards: async (token, boardId) =>
+      (await get(z.array(cardSchema), token, `/boards/${boardId}/cards`, { filter: "all", pluginData: true })).map((card) =>
+        card.pluginData ? { ...card, pluginData: ours(card.pluginData) } : card,
+      ),
     getActionsPage: (token, boardId, { before, since, limit = ACTIONS_PAGE_LIMIT }) =>
       get(z.array(z.unknown()), token, `/boards/${boardId}/actions`, { filter: "all", limit, before, since }),
     getCardBoardId: async (token, cardId) =>
       (await get(z.looseObject({ idBoard: z.string() }), token, `/cards/${cardId}`, { fields: "idBoard" })).idBoard,
-    getCardPluginData: (token, cardId) => get(z.array(pluginDataSchema), token, `/cards/${cardId}/pluginData`),
-    getBoardPluginData: (token, boardId) => get(z.array(pluginDataSchema), token, `/boards/${boardId}/pluginData`),
+    getCardPluginData: async (token, cardId) => ours(await get(z.array(pluginDataSchema), token, `/cards/${cardId}/pluginData`)),
+    getBoardPluginData: async (token, boardId) => ours(await get(z.array(pluginDataSchema), token, `/boards/${boardId}/pluginData`)),
     createWebhook: async (token, webhook) =>
       parse(webhookSchema, "/webhooks", await transport.request(token, "POST", "/webhooks", {}, webhook)),
     listWebhooks: (token) => get(z.array(webhookSchema), token, `/tokens/${token}/webhooks`),

@@ -20,7 +20,8 @@ export function stakeholderUpdateState(
   today: string,
   timeZone = "UTC",
 ): UpdateState {
-  const lastUpdateAt = log?.entries.reduce<string | undefined>((newest, e) => (!newest || e.at > newest ? e.at : newest), undefined);
+  // Compared as instants: entries may carry different offsets, so their strings do not sort by time.
+  const lastUpdateAt = log?.entries.reduce<string | undefined>((newest, e) => (!newest || Date.parse(e.at) > Date.parse(newest) ? e.at : newest), undefined);
   if (stakeholder.status === "released") return { lastUpdateAt, overdue: false, overdueDays: 0 };
   if (!lastUpdateAt) return { overdue: true, overdueDays: 0 };
   const dueOn = addDays(calendarDay(new Date(lastUpdateAt), timeZone), stakeholder.cadenceDays);

@@ -2,7 +2,7 @@ import { boardSettingsSchema, defaultBoardSettings } from "../../../shared/loop/
 import type { MonthPeriod } from "../../../shared/month-period";
 import type { ActionSummary } from "../../store/actions-store";
 import { buildMonthlyReport } from "../build-monthly-report";
-import { applyAudience } from "./apply-audience";
+import { applyAudience, stakeholdersFor } from "./apply-audience";
 import { buildDeliveryFlow } from "./delivery-flow";
 import { buildDocumentsSection } from "./documents-section";
 import { doneListRule } from "./done-list-rule";
@@ -72,11 +72,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     days,
   });
   const invoicing = buildInvoicingSection(cards, new Map(milestoneList.map((m) => [m.cardId, m.deliverable])), days);
+  // The client's status is judged on what the client's copy shows: an escalation is ours to handle, not theirs to read.
   const summary = buildSummarySection({
     milestones,
     sprints,
     scope,
-    stakeholders,
+    stakeholders: stakeholdersFor(stakeholders, input.audience),
     invoicing,
     cards: contract.cards,
     comments: contract.comments,

@@ -39,6 +39,11 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
   }
   const period = monthPeriod(request.month, timezone);
+  const now = request.now ?? Date.now();
+  // A month that has not begun would judge every milestone and invoice due in it as missed or overdue.
+  if (period.startMs > now) {
+    throw new ReportError("FUTURE_MONTH", `${request.month} has not begun yet in ${timezone}: a report covers the current month or one before it`);
+  }
   const loop = boardLoopData(store, boardId);
   const cards: LoopCard[] = [...loop.cards].map(([id, data]) => {
     const fields = store.cards.get(id)?.fields;
@@ -56,7 +61,7 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     board: { id: boardId, name: board?.fields.name ?? null },
     period,
     audience: request.audience,
-    now: new Date(request.now ?? Date.now()),
+    now: new Date(now),
     pmStatus: request.pmStatus,
     pmNote: request.pmNote,
     actions: store.actions.listBefore(boardId, period.endMs),

@@ -54,7 +54,7 @@ export function createReportScheduler({ store, log, now = Date.now, powerUpId, g
     const configured = store.boardSettings.get(boardId)?.timezone ?? settings.timezone;
     const zone = configured && isValidTimeZone(configured) ? configured : "UTC";
     const audience = settings.reportAudience;
-    const months = closedMonthsDue({ zone, nowMs: nowMs - graceMs, connectedAt, lastProduced: store.reportSnapshots.lastScheduledMonth(boardId, audience) });
+    const months = closedMonthsDue({ zone, nowMs: nowMs - graceMs, connectedAt, lastProduced: store.reportSnapshots.lastScheduledMonth(boardId) });
     const produced: ReportSnapshotMeta[] = [];
     for (const month of months) {
       const snapshot = await createReportSnapshot(store, { boardId, month, audience, timezone: zone, createdBy: SCHEDULE_AUTHOR, now: nowMs }, producer);

@@ -19,13 +19,15 @@ export const m0006LoopHistory: Migration = {
     );
     CREATE INDEX loop_record_versions_model ON loop_record_versions (board_id, key, id_model, seq);
 
+    -- Keyed by card too: a card copied with its pluginData carries the same entry ids to another card or board.
     CREATE TABLE stakeholder_updates (
-      id TEXT PRIMARY KEY,
+      id TEXT NOT NULL,
       board_id TEXT NOT NULL,
       card_id TEXT NOT NULL,
       at TEXT NOT NULL,
       channel TEXT NOT NULL,
-      summary TEXT NOT NULL
+      summary TEXT NOT NULL,
+      PRIMARY KEY (board_id, card_id, id)
     );
     CREATE INDEX stakeholder_updates_board_at ON stakeholder_updates (board_id, at);
   `,

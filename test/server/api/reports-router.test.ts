@@ -156,6 +156,19 @@ describe("report snapshots: POST and GET /api/boards/:boardId/reports[/:snapshot
     expect(h.store.reportSnapshots.listBoard(boardId)).toHaveLength(before);
   });
 
+  it("refuses a month that has not begun with 400 and stores nothing, rather than calling its milestones missed", async () => {
+    const before = h.store.reportSnapshots.listBoard(boardId).length;
+    const next = new Date();
+    next.setUTCMonth(next.getUTCMonth() + 2);
+    const month = next.toISOString().slice(0, 7);
+    const res = await generate({ month, audience: "internal" });
+    expect(res.status).toBe(400);
+    expect(((await json(res)) as { error: { message: string } }).error.message).toBe(
+      `${month} has not begun yet in UTC: a report covers the current month or one before it`,
+    );
+    expect(h.store.reportSnapshots.listBoard(boardId)).toHaveLength(before);
+  });
+
   it("refuses an unknown format or paper with 400 naming the parameter", async () => {
     const meta = await json(await generate({ month: "2026-03", audience: "internal" }));
     const docx = await call("GET", `/${meta.id}?format=docx`);

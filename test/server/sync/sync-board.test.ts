@@ -19,9 +19,15 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     t.close();
   });
 
-  async function run(boardId: string, options: { maxAttempts?: number } = {}) {
+  async function run(boardId: string, options: { maxAttempts?: number; pluginId?: string } = {}) {
     const info = await sim.listen(0).catch(() => sim.info());
-    const client = createTrelloClient({ apiBase: info.baseUrl, apiKey: info.key, maxAttempts: options.maxAttempts ?? 8, timeoutMs: 5_000 });
+    const client = createTrelloClient({
+      apiBase: info.baseUrl,
+      apiKey: info.key,
+      maxAttempts: options.maxAttempts ?? 8,
+      timeoutMs: 5_000,
+      pluginId: options.pluginId,
+    });
     const deps = { client, store: t.store, ingest: createActionIngester(t.store), log: createLogger("silent") };
     return syncBoard(deps, { boardId, token: info.token });
   }
@@ -70,6 +76,18 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     sim.deleteCard(card.id as string);
     await run(boardId);
     expect(t.store.pluginData.listBoard(boardId).map((r) => r.scope)).toEqual(["board"]);
+  });
+
+  it("leaves out other Power-Ups' pluginData when our Power-Up id is configured, so their keys never pass for ours", async () => {
+    const { boardId, todo } = seed(sim, 2);
+    const card = sim.createCard(todo, { name: "Kick-off" }).id as string;
+    const foreign = "5f00000000000000000000ff";
+    sim.setPluginData({ scope: "board", idModel: boardId, idPlugin: foreign }, { settings: { theme: "dark" } });
+    sim.setPluginData({ scope: "card", idModel: card, idPlugin: foreign }, { scope: "sprint-poker" });
+    sim.setPluginData({ scope: "card", idModel: card }, { roles: { v: 1, responsible: [], consulted: [], informed: [] } });
+    await run(boardId, { pluginId: sim.pluginId });
+    const stored = t.store.pluginData.listBoard(boardId);
+    expect(stored.map((r) => [r.idPlugin, r.scope, Object.keys(JSON.parse(r.value))])).toEqual([[sim.pluginId, "card", ["roles"]]]);
   });
 
   it("keeps a webhook stored while the snapshot was being read, instead of overwriting it with the older read", async () => {

@@ -37,6 +37,16 @@ describe("applyAudience", () => {
       ["Bob Buyer", "sceptic", undefined],
       ["Dana Lawyer", "neutral", undefined],
     ]);
-    expect(client.summary).toMatchObject({ status: "at-risk", statusReason: "Set by the PM", computedStatus: "off-track" });
+    expect(client.summary).toMatchObject({ status: "at-risk", statusReason: "Set by the PM" });
+    expect(client.summary.computedStatus).toBeUndefined();
+  });
+
+  it("judges a client's status without the escalation their copy leaves out, and never names it", () => {
+    const noOverride = (audience: Audience) => loadReportModel(board.store, { boardId: board.boardId, month: "2026-03", audience, now: APRIL_10 });
+    const internal = noOverride("internal");
+    expect(internal.summary.statusReason).toMatch(/escalation open/);
+    const client = noOverride("client");
+    expect(JSON.stringify(client.summary)).not.toMatch(/escalat/i);
+    expect(client.summary.statusReason).toBe(internal.summary.statusReason.replace(/; 1 escalation open|1 escalation open; /, ""));
   });
 });

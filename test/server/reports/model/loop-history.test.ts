@@ -36,6 +36,17 @@ function entry(day: number) {
 }
 
 describe("recordLoopHistory", () => {
+  it("keeps an update on each card that carries it, when a copied card brings the same entry ids", () => {
+    const log = { v: 1, entries: [entry(3)] };
+    b.setLoopData(CARD, { log }, "2026-03-03T10:00:00.000Z");
+    b.setLoopData(OTHER, { log }, "2026-03-04T10:00:00.000Z");
+    b.setLoopData(CARD, { log }, "2026-03-05T10:00:00.000Z");
+    expect(b.store.loopHistory.listUpdates(b.boardId).map((u) => [u.cardId, u.id])).toEqual([
+      [CARD, entry(3).id],
+      [OTHER, entry(3).id],
+    ]);
+  });
+
   it("appends a version only when a record's value changes, whatever order its keys arrive in", () => {
     b.setLoopData(CARD, { stakeholder: stakeholder("neutral") }, "2026-03-01T10:00:00.000Z");
     b.setLoopData(CARD, { stakeholder: stakeholder("neutral") }, "2026-03-02T10:00:00.000Z");

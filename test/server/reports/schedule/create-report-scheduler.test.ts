@@ -164,6 +164,24 @@ describe("the month-close report schedule", () => {
     expect(await lifetime("2026-05-02T01:00:00Z")).toEqual(["2026-04", "2026-04"]);
   });
 
+  it("carries on from the last month produced when the board's report audience changes, instead of redoing months", async () => {
+    const setup = openDatabase(file);
+    const store = createStore(setup);
+    seedBoard(store, UTC_BOARD);
+    connect(store, UTC_BOARD.id, "2026-02-10T00:00:00Z");
+    setup.close();
+    expect(await lifetime("2026-04-02T00:00:00Z")).toEqual(["2026-02", "2026-03"]);
+
+    const db = openDatabase(file);
+    saveSettings(createStore(db), UTC_BOARD.id, { reportAudience: "client" });
+    db.close();
+    expect(await lifetime("2026-05-02T00:00:00Z")).toEqual(["2026-04"]);
+
+    const check = openDatabase(file);
+    expect(scheduledMonths(createStore(check), UTC_BOARD.id)).toEqual(["2026-02/internal", "2026-03/internal", "2026-04/client"]);
+    check.close();
+  });
+
   it("runs in the started service: a month that closed while it was down is produced at start, once", async () => {
     const setup = openDatabase(file);
     const store = createStore(setup);
