@@ -5,6 +5,7 @@ import { h, replaceChildren } from "../lib/dom";
 import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { readErrorBox } from "../lib/read-error-box";
+import { withFormerChoices } from "../lib/with-former-choices";
 import { checkboxGroup, checkedValues, inputField, numberValue, optionalValue, selectField, valueOf } from "./board-fields";
 import { timeZoneField } from "./time-zone-field";
 
@@ -15,7 +16,11 @@ function nameRuleNote(board: BoardRecords): string {
 }
 
 function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: BoardSettings): HTMLFormElement {
-  const members = [{ value: "", label: "Nobody yet" }, ...board.members.map((m) => ({ value: m.id, label: m.fullName }))];
+  const members = withFormerChoices(
+    [{ value: "", label: "Nobody yet" }, ...board.members.map((m) => ({ value: m.id, label: m.fullName }))],
+    [settings.technicalLead, settings.operationalLead],
+    () => "A member no longer on the board",
+  );
   const message = h("div", { class: "message", "aria-live": "polite" });
   const doneLists = checkboxGroup("Done lists", "doneLists", board.lists.map((list) => ({ value: list.id, label: list.name })), settings.doneLists, "The board has no lists.");
   doneLists.insertBefore(h("p", { class: "muted" }, nameRuleNote(board)), doneLists.querySelector(".field-error"));

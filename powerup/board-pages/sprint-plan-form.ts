@@ -6,6 +6,7 @@ import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { checkboxGroup, checkedValues, inputField, labelled, numberValue, optionalValue, selectControl, textAreaField, valueOf } from "./board-fields";
 import { createCard } from "../lib/create-card";
+import { withFormerChoices } from "../lib/with-former-choices";
 import { sprintCardName, sprintEnd } from "./sprint-defaults";
 import type { SprintSummary } from "./sprint-summaries";
 
@@ -47,9 +48,11 @@ function cardChoices(board: BoardRecords, start: PlanStart) {
 export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, start: PlanStart): HTMLFormElement {
   const message = h("div", { class: "message", "aria-live": "polite" });
   const cardSelect = selectControl("card", cardChoices(board, start), start.cardId ?? NEW_CARD);
-  const committable = board.cards
-    .filter((card) => !isLoopCard(board, card.id) || start.sprint.committed.includes(card.id))
-    .map((card) => ({ value: card.id, label: card.name }));
+  const committable = withFormerChoices(
+    board.cards.filter((card) => !isLoopCard(board, card.id) || start.sprint.committed.includes(card.id)).map((card) => ({ value: card.id, label: card.name })),
+    start.sprint.committed,
+    () => "Archived or removed card",
+  );
   const committed = checkboxGroup("Committed cards", "committed", committable, start.sprint.committed, "The board has no open cards to commit.");
   const form = h(
     "form",

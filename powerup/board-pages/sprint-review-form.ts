@@ -4,6 +4,7 @@ import { cardName, stakeholdersOf, type BoardRecords } from "../lib/board-record
 import { h } from "../lib/dom";
 import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
+import { withFormerChoices } from "../lib/with-former-choices";
 import { checkboxGroup, checkedValues, inputField, optionalValue, textAreaField, valueOf } from "./board-fields";
 import { feedbackRows } from "./feedback-rows";
 
@@ -21,7 +22,11 @@ export interface ReviewFormDeps {
  * cards), feedback per stakeholder, decisions and next steps. A failed save keeps everything typed.
  */
 export function sprintReviewForm({ t, board, sprint, review, onSaved }: ReviewFormDeps): HTMLFormElement {
-  const stakeholders = stakeholdersOf(board).map(({ card, stakeholder }) => ({ value: card.id, label: stakeholder.name }));
+  const stakeholders = withFormerChoices(
+    stakeholdersOf(board).map(({ card, stakeholder }) => ({ value: card.id, label: stakeholder.name })),
+    [...(review?.attendees ?? []), ...(review?.feedback ?? []).map((f) => f.by)],
+    () => "Archived or removed stakeholder",
+  );
   const committed = sprint.committed.map((id) => ({ value: id, label: cardName(board, id) }));
   const feedback = feedbackRows(stakeholders, review?.feedback ?? []);
   const message = h("div", { class: "message", "aria-live": "polite" });

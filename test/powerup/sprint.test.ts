@@ -135,6 +135,23 @@ describe("the Sprint modal", () => {
     expect(sprintData(sprintCard)).toMatchObject({ number: 1, goal: "Sign the SLA", committed: [stack.cards.kickoff, stack.cards.sla] });
   });
 
+  it("keeps a committed card that was archived since when the plan is saved again", async () => {
+    stack.sim.archiveCard(stack.cards.kickoff);
+    try {
+      const { modal } = await openSprintModal();
+      await modal.getByRole("button", { name: "Edit Sprint 1" }).click();
+      await expect(modal.getByLabel("Archived or removed card").isChecked()).resolves.toBe(true);
+      await modal.getByLabel("Goal").fill("Sign the SLA with ACME");
+      await modal.getByRole("button", { name: "Save sprint" }).click();
+      await modal.getByText("Saved Sprint 1").waitFor();
+      const saved = sprintData(sprintCard) as { goal: string; committed: string[] };
+      expect(saved.goal).toBe("Sign the SLA with ACME");
+      expect([...saved.committed].sort()).toEqual([stack.cards.kickoff, stack.cards.sla].sort());
+    } finally {
+      stack.sim.updateCard(stack.cards.kickoff, { closed: false });
+    }
+  });
+
   it("shows card names as text, never as HTML", async () => {
     stack.sim.createCard(stack.lists.doing, { name: '<img src=x onerror="document.title=1">' });
     const { modal } = await openSprintModal();
