@@ -16,7 +16,7 @@ function canonicalJson(value: unknown): string {
 function loopRecordsOf(data: Record<string, unknown>): Map<string, string> {
   const records = new Map<string, string>();
   for (const [key, value] of Object.entries(data)) {
-    if (key in LOOP_RECORDS && value !== undefined && value !== null) records.set(key, canonicalJson(value));
+    if (Object.hasOwn(LOOP_RECORDS, key) && value !== undefined && value !== null) records.set(key, canonicalJson(value));
   }
   return records;
 }

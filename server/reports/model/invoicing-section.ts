@@ -28,7 +28,9 @@ export function buildInvoicingSection(cards: readonly LoopCard[], milestoneNames
   const paid = rows.filter((r) => dayWithin(r.paidOn, days.first, days.last));
   const overdue = rows.filter((r) => r.status === "overdue");
   const currencies = [...new Set([...issued, ...paid, ...overdue].map((r) => r.currency))].sort();
-  const sum = (list: InvoiceRow[], currency: string) => list.filter((r) => r.currency === currency).reduce((s, r) => s + r.amount, 0);
+  // Summed in cents: 0.1 + 0.2 of a currency must total 0.3, not 0.30000000000000004.
+  const sum = (list: InvoiceRow[], currency: string) =>
+    list.filter((r) => r.currency === currency).reduce((s, r) => s + Math.round(r.amount * 100), 0) / 100;
   return {
     issued,
     paid,

@@ -38,12 +38,13 @@ export function scopeRows(cards: readonly LoopCard[], stakeholderNames: Map<stri
 function byStatus(changes: ScopeDecisionRow[], status: ChangeStatus): ScopeSection["changeRequests"][number] {
   const mine = changes.filter((c) => c.status === status);
   const cost = new Map<string, number>();
-  for (const c of mine) if (c.impactCost !== undefined) cost.set(c.currency!, (cost.get(c.currency!) ?? 0) + c.impactCost);
+  // Summed in cents, as invoices are, so totals carry no floating-point dust.
+  for (const c of mine) if (c.impactCost !== undefined) cost.set(c.currency!, (cost.get(c.currency!) ?? 0) + Math.round(c.impactCost * 100));
   return {
     status,
     count: mine.length,
     impactDays: mine.reduce((sum, c) => sum + (c.impactDays ?? 0), 0),
-    impactCost: [...cost].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount })),
+    impactCost: [...cost].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ currency, amount: cents / 100 })),
   };
 }
 

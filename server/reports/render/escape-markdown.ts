@@ -3,6 +3,7 @@
  * that start markup anywhere are always escaped; list and heading markers only for text that begins a line.
  */
 export function escapeMarkdown(text: string, options: { startsLine?: boolean } = {}): string {
-  const inline = text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>#|~&]/g, (char) => `\\${char}`);
+  // Every line ending CommonMark knows (a lone \r too), and the Unicode line and paragraph separators.
+  const inline = text.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\\`*_[\]<>#|~&]/g, (char) => `\\${char}`);
   return options.startsLine === false ? inline : inline.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }

@@ -1,4 +1,7 @@
+import { monthPeriod } from "../../../../shared/month-period";
+import { buildInvoicingSection } from "../../../../server/reports/model/invoicing-section";
 import { loadReportModel } from "../../../../server/reports/model/load-report-model";
+import { reportDays } from "../../../../server/reports/model/report-days";
 import { APRIL_10, marchLoopBoard } from "./march-loop-board";
 
 const { board } = marchLoopBoard();
@@ -22,5 +25,19 @@ describe("invoicing section", () => {
     expect(invoicing("2026-04").totals).toEqual([
       { currency: "USD", issued: 0, paid: 3000, overdue: 5000 },
     ]);
+  });
+});
+
+describe("invoicing totals", () => {
+  it("add amounts in cents, so 0.10 and 0.20 make 0.30 exactly", () => {
+    const period = monthPeriod("2026-03", "UTC");
+    const invoice = (id: string, amount: number) => ({
+      id,
+      name: `Invoice ${id}`,
+      archived: false,
+      data: { invoice: { v: 1, number: `INV-${id}`, amount, currency: "EUR", issuedOn: "2026-03-02", dueOn: "2026-04-30" } },
+    });
+    const section = buildInvoicingSection([invoice("a1", 0.1), invoice("a2", 0.2)], new Map(), reportDays(period, new Date(APRIL_10)));
+    expect(section.totals).toEqual([{ currency: "EUR", issued: 0.3, paid: 0, overdue: 0 }]);
   });
 });
