@@ -162,9 +162,12 @@ describe("The card-back section", () => {
     await popup.getByRole("button", { name: "Save scope" }).click();
     await popupClosed(page);
 
+    // The host redraws the card panel after the popup closes, so the section is read through a locator that waits
+    // for it in whichever frame is current, not a snapshot of the frame that showed it first.
     frame = page.frameLocator('.card-panel iframe[data-frame="card-back-section"]');
-    await frame.getByText("In scope").waitFor();
-    expect((await blocks(frame)).Scope).toBe("Scope: In scope");
+    const scope = frame.locator('section.loop-section[aria-label="Scope"]');
+    await scope.getByText("In scope").waitFor();
+    expect((await scope.innerText()).replace(/\s+/g, " ").trim()).toBe("Scope: In scope");
     expect(errors).toEqual([]);
   });
 });
