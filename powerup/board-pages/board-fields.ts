@@ -1,17 +1,10 @@
-import { h } from "../lib/dom";
+import { h, uniqueId } from "../lib/dom";
+import { textValue } from "../lib/form-values";
 
 /** One choice in a select or a checkbox group. */
 export interface Option {
   value: string;
   label: string;
-}
-
-let lastId = 0;
-
-/** A unique element id, so each label names its own input. */
-export function uniqueId(name: string): string {
-  lastId += 1;
-  return `bp-${name.replace(/[^a-zA-Z0-9]/g, "-")}-${lastId}`;
 }
 
 /** Wraps a control in a `.field` with its label; the control's `name` is the record's path, so errors land under it. */
@@ -64,27 +57,8 @@ export function checkboxGroup(legend: string, name: string, options: Option[], c
   );
 }
 
-/** The values of the ticked checkboxes named `name` in `root`. */
-export function checkedValues(root: ParentNode, name: string): string[] {
-  return [...root.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${CSS.escape(name)}"]`)]
-    .filter((box) => box.checked)
-    .map((box) => box.value);
-}
-
-/** The text value of the control named `name` in `form` ("" when it is absent). */
-export function valueOf(form: HTMLFormElement, name: string): string {
-  const control = form.elements.namedItem(name);
-  return control && "value" in control ? String(control.value) : "";
-}
-
-/** The trimmed text of a control, or undefined when empty (optional fields leave it out). */
-export function optionalValue(form: HTMLFormElement, name: string): string | undefined {
-  const text = valueOf(form, name).trim();
-  return text === "" ? undefined : text;
-}
-
 /** A number typed in a control, or the raw text when it is not one (so the schema names the problem). */
 export function numberValue(form: HTMLFormElement, name: string): number | string {
-  const text = valueOf(form, name).trim();
+  const text = textValue(form, name).trim();
   return text !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
 }

@@ -3,7 +3,8 @@ import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
 import { loopConfig } from "../lib/loop-config";
-import { inputField, optionalValue, selectField, textAreaField, valueOf } from "./board-fields";
+import { optionalValue, textValue } from "../lib/form-values";
+import { inputField, selectField, textAreaField } from "./board-fields";
 import { callService } from "./call-service";
 import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMeta } from "./monthly-report-view";
 import { postReportToBoard } from "./post-report-to-board";
@@ -92,7 +93,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
 
   let snapshots: ReportSnapshotMeta[] = [];
   let shown: ReportSnapshotMeta | undefined;
-  const chosen = () => ({ month: valueOf(form, "month"), audience: valueOf(form, "audience") });
+  const chosen = () => ({ month: textValue(form, "month"), audience: textValue(form, "audience") });
 
   function showVersions(): void {
     const { month, audience } = chosen();
@@ -141,7 +142,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     message.className = "message";
     message.textContent = "";
     const { month, audience } = chosen();
-    const timezone = valueOf(form, "timezone").trim();
+    const timezone = textValue(form, "timezone").trim();
     const errors: Record<string, string> = {};
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.month = "Choose a month";
     if (!isKnownTimeZone(timezone)) errors.timezone = "Choose a time zone such as Europe/Berlin";

@@ -6,7 +6,8 @@ import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { readErrorBox } from "../lib/read-error-box";
 import { withFormerChoices } from "../lib/with-former-choices";
-import { checkboxGroup, checkedValues, inputField, numberValue, optionalValue, selectField, valueOf } from "./board-fields";
+import { checkedValues, optionalValue, textValue } from "../lib/form-values";
+import { checkboxGroup, inputField, numberValue, selectField } from "./board-fields";
 import { timeZoneField } from "./time-zone-field";
 
 function nameRuleNote(board: BoardRecords): string {
@@ -56,7 +57,7 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
       sprintDays: numberValue(form, "sprintDays"),
       technicalLead: optionalValue(form, "technicalLead"),
       operationalLead: optionalValue(form, "operationalLead"),
-      reportAudience: valueOf(form, "reportAudience"),
+      reportAudience: textValue(form, "reportAudience"),
       reportOnMonthClose: (form.elements.namedItem("reportOnMonthClose") as HTMLInputElement).checked,
     };
     const saved = await saveRecord(t, "board", "settings", value);

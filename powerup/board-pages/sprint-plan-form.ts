@@ -4,9 +4,10 @@ import type { BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
 import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
-import { checkboxGroup, checkedValues, inputField, labelled, numberValue, optionalValue, selectControl, textAreaField, valueOf } from "./board-fields";
+import { checkboxGroup, inputField, labelled, numberValue, selectControl, textAreaField } from "./board-fields";
 import { createCard } from "../lib/create-card";
 import { withFormerChoices } from "../lib/with-former-choices";
+import { checkedValues, optionalValue, textValue } from "../lib/form-values";
 import { sprintCardName, sprintEnd } from "./sprint-defaults";
 import type { SprintSummary } from "./sprint-summaries";
 
@@ -103,14 +104,14 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
     const value = {
       v: 1,
       number: numberValue(form, "number"),
-      start: valueOf(form, "start"),
-      end: valueOf(form, "end"),
+      start: textValue(form, "start"),
+      end: textValue(form, "end"),
       goal: optionalValue(form, "goal"),
       committed: checkedValues(form, "committed"),
     };
     const checked = sprintSchema.safeParse(value);
     if (!checked.success) return showFieldErrors(form, fieldErrors(checked.error), message);
-    let cardId = valueOf(form, "card");
+    let cardId = textValue(form, "card");
     const twin = sprints.find((other) => other.sprint.number === checked.data.number && other.cardId !== cardId);
     if (twin) return showFieldErrors(form, { number: `Sprint ${twin.sprint.number} is already planned on the card "${twin.cardName}"` }, message);
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]")!;

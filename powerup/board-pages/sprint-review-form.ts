@@ -5,7 +5,8 @@ import { h } from "../lib/dom";
 import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { withFormerChoices } from "../lib/with-former-choices";
-import { checkboxGroup, checkedValues, inputField, optionalValue, textAreaField, valueOf } from "./board-fields";
+import { checkedValues, optionalValue, textValue } from "../lib/form-values";
+import { checkboxGroup, inputField, textAreaField } from "./board-fields";
 import { feedbackRows } from "./feedback-rows";
 
 export interface ReviewFormDeps {
@@ -63,7 +64,7 @@ export function sprintReviewForm({ t, board, sprint, review, onSaved }: ReviewFo
   async function submit(): Promise<void> {
     const value = {
       v: 1,
-      heldOn: valueOf(form, "heldOn"),
+      heldOn: textValue(form, "heldOn"),
       attendees: checkedValues(form, "attendees"),
       demoed: checkedValues(form, "demoed"),
       accepted: checkedValues(form, "accepted"),

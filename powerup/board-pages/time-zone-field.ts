@@ -1,5 +1,5 @@
-import { h } from "../lib/dom";
-import { labelled, uniqueId } from "./board-fields";
+import { h, uniqueId } from "../lib/dom";
+import { labelled } from "./board-fields";
 
 /** A labelled time zone input that suggests the IANA zones the browser knows (it still accepts typing). */
 export function timeZoneField(label: string, name: string, value: string | undefined): HTMLElement {

@@ -19,8 +19,3 @@ export async function badgeContext(t: T, data: Record<string, unknown>): Promise
   );
   return { today: calendarDay(new Date(), timeZone), timeZone, stakeholderNames: names };
 }
-
-/** The iframe card's shared Loop data. */
-export async function cardData(t: T): Promise<Record<string, unknown>> {
-  return (await t.get<Record<string, unknown> | undefined>("card", "shared")) ?? {};
-}

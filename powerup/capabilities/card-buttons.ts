@@ -1,4 +1,4 @@
-import { cardData } from "./badge-context";
+import { readScope } from "../lib/loop-data";
 import { iconUrl } from "./icon-url";
 
 type T = Trello.PowerUp.CallbackHandler;
@@ -9,7 +9,7 @@ function popupButton(text: string, url: string, height: number): Trello.PowerUp.
 
 /** card-buttons: Roles, Scope, Milestone and Invoice on every card; Log update and Sprint review where they apply. */
 export async function cardButtons(t: T): Promise<Trello.PowerUp.CardButton[]> {
-  const data = await cardData(t);
+  const data = await readScope(t, "card");
   const buttons = [
     popupButton("Roles", "./roles.html", 420),
     popupButton("Scope", "./scope.html", 520),

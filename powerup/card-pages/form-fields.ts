@@ -1,17 +1,9 @@
-import { h } from "../lib/dom";
+import { h, uniqueId } from "../lib/dom";
 
 /** One choice in a select, radio group or checkbox group. */
 export interface Choice {
   value: string;
   label: string;
-}
-
-let nextId = 0;
-
-/** A unique element id, so every label points at its own input. */
-function fieldId(name: string): string {
-  nextId += 1;
-  return `f-${name.replace(/[^a-zA-Z0-9]/g, "-")}-${nextId}`;
 }
 
 function field(name: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -29,31 +21,31 @@ function field(name: string, label: string, control: HTMLElement, hint?: string)
 
 /** A labelled text input whose `name` is the record's field path (so inline errors land under it). */
 export function textField(label: string, name: string, value = "", attrs: Record<string, string | number | boolean> = {}): HTMLElement {
-  return field(name, label, h("input", { type: "text", id: fieldId(name), name, value, ...attrs }));
+  return field(name, label, h("input", { type: "text", id: uniqueId(name), name, value, ...attrs }));
 }
 
 /** A labelled multi-line text input. */
 export function textAreaField(label: string, name: string, value = "", maxLength?: number, hint?: string): HTMLElement {
-  const area = h("textarea", { id: fieldId(name), name, rows: 2, maxlength: maxLength }) as HTMLTextAreaElement;
+  const area = h("textarea", { id: uniqueId(name), name, rows: 2, maxlength: maxLength }) as HTMLTextAreaElement;
   area.value = value;
   return field(name, label, area, hint);
 }
 
 /** A labelled `<input type="date">` (YYYY-MM-DD, a calendar day). */
 export function dateField(label: string, name: string, value = ""): HTMLElement {
-  return field(name, label, h("input", { type: "date", id: fieldId(name), name, value }));
+  return field(name, label, h("input", { type: "date", id: uniqueId(name), name, value }));
 }
 
 /** A labelled number input (amounts and days; never negative). */
 export function numberField(label: string, name: string, value: number | undefined, step = "any"): HTMLElement {
-  return field(name, label, h("input", { type: "number", id: fieldId(name), name, min: 0, step, value: value ?? "", inputmode: "decimal" }));
+  return field(name, label, h("input", { type: "number", id: uniqueId(name), name, min: 0, step, value: value ?? "", inputmode: "decimal" }));
 }
 
 /** A labelled select; `value` is preselected when it is one of the choices. */
 export function selectField(label: string, name: string, choices: Choice[], value = ""): HTMLElement {
   const select = h(
     "select",
-    { id: fieldId(name), name },
+    { id: uniqueId(name), name },
     ...choices.map((c) => h("option", { value: c.value, selected: c.value === value }, c.label)),
   ) as HTMLSelectElement;
   select.value = choices.some((c) => c.value === value) ? value : (choices[0]?.value ?? "");
@@ -67,7 +59,7 @@ export function choiceGroup(legend: string, name: string, choices: Choice[], pic
     { class: `field choice-group choice-${kind}` },
     h("legend", {}, legend),
     ...choices.map((c) => {
-      const id = fieldId(name);
+      const id = uniqueId(name);
       return h(
         "div",
         { class: "choice" },

@@ -6,7 +6,7 @@ import { readRecord } from "../lib/loop-data";
 import { badge } from "./badge";
 import { defaultCurrency } from "./default-currency";
 import { dateField, numberField, selectField, textField, type Choice } from "./form-fields";
-import { numberValue, optionalValue, setValue, textValue } from "./form-values";
+import { numberValue, optionalValue, setValue, textValue } from "../lib/form-values";
 import { INVOICE_STATUS_COLOURS, INVOICE_STATUS_LABELS } from "./labels";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";
 

@@ -4,7 +4,7 @@ import { loadBoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { readRecord } from "../lib/loop-data";
 import { dateField, selectField, textField } from "./form-fields";
-import { optionalValue, setValue, textValue } from "./form-values";
+import { optionalValue, setValue, textValue } from "../lib/form-values";
 import { STAGE_LABELS } from "./labels";
 import { milestoneSummary } from "./milestone-summary";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";

@@ -4,7 +4,7 @@ import { loadBoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
 import { readRecord } from "../lib/loop-data";
 import { choiceGroup, selectField } from "./form-fields";
-import { checkedValues, optionalValue } from "./form-values";
+import { checkedValues, optionalValue } from "../lib/form-values";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";
 import { formerStakeholderChoice, stakeholderChoices } from "./stakeholder-choices";
 

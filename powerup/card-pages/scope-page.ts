@@ -4,7 +4,7 @@ import { h } from "../lib/dom";
 import { readRecord } from "../lib/loop-data";
 import { defaultCurrency } from "./default-currency";
 import { choiceGroup, dateField, numberField, selectField, textAreaField, textField, type Choice } from "./form-fields";
-import { checkedValues, numberValue, optionalValue, setValue, textValue } from "./form-values";
+import { checkedValues, numberValue, optionalValue, setValue, textValue } from "../lib/form-values";
 import { CHANGE_STATUS_LABELS } from "./labels";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";
 import { formerStakeholderChoice, memberName, stakeholderChoices } from "./stakeholder-choices";

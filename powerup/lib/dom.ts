@@ -30,3 +30,11 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, children);
 }
+
+let lastId = 0;
+
+/** A unique element id derived from a field name, so every label points at its own input. */
+export function uniqueId(name: string): string {
+  lastId += 1;
+  return `f-${name.replace(/[^a-zA-Z0-9]/g, "-")}-${lastId}`;
+}

@@ -1,12 +1,4 @@
-import { h } from "../lib/dom";
-
-let nextId = 0;
-
-/** A unique id so every label points at its input (tests and screen readers find inputs by label). */
-function fieldId(name: string): string {
-  nextId += 1;
-  return `f-${name.replace(/[^a-zA-Z0-9]/g, "-")}-${nextId}`;
-}
+import { h, uniqueId } from "../lib/dom";
 
 /** Where form-kit puts the field's message: inside the field, so a grid of fields keeps its columns. */
 function errorSlot(name: string): HTMLElement {
@@ -17,13 +9,13 @@ type Extra = Record<string, string | number | boolean | undefined | EventListene
 
 /** A labelled text-like input (text, number, date, datetime-local, url, search). */
 export function inputField(name: string, label: string, value: string, extra: Extra = {}): HTMLElement {
-  const id = fieldId(name);
+  const id = uniqueId(name);
   return h("div", { class: "field" }, h("label", { for: id }, label), h("input", { id, name, type: "text", value, ...extra }), errorSlot(name));
 }
 
 /** A labelled textarea. */
 export function textAreaField(name: string, label: string, value: string, extra: Extra = {}): HTMLElement {
-  const id = fieldId(name);
+  const id = uniqueId(name);
   const area = h("textarea", { id, name, rows: 2, ...extra }) as HTMLTextAreaElement;
   area.value = value;
   return h("div", { class: "field" }, h("label", { for: id }, label), area, errorSlot(name));
@@ -31,7 +23,7 @@ export function textAreaField(name: string, label: string, value: string, extra:
 
 /** A labelled select; `options` are [value, text] pairs. */
 export function selectField(name: string, label: string, options: [string, string][], current: string, extra: Extra = {}): HTMLElement {
-  const id = fieldId(name);
+  const id = uniqueId(name);
   return h(
     "div",
     { class: "field" },
@@ -43,7 +35,7 @@ export function selectField(name: string, label: string, options: [string, strin
 
 /** A checkbox with its label after it. */
 export function checkboxField(name: string, label: string, checked: boolean, extra: Extra = {}): HTMLElement {
-  const id = fieldId(name);
+  const id = uniqueId(name);
   return h("div", { class: "field field-check" }, h("input", { id, name, type: "checkbox", checked, ...extra }), h("label", { for: id }, label));
 }
 

@@ -1,17 +1,13 @@
 import { readLoopRecord } from "../../../shared/loop/read-loop-record";
-import { isValidMonth, isValidTimeZone, monthPeriod } from "../../../shared/month-period";
 import { boardLoopData } from "../../loop/board-loop-data";
 import type { Store } from "../../store/create-store";
 import { ReportError } from "../report-error";
+import { resolveReportRequest, type ReportRequestBase } from "../resolve-report-request";
 import { buildReportModel } from "./build-report-model";
 import type { LoopCard } from "./loop-card";
 import type { Audience, ProjectStatus, ReportModel } from "./report-model";
 
-export interface ReportModelRequest {
-  boardId: string;
-  month: string;
-  /** Overrides the board's time zone setting; UTC when neither is set. */
-  timezone?: string;
+export interface ReportModelRequest extends ReportRequestBase {
   audience: Audience;
   pmStatus?: ProjectStatus;
   pmNote?: string;
@@ -26,23 +22,11 @@ function parsedValues(values: Map<string, string | null>): Map<string, unknown> 
 /** Reads what a month's report model needs from the store (never from Trello) and builds it. */
 export function loadReportModel(store: Store, request: ReportModelRequest): ReportModel {
   const { boardId } = request;
-  if (!isValidMonth(request.month)) {
-    throw new ReportError("INVALID_MONTH", `--month must be YYYY-MM (e.g. 2026-03), got "${request.month}"`);
-  }
-  const settings = store.boardSettings.get(boardId);
-  const timezone = request.timezone ?? settings?.timezone ?? "UTC";
-  if (!isValidTimeZone(timezone)) {
-    throw new ReportError("INVALID_TIMEZONE", `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`);
-  }
-  const board = store.boards.get(boardId);
-  if (!board && !store.actions.hasBoard(boardId)) {
-    throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
-  }
-  const period = monthPeriod(request.month, timezone);
+  const { board, settings, period } = resolveReportRequest(store, request);
   const now = request.now ?? Date.now();
   // A month that has not begun would judge every milestone and invoice due in it as missed or overdue.
   if (period.startMs > now) {
-    throw new ReportError("FUTURE_MONTH", `${request.month} has not begun yet in ${timezone}: a report covers the current month or one before it`);
+    throw new ReportError("FUTURE_MONTH", `${request.month} has not begun yet in ${period.timezone}: a report covers the current month or one before it`);
   }
   const loop = boardLoopData(store, boardId);
   const cards: LoopCard[] = [...loop.cards].map(([id, data]) => {
@@ -58,7 +42,7 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     if (id && name) memberNames.set(id, name);
   }
   return buildReportModel({
-    board: { id: boardId, name: board?.fields.name ?? null },
+    board,
     period,
     audience: request.audience,
     now: new Date(now),

@@ -26,9 +26,9 @@ export function numberValue(form: HTMLFormElement, name: string): number | undef
   return Number(input.value);
 }
 
-/** The values of the checked boxes (or radio) named `name`, in page order. */
-export function checkedValues(form: HTMLFormElement, name: string): string[] {
-  return [...form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
+/** The values of the checked boxes (or radio) named `name` in `root`, in page order. */
+export function checkedValues(root: ParentNode, name: string): string[] {
+  return [...root.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
 }
 
 /** Sets an input's value (used by buttons such as "Mark done today"). */
