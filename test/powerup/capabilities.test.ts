@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, saveScreenshot } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import { stakeholderRecord } from "../support/loop-fixtures";
 
 /** Resolves once `condition` holds, checking every 50 ms for up to 5 s. */
 async function waitUntil(condition: () => boolean): Promise<void> {
@@ -14,10 +15,7 @@ async function waitUntil(condition: () => boolean): Promise<void> {
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../manifest.json"), "utf8")) as { capabilities: string[] };
 
-const stakeholder = {
-  v: 1, name: "Dana Ruiz", type: "client", influence: "high", interest: "high", channel: "email", cadenceDays: 7,
-  buyIn: "supporter", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
-};
+const stakeholder = stakeholderRecord("Dana Ruiz");
 
 describe("the connector's capabilities, in the dev host", () => {
   let browser: Browser;

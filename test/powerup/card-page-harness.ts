@@ -2,6 +2,7 @@ import type { Browser, FrameLocator, Locator, Page } from "playwright-core";
 import { addDays, calendarDay } from "../../shared/loop/calendar-day";
 import { openPage, type OpenedPage } from "../support/browser";
 import type { DevHostStack } from "../support/dev-host-stack";
+import { stakeholderRecord } from "../support/loop-fixtures";
 
 /** Steps the card-page browser tests share: seeding stakeholders, opening a card's popups, reading what was saved. */
 
@@ -22,21 +23,7 @@ export function seedStakeholder(stack: DevHostStack, name: string, extra: Record
   const id = String(stack.sim.createCard(stack.lists.todo, { name }).id);
   stack.sim.setPluginData(
     { scope: "card", idModel: id },
-    {
-      stakeholder: {
-        v: 1,
-        name,
-        type: "client",
-        influence: "high",
-        interest: "high",
-        channel: "email",
-        cadenceDays: 14,
-        buyIn: "supporter",
-        status: "active",
-        initiation: { platform: true, roles: true, reviews: false, scope: false },
-        ...extra,
-      },
-    },
+    { stakeholder: stakeholderRecord(name, { cadenceDays: 14, initiation: { platform: true, roles: true, reviews: false, scope: false }, ...extra }) },
   );
   return id;
 }

@@ -1,6 +1,7 @@
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
+import { stakeholderRecord } from "../support/loop-fixtures";
 
 const DAY_MS = 86_400_000;
 
@@ -18,18 +19,7 @@ describe("the Log update popup, on the dev host in Chromium", () => {
   let opened: OpenedPage;
   let page: Page;
 
-  const stakeholder = (name: string, cadenceDays: number) => ({
-    v: 1,
-    name,
-    type: "client",
-    influence: "high",
-    interest: "high",
-    channel: "email",
-    cadenceDays,
-    buyIn: "supporter",
-    status: "active",
-    initiation: { platform: true, roles: true, reviews: true, scope: true },
-  });
+  const stakeholder = (name: string, cadenceDays: number) => stakeholderRecord(name, { cadenceDays });
   const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
   const storedLog = (idCard: string) => stack.sim.getPluginData({ scope: "card", idModel: idCard }).log as StoredLog | undefined;
   const tile = (idCard: string) => page.locator(`[data-card-id="${idCard}"]`);

@@ -1,12 +1,10 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { saveScreenshot, type OpenedPage } from "../support/browser";
+import { saveFrameScreenshot, type OpenedPage } from "../support/browser";
 import type { DevHostStack } from "../support/dev-host-stack";
 import { useDevHostSuite } from "../support/dev-host-suite";
+import { stakeholderRecord } from "../support/loop-fixtures";
 
-const stakeholder = (name: string, type: string) => ({
-  v: 1, name, type, influence: "high", interest: "high", channel: "email", cadenceDays: 7,
-  buyIn: "supporter", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
-});
+const stakeholder = (name: string, type: string) => stakeholderRecord(name, { type });
 
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
@@ -40,15 +38,6 @@ async function openReview(cardId: string): Promise<{ page: Page; modal: FrameLoc
 
 const reviewOf = (cardId: string) => stack.sim.getPluginData({ scope: "card", idModel: cardId }).review;
 
-/** Grows the frame and the window to the page's whole height, so the screenshot shows all of it. */
-async function screenshotFrame(page: Page, kind: "modal" | "popup", name: string): Promise<void> {
-  const frame = await (await page.locator(`iframe[data-frame="${kind}"]`).elementHandle())!.contentFrame();
-  const height = Number(await frame!.evaluate("document.documentElement.scrollHeight"));
-  await page.evaluate(`document.querySelector('iframe[data-frame="${kind}"]').style.height = "${height}px"`);
-  await page.setViewportSize({ width: 1280, height: height + 140 });
-  await saveScreenshot(page, name);
-}
-
 describe("the Sprint review modal", () => {
   it("shows the sprint's plan and saves the review: attendee, demoed and accepted cards, negative feedback, decisions", async () => {
     const { page, modal } = await openReview(sprintCard);
@@ -67,7 +56,7 @@ describe("the Sprint review modal", () => {
     await feedback.getByLabel("Note").fill("The SLA draft misses response times");
     await modal.getByLabel("Decisions").fill("Add response times to the SLA");
     await modal.getByLabel("Next steps").fill("Send the revised SLA by Friday");
-    await screenshotFrame(page, "modal", "sprint-review-modal");
+    await saveFrameScreenshot(page, "modal", "sprint-review-modal");
     await modal.getByRole("button", { name: "Save review" }).click();
 
     await modal.getByText("Saved the review of Sprint 3.").waitFor();

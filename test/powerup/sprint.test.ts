@@ -1,13 +1,11 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { addDays, calendarDay } from "../../shared/loop/calendar-day";
-import { saveScreenshot, type OpenedPage } from "../support/browser";
+import { saveFrameScreenshot, type OpenedPage } from "../support/browser";
 import type { DevHostStack } from "../support/dev-host-stack";
 import { useDevHostSuite } from "../support/dev-host-suite";
+import { stakeholderRecord } from "../support/loop-fixtures";
 
-const DANA = {
-  v: 1, name: "Dana Ruiz", type: "client", influence: "high", interest: "high", channel: "email", cadenceDays: 7,
-  buyIn: "supporter", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
-};
+const DANA = stakeholderRecord("Dana Ruiz");
 
 let stack: DevHostStack;
 let opened: OpenedPage | undefined;
@@ -31,15 +29,6 @@ async function openSprintModal(): Promise<{ page: Page; modal: FrameLocator }> {
 }
 
 const sprintData = (cardId: string) => stack.sim.getPluginData({ scope: "card", idModel: cardId }).sprint;
-
-/** Grows the frame and the window to the page's whole height, so the screenshot shows all of it. */
-async function screenshotFrame(page: Page, kind: "modal" | "popup", name: string): Promise<void> {
-  const frame = await (await page.locator(`iframe[data-frame="${kind}"]`).elementHandle())!.contentFrame();
-  const height = Number(await frame!.evaluate("document.documentElement.scrollHeight"));
-  await page.evaluate(`document.querySelector('iframe[data-frame="${kind}"]').style.height = "${height}px"`);
-  await page.setViewportSize({ width: 1280, height: height + 140 });
-  await saveScreenshot(page, name);
-}
 
 describe("the Sprint modal", () => {
   it("plans a sprint on the card named Sprint 1 with its committed cards, and lists it", async () => {
@@ -72,7 +61,7 @@ describe("the Sprint modal", () => {
     // The next plan starts the day after this sprint ends.
     await expect(modal.getByLabel("Sprint number").inputValue()).resolves.toBe("2");
     await expect(modal.getByLabel("Start").inputValue()).resolves.toBe("2026-11-16");
-    await screenshotFrame(page, "modal", "sprint-modal");
+    await saveFrameScreenshot(page, "modal", "sprint-modal");
     expect(opened!.errors).toEqual([]);
   });
 

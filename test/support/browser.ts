@@ -55,3 +55,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Grows the frame and the window to the page's whole height, so the screenshot shows all of it. */
+export async function saveFrameScreenshot(page: Page, kind: "modal" | "popup", name: string): Promise<void> {
+  const frame = await (await page.locator(`iframe[data-frame="${kind}"]`).elementHandle())!.contentFrame();
+  const height = Number(await frame!.evaluate("document.documentElement.scrollHeight"));
+  await page.evaluate(`document.querySelector('iframe[data-frame="${kind}"]').style.height = "${height}px"`);
+  await page.setViewportSize({ width: 1280, height: height + 140 });
+  await saveScreenshot(page, name);
+}
