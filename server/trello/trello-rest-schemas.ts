@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The REST response shapes the service reads (see ../shared/trello-fixtures/rest__*.json); unknown fields pass. */
+/** The REST response shapes the service reads (see test/fixtures/trello/rest__*.json); unknown fields pass. */
 export const memberSchema = z.looseObject({ id: z.string(), username: z.string().nullish(), fullName: z.string().nullish() });
 
 export const membershipSchema = z.looseObject({ idMember: z.string(), memberType: z.string() });

@@ -1,5 +1,5 @@
 /**
- * Writes a board's history as Trello actions, shaped like the real ones in ../shared/trello-fixtures
+ * Writes a board's history as Trello actions, shaped like the real ones in test/fixtures/trello
  * (createCard, updateCard moves with listBefore/listAfter and old.idList, commentCard, …).
  */
 export interface ListRef {

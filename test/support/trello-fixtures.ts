@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** The real Trello payloads in ../shared/trello-fixtures (beside the repository). */
-export const FIXTURES_DIR = path.resolve(__dirname, "../../../shared/trello-fixtures");
+/** The real Trello payloads, copied into the repository with their sources (test/fixtures/trello/SOURCES.md). */
+export const FIXTURES_DIR = path.resolve(__dirname, "../fixtures/trello");
 
 export function fixtureBytes(name: string): Buffer {
   return fs.readFileSync(path.join(FIXTURES_DIR, name));

@@ -19,7 +19,7 @@ function memberOrPlaceholder(store: SimStore, id: string): SimMember {
   return store.members.get(id) ?? { id, username: "", fullName: "", initials: "" };
 }
 
-/** An action in the shape of Trello's (see the actions in ../shared/trello-fixtures). */
+/** An action in the shape of Trello's (see the actions in test/fixtures/trello). */
 export function actionJson(action: SimAction, store: SimStore, options: ActionJsonOptions): Record<string, unknown> {
   const creator = memberOrPlaceholder(store, action.idMemberCreator);
   const json: Record<string, unknown> = {

@@ -10,7 +10,7 @@ import type {
   SimWebhook,
 } from "../model/sim-model";
 
-/** The small models, each in the shape of Trello's REST responses in ../shared/trello-fixtures. */
+/** The small models, each in the shape of Trello's REST responses in test/fixtures/trello. */
 
 export function listJson(list: SimList): Record<string, unknown> {
   return { id: list.id, name: list.name, closed: list.closed, pos: list.pos, softLimit: null, idBoard: list.idBoard, subscribed: false };
