@@ -18,7 +18,8 @@ export function loadMonthlyReport(store: Store, request: MonthlyReportRequest): 
     board,
     period,
     actions,
-    listNames,
+    // DESIGN.md's contract judges done lists by their current name.
+    listNames: store.lists.namesByBoard(request.boardId),
     doneListIds: settings?.doneListIds ?? null,
     excludedCardIds: loopOwnCardIds(records.cards, endState, listNames),
   });

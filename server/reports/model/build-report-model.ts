@@ -34,8 +34,10 @@ export interface ReportInput {
   endState: BoardState;
   /** The period's own actions, oldest first (each id once). */
   actions: ActionSummary[];
-  /** List names as of the period's end, by id. */
+  /** List names as of the period's end, by id (what the report shows). */
   listNames: Map<string, string | null>;
+  /** List names the done rule reads: today's, as DESIGN.md's contract judges done lists by their current name. */
+  doneListNames: Map<string, string | null>;
   /** The board's chosen done lists; null = decide by name. */
   doneListIds: string[] | null;
   /** The board's chosen workflow lists; null = decide by name and use. */
@@ -57,10 +59,10 @@ export interface ReportInput {
 export function buildReportModel(input: ReportInput): ReportModel {
   const { period, cards } = input;
   const days = reportDays(period, input.now);
-  const isDone = doneListRule({ listNames: input.listNames, doneListIds: input.doneListIds });
+  const isDone = doneListRule({ listNames: input.doneListNames, doneListIds: input.doneListIds });
   const excludedCardIds = loopOwnCardIds(new Map(cards.map((card) => [card.id, card.data])), input.endState, input.listNames);
   // The contract's figures come from the contract's own builder, so they can never drift from it.
-  const contract = buildMonthlyReport({ board: input.board, period, actions: input.actions, listNames: input.listNames, doneListIds: input.doneListIds, excludedCardIds });
+  const contract = buildMonthlyReport({ board: input.board, period, actions: input.actions, listNames: input.doneListNames, doneListIds: input.doneListIds, excludedCardIds });
   const isWorkList = workListRule({ workListIds: input.workListIds, listNames: input.listNames, loopListIds: loopListIds(input.endState, excludedCardIds), isDone });
   const settingsRead = boardSettingsSchema.safeParse(input.boardData.settings);
   const settings = settingsRead.success ? settingsRead.data : defaultBoardSettings();

@@ -57,7 +57,8 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
   const { startState, actions, endState } = readMonthHistory(store, boardId, period);
   const listNames = listNamesAt(store, boardId, endState);
   const doneListIds = settings?.doneListIds ?? null;
-  const isDone = doneListRule({ listNames, doneListIds });
+  const doneListNames = store.lists.namesByBoard(boardId);
+  const isDone = doneListRule({ listNames: doneListNames, doneListIds });
   const atStart = loopRecordsAt(store, boardId, startState);
   const atEnd = loopRecordsAt(store, boardId, endState);
   const cards = [...atEnd.cards].map(([id, data]) => loopCardAt(store, id, data, endState, isDone));
@@ -80,6 +81,7 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     endState,
     actions,
     listNames,
+    doneListNames,
     doneListIds,
     workListIds: settings?.workListIds ?? null,
     boardData: atEnd.board,
