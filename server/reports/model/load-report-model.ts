@@ -6,7 +6,7 @@ import { readMonthHistory } from "../../history/read-month-history";
 import type { Store } from "../../store/create-store";
 import { ReportError } from "../report-error";
 import { resolveReportRequest, type ReportRequestBase } from "../resolve-report-request";
-import { buildReportModel } from "./build-report-model";
+import { buildReportModel, type ReportInput } from "./build-report-model";
 import { doneListRule } from "./done-list-rule";
 import type { LoopCard } from "./loop-card";
 import type { Audience, ProjectStatus, ReportModel } from "./report-model";
@@ -41,12 +41,17 @@ function loopCardAt(store: Store, id: string, data: Record<string, unknown>, sta
   };
 }
 
-/**
- * Reads what a month's report model needs from the store (never from Trello) and builds it: the board and every Loop
- * record as they stood at the month's start and end, and the month's own actions. Nothing dated after the month's
- * end is read, and nothing before the checkpoint nearest its start.
- */
+/** Reads what a month's report model needs from the store (never from Trello) and builds it. */
 export function loadReportModel(store: Store, request: ReportModelRequest): ReportModel {
+  return buildReportModel(readReportInput(store, request));
+}
+
+/**
+ * What a month's report is built from, read from the store: the board and every Loop record as they stood at the
+ * month's start and end, and the month's own actions. Nothing dated after the month's end is read, and nothing
+ * before the checkpoint nearest its start.
+ */
+export function readReportInput(store: Store, request: ReportModelRequest): ReportInput {
   const { boardId } = request;
   const { board, settings, period } = resolveReportRequest(store, request);
   const now = request.now ?? Date.now();
@@ -70,7 +75,7 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     const name = member?.fullName ?? member?.username;
     if (id && name) memberNames.set(id, name);
   }
-  return buildReportModel({
+  return {
     board,
     period,
     audience: request.audience,
@@ -90,5 +95,5 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     stakeholderAtEnd: recordOf(atEnd.cards, "stakeholder"),
     updates: store.loopHistory.listUpdatesBefore(boardId, new Date(period.endMs).toISOString()),
     memberNames,
-  });
+  };
 }
