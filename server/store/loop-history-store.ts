@@ -23,8 +23,6 @@ export interface LoopHistoryStore {
   /** The newest stored value of each record of a board, keyed by `historyKey(idModel, key)`. */
   latestValues(boardId: string): Map<string, string | null>;
   appendVersion(row: LoopRecordVersionRow): void;
-  /** Each model's value of one record key as it stood before `beforeIso` (models without one are absent). */
-  valuesBefore(boardId: string, key: string, beforeIso: string): Map<string, string | null>;
   /**
    * Each record's newest version seen before `atIso` (`seenBefore`), and for the records first seen at or after it,
    * that first version (`firstSeenAfter`): the caller decides whether it held already (since its card was created).
@@ -63,10 +61,6 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
   const append = db.prepare(
     "INSERT INTO loop_record_versions (board_id, id_model, key, value, seen_at) VALUES (@boardId, @idModel, @key, @value, @seenAt)",
   );
-  const before = db.prepare(
-    `SELECT id_model AS idModel, value, max(seq) FROM loop_record_versions
-     WHERE board_id = ? AND key = ? AND seen_at < ? GROUP BY id_model`,
-  );
   const seenBefore = db.prepare(
     `SELECT id_model AS idModel, key, value, max(seq) FROM loop_record_versions
      WHERE board_id = ? AND seen_at < ? GROUP BY id_model, key`,
@@ -96,10 +90,6 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
       return new Map(rows.map((row) => [historyKey(row.idModel, row.key), row.value]));
     },
     appendVersion: (row) => void append.run(row),
-    valuesBefore(boardId, key, beforeIso) {
-      const rows = before.all(boardId, key, beforeIso) as { idModel: string; value: string | null }[];
-      return new Map(rows.map((row) => [row.idModel, row.value]));
-    },
     versionsAround: (boardId, atIso) => ({
       seenBefore: (seenBefore.all(boardId, atIso) as RecordVersion[]).map(versionOf),
       firstSeenAfter: (firstSeenAfter.all(boardId, atIso) as RecordVersion[]).map(versionOf),

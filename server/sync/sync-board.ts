@@ -66,7 +66,8 @@ function validatePage(items: unknown[], log: Logger): Page {
 /**
  * Brings a board's store up to date from Trello's REST API: pages the whole history (resumable), catches
  * up on what came since the last read (repairing missed webhook deliveries), then reads current lists,
- * cards and pluginData, and builds the report checkpoints the history now allows. Every page is stored in one transaction with the cursor that follows it.
+ * cards and pluginData, and builds the report checkpoints the history now allows. Every page is stored in
+ * one transaction with the cursor that follows it.
  */
 export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest): Promise<SyncResult> {
   const { client, store, ingest, log } = deps;
