@@ -145,3 +145,28 @@ describe("Loop's own cards in a month's counts", () => {
     expect(flow.cumulativeFlow.at(-1)?.lists.map((list) => list.listName)).toEqual(["Backlog", "Doing", "Done"]);
   });
 });
+
+describe("the board's settings as of the month", () => {
+  let b: LoopBoard;
+  beforeEach(() => {
+    b = new LoopBoard();
+  });
+  afterEach(() => b.close());
+
+  it("cuts a past month in the time zone the board had then, and the current one in today's", () => {
+    const todo = b.story.createList("2026-01-05T09:00:00Z", "To do");
+    b.story.createCard("2026-01-06T09:00:00Z", todo, "Anything");
+    b.ingest();
+    const settings = (timezone: string) => ({ settings: { v: 1, timezone, doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true } });
+    b.setLoopData(b.boardId, settings("Europe/Berlin"), "2026-02-01T00:00:00.000Z");
+    b.setLoopData(b.boardId, settings("Asia/Kolkata"), "2026-05-10T00:00:00.000Z");
+    b.store.boardSettings.save({ boardId: b.boardId, timezone: "Asia/Kolkata", doneListIds: null });
+    const now = Date.parse("2026-05-20T00:00:00Z");
+
+    expect(loadReportModel(b.store, { boardId: b.boardId, month: "2026-03", audience: "internal", now }).period.timezone).toBe("Europe/Berlin");
+    // Its first settings counted from the board's start: January too was Berlin's.
+    expect(loadMonthlyReport(b.store, { boardId: b.boardId, month: "2026-01" }).period.timezone).toBe("Europe/Berlin");
+    expect(loadReportModel(b.store, { boardId: b.boardId, month: "2026-05", audience: "internal", now }).period.timezone).toBe("Asia/Kolkata");
+    expect(loadReportModel(b.store, { boardId: b.boardId, month: "2026-03", timezone: "UTC", audience: "internal", now }).period.timezone).toBe("UTC");
+  });
+});
