@@ -49,7 +49,7 @@ export interface ReportInput {
   /** Each card's `stakeholder` record as it stood at the month's start / end (from the record history). */
   stakeholderAtStart: Map<string, unknown>;
   stakeholderAtEnd: Map<string, unknown>;
-  /** Every update logged to the board's stakeholders. */
+  /** The updates logged to the board's stakeholders dated before the period's end. */
   updates: StakeholderUpdate[];
   /** Member display names by id (for the leads escalations go to). */
   memberNames: Map<string, string>;
