@@ -47,7 +47,7 @@ export async function runReconcileCli(args: string[], io: ReconcileIo): Promise<
     const progress = createProgressReporter(io.stderr, `board ${board}`);
     const result = await syncBoard(
       { client, store, ingest: createActionIngester(store), log },
-      { boardId: board, token, onProgress: (p) => progress.update(p) },
+      { boardId: board, token, rebuildCheckpoints: true, onProgress: (p) => progress.update(p) },
     ).finally(() => progress.stop());
     io.stdout(`${JSON.stringify({ board, ...result })}\n`);
     return 0;

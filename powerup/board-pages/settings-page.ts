@@ -1,4 +1,5 @@
 import { isDoneListName } from "../../shared/is-done-list-name";
+import { isNonWorkListName } from "../../shared/is-non-work-list-name";
 import { defaultBoardSettings, type BoardSettings } from "../../shared/loop/board-settings";
 import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
@@ -16,6 +17,12 @@ function nameRuleNote(board: BoardRecords): string {
   return `Tick none to find done lists by name ("Done", or starting with Done, Complete, Finished or Shipped): ${which}.`;
 }
 
+function workRuleNote(board: BoardRecords): string {
+  const left = board.lists.filter((list) => isNonWorkListName(list.name)).map((list) => `"${list.name}"`);
+  const which = left.length ? `, here ${left.join(", ")}` : "";
+  return `Work in progress and the cumulative flow count these lists (done lists always join the flow). Tick none to count every list but backlog-like lists and the Reports list${which}, and lists that hold mostly stakeholder and sprint cards.`;
+}
+
 function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: BoardSettings): HTMLFormElement {
   const members = withFormerChoices(
     [{ value: "", label: "Nobody yet" }, ...board.members.map((m) => ({ value: m.id, label: m.fullName }))],
@@ -25,12 +32,15 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
   const message = h("div", { class: "message", "aria-live": "polite" });
   const doneLists = checkboxGroup("Done lists", "doneLists", board.lists.map((list) => ({ value: list.id, label: list.name })), settings.doneLists, "The board has no lists.");
   doneLists.insertBefore(h("p", { class: "muted" }, nameRuleNote(board)), doneLists.querySelector(".field-error"));
+  const workLists = checkboxGroup("Work lists", "workLists", board.lists.map((list) => ({ value: list.id, label: list.name })), settings.workLists ?? [], "The board has no lists.");
+  workLists.insertBefore(h("p", { class: "muted" }, workRuleNote(board)), workLists.querySelector(".field-error"));
   const onMonthClose = h("input", { type: "checkbox", name: "reportOnMonthClose", checked: settings.reportOnMonthClose });
   const form = h(
     "form",
     { class: "loop-form settings-form", novalidate: true },
     timeZoneField("Time zone", "timezone", settings.timezone ?? "UTC"),
     doneLists,
+    workLists,
     inputField("Sprint length (days)", "sprintDays", "number", settings.sprintDays, { min: 7, max: 28, step: 1 }),
     h(
       "div",
@@ -50,10 +60,12 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
   onSubmit(form, message, submit);
 
   async function submit(): Promise<void> {
+    const work = checkedValues(form, "workLists");
     const value = {
       v: 1,
       timezone: optionalValue(form, "timezone"),
       doneLists: checkedValues(form, "doneLists"),
+      ...(work.length ? { workLists: work } : {}),
       sprintDays: numberValue(form, "sprintDays"),
       technicalLead: optionalValue(form, "technicalLead"),
       operationalLead: optionalValue(form, "operationalLead"),

@@ -22,6 +22,8 @@ export interface MonthlyReportInput {
   listNames: Map<string, string | null>;
   /** The board's chosen done lists; null = decide by name. */
   doneListIds: string[] | null;
+  /** Cards that are not the team's work (Loop's own, see loopOwnCardIds): their actions count nowhere. */
+  excludedCardIds?: ReadonlySet<string>;
 }
 
 /** The monthly report model, from stored rows only. Pure: same rows, same report. */
@@ -31,6 +33,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   let comments = 0;
   const completedCards = new Set<string>();
   for (const action of input.actions) {
+    if (action.cardId && input.excludedCardIds?.has(action.cardId)) continue;
     if (isCardCreationType(action.type)) created += 1;
     if (action.type === "commentCard") comments += 1;
     if (action.cardId && action.listAfterId && isDone(action.listAfterId, action.listAfterName)) {

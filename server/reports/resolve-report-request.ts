@@ -1,5 +1,5 @@
 import { isValidMonth, isValidTimeZone, monthPeriod, type MonthPeriod } from "../../shared/month-period";
-import type { BoardSettingsRow } from "../store/board-settings-store";
+import { boardSettingsAt, type BoardSettingsAsOf } from "../history/board-settings-at";
 import type { Store } from "../store/create-store";
 import { ReportError } from "./report-error";
 
@@ -12,23 +12,40 @@ export interface ReportRequestBase {
 
 export interface ResolvedReportRequest {
   board: { id: string; name: string | null };
-  settings: BoardSettingsRow | undefined;
+  /** The board's settings as they stood at the month's end. */
+  settings: BoardSettingsAsOf | undefined;
   period: MonthPeriod;
 }
 
-/** Checks a report request against the store (month, zone, a board it has data for) and gives the month's bounds. */
+function checkedZone(timezone: string): string {
+  if (!isValidTimeZone(timezone)) {
+    throw new ReportError("INVALID_TIMEZONE", `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`);
+  }
+  return timezone;
+}
+
+/**
+ * Checks a report request against the store (month, zone, a board it has data for) and gives the month's bounds with
+ * the board's settings as of the month's end. The month's end depends on the zone and the zone on the settings, so
+ * the month is first cut in today's zone; when the zone in force at that end differs, the month is cut in that one
+ * (a board that moved zones reports its past months in the zone it worked in then).
+ */
 export function resolveReportRequest(store: Store, { boardId, month, timezone: asked }: ReportRequestBase): ResolvedReportRequest {
   if (!isValidMonth(month)) {
     throw new ReportError("INVALID_MONTH", `--month must be YYYY-MM (e.g. 2026-03), got "${month}"`);
   }
-  const settings = store.boardSettings.get(boardId);
-  const timezone = asked ?? settings?.timezone ?? "UTC";
-  if (!isValidTimeZone(timezone)) {
-    throw new ReportError("INVALID_TIMEZONE", `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`);
-  }
+  if (asked !== undefined) checkedZone(asked);
   const board = store.boards.get(boardId);
   if (!board && !store.actions.hasBoard(boardId)) {
     throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
   }
-  return { board: { id: boardId, name: board?.fields.name ?? null }, settings, period: monthPeriod(month, timezone) };
+  const today = store.boardSettings.get(boardId)?.timezone ?? "UTC";
+  let period = monthPeriod(month, asked ?? checkedZone(today));
+  let settings = boardSettingsAt(store, boardId, period.endMs);
+  const then = settings?.timezone ?? "UTC";
+  if (asked === undefined && then !== period.timezone && isValidTimeZone(then)) {
+    period = monthPeriod(month, then);
+    settings = boardSettingsAt(store, boardId, period.endMs);
+  }
+  return { board: { id: boardId, name: board?.fields.name ?? null }, settings, period };
 }

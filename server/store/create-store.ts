@@ -1,4 +1,5 @@
 import { createActionsStore } from "./actions-store";
+import { createBoardCheckpointsStore } from "./board-checkpoints-store";
 import { createBoardDataStore } from "./board-data-store";
 import { createBoardSettingsStore } from "./board-settings-store";
 import { createBoardsStore } from "./boards-store";
@@ -32,6 +33,7 @@ export function createStore(db: Db) {
     loopHistory: createLoopHistoryStore(db),
     retiredWebhooks: createRetiredWebhooksStore(db),
     reportSnapshots: createReportSnapshotsStore(db),
+    checkpoints: createBoardCheckpointsStore(db),
   };
 }
 

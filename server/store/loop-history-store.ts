@@ -23,11 +23,28 @@ export interface LoopHistoryStore {
   /** The newest stored value of each record of a board, keyed by `historyKey(idModel, key)`. */
   latestValues(boardId: string): Map<string, string | null>;
   appendVersion(row: LoopRecordVersionRow): void;
-  /** Each model's value of one record key as it stood before `beforeIso` (models without one are absent). */
-  valuesBefore(boardId: string, key: string, beforeIso: string): Map<string, string | null>;
+  /**
+   * Each record's newest version seen before `atIso` (`seenBefore`), and for the records first seen at or after it,
+   * that first version (`firstSeenAfter`): the caller decides whether it held already (since its card was created).
+   */
+  versionsAround(boardId: string, atIso: string): { seenBefore: RecordVersion[]; firstSeenAfter: RecordVersion[] };
+  /**
+   * One model's record as it stood before `atIso`: its newest version seen before then, else its first version
+   * (a record first seen later counted all along). Undefined when it has no version; null when removed.
+   */
+  recordAt(boardId: string, idModel: string, key: string, atIso: string): string | null | undefined;
   upsertUpdate(row: StakeholderUpdateRow): void;
   /** Every update logged to a board's stakeholders, oldest first. */
   listUpdates(boardId: string): StakeholderUpdateRow[];
+  /** The updates logged to a board's stakeholders dated before `beforeIso`, oldest first. */
+  listUpdatesBefore(boardId: string, beforeIso: string): StakeholderUpdateRow[];
+}
+
+export interface RecordVersion {
+  idModel: string;
+  key: string;
+  /** The record's JSON, or null when the record was removed. */
+  value: string | null;
 }
 
 /** The map key of one model's record. */
@@ -44,9 +61,17 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
   const append = db.prepare(
     "INSERT INTO loop_record_versions (board_id, id_model, key, value, seen_at) VALUES (@boardId, @idModel, @key, @value, @seenAt)",
   );
-  const before = db.prepare(
-    `SELECT id_model AS idModel, value, max(seq) FROM loop_record_versions
-     WHERE board_id = ? AND key = ? AND seen_at < ? GROUP BY id_model`,
+  const seenBefore = db.prepare(
+    `SELECT id_model AS idModel, key, value, max(seq) FROM loop_record_versions
+     WHERE board_id = ? AND seen_at < ? GROUP BY id_model, key`,
+  );
+  const firstSeenAfter = db.prepare(
+    `SELECT id_model AS idModel, key, value, min(seq) FROM loop_record_versions
+     WHERE board_id = ? GROUP BY id_model, key HAVING min(seen_at) >= ?`,
+  );
+  const recordAt = db.prepare(
+    `SELECT value FROM loop_record_versions WHERE board_id = ? AND key = ? AND id_model = ?
+     ORDER BY seen_at < @at DESC, CASE WHEN seen_at < @at THEN -seq ELSE seq END LIMIT 1`,
   );
   const upsert = db.prepare(
     `INSERT INTO stakeholder_updates (id, board_id, card_id, at, channel, summary) VALUES (@id, @boardId, @cardId, @at, @channel, @summary)
@@ -55,17 +80,26 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
   const updates = db.prepare(
     "SELECT id, board_id AS boardId, card_id AS cardId, at, channel, summary FROM stakeholder_updates WHERE board_id = ? ORDER BY at, id",
   );
+  const updatesBefore = db.prepare(
+    "SELECT id, board_id AS boardId, card_id AS cardId, at, channel, summary FROM stakeholder_updates WHERE board_id = ? AND at < ? ORDER BY at, id",
+  );
+  const versionOf = ({ idModel, key, value }: RecordVersion): RecordVersion => ({ idModel, key, value });
   return {
     latestValues(boardId) {
       const rows = latest.all(boardId) as { idModel: string; key: string; value: string | null }[];
       return new Map(rows.map((row) => [historyKey(row.idModel, row.key), row.value]));
     },
     appendVersion: (row) => void append.run(row),
-    valuesBefore(boardId, key, beforeIso) {
-      const rows = before.all(boardId, key, beforeIso) as { idModel: string; value: string | null }[];
-      return new Map(rows.map((row) => [row.idModel, row.value]));
+    versionsAround: (boardId, atIso) => ({
+      seenBefore: (seenBefore.all(boardId, atIso) as RecordVersion[]).map(versionOf),
+      firstSeenAfter: (firstSeenAfter.all(boardId, atIso) as RecordVersion[]).map(versionOf),
+    }),
+    recordAt(boardId, idModel, key, atIso) {
+      const row = recordAt.get(boardId, key, idModel, { at: atIso }) as { value: string | null } | undefined;
+      return row?.value;
     },
     upsertUpdate: (row) => void upsert.run(row),
     listUpdates: (boardId) => updates.all(boardId) as StakeholderUpdateRow[],
+    listUpdatesBefore: (boardId, beforeIso) => updatesBefore.all(boardId, beforeIso) as StakeholderUpdateRow[],
   };
 }

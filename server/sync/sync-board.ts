@@ -1,5 +1,6 @@
 import { firstIssue } from "../../shared/first-issue";
 import type { Logger } from "../log/create-logger";
+import { buildBoardCheckpoints } from "../history/build-board-checkpoints";
 import { applyBoardSettings } from "../loop/apply-board-settings";
 import { recordLoopHistory } from "../loop/record-loop-history";
 import type { Store } from "../store/create-store";
@@ -29,6 +30,8 @@ export interface SyncBoardRequest {
   onProgress?: (progress: SyncProgress) => void;
   /** Stops the sync between two pages (disconnect, shutdown); what was stored stays stored. */
   signal?: AbortSignal;
+  /** Drop the board's report checkpoints and build them again from the actions (a reconcile from the command line). */
+  rebuildCheckpoints?: boolean;
 }
 
 export interface SyncResult {
@@ -63,7 +66,8 @@ function validatePage(items: unknown[], log: Logger): Page {
 /**
  * Brings a board's store up to date from Trello's REST API: pages the whole history (resumable), catches
  * up on what came since the last read (repairing missed webhook deliveries), then reads current lists,
- * cards and pluginData. Every page is stored in one transaction with the cursor that follows it.
+ * cards and pluginData, and builds the report checkpoints the history now allows. Every page is stored in
+ * one transaction with the cursor that follows it.
  */
 export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest): Promise<SyncResult> {
   const { client, store, ingest, log } = deps;
@@ -147,6 +151,8 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     store.syncState.markSynced(boardId, readAt.toISOString());
   })();
   progress("snapshot");
+  // Derived from what was just stored: late actions have already dropped the checkpoints they changed.
+  await buildBoardCheckpoints(store, boardId, { rebuild: request.rebuildCheckpoints, now: readAt });
   log.info({ boardId, ...result, pages }, "board synced from Trello");
   progress("done");
   return result;

@@ -20,6 +20,8 @@ export const boardSettingsSchema = z.object({
   timezone: z.optional(z.string().check(z.refine(isKnownTimeZone, "Choose a time zone such as Europe/Berlin"))),
   /** Empty: done lists are found by name (DESIGN.md's rule). */
   doneLists: idList("Done lists", 10),
+  /** The board's workflow lists (work in progress and cumulative flow); absent or empty: Loop decides by name and use. */
+  workLists: z.optional(idList("Work lists", 30)),
   sprintDays: wholeNumber("Sprint length", 7, 28),
   technicalLead: z.optional(trelloId),
   operationalLead: z.optional(trelloId),

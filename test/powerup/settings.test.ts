@@ -34,7 +34,8 @@ describe("the settings popup", () => {
     await popup.getByText('it picks "Done"').waitFor();
 
     await popup.getByLabel("Time zone").fill("Mars/Olympus");
-    await popup.getByLabel("Doing").check();
+    await popup.getByRole("group", { name: "Done lists" }).getByLabel("Doing").check();
+    await popup.getByRole("group", { name: "Work lists" }).getByLabel("Doing").check();
     await popup.getByLabel("Sprint length (days)").fill("21");
     await popup.getByLabel("Technical lead").selectOption({ label: "Priya Shah" });
     await popup.getByLabel("Report audience").selectOption("client");
@@ -44,7 +45,7 @@ describe("the settings popup", () => {
     await popup.getByText("Choose a time zone such as Europe/Berlin").waitFor();
     await expect(popup.getByLabel("Time zone").getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(popup.getByLabel("Time zone").inputValue()).resolves.toBe("Mars/Olympus");
-    await expect(popup.getByLabel("Doing").isChecked()).resolves.toBe(true);
+    await expect(popup.getByRole("group", { name: "Done lists" }).getByLabel("Doing").isChecked()).resolves.toBe(true);
     await expect(popup.getByLabel("Sprint length (days)").inputValue()).resolves.toBe("21");
     await expect(popup.getByLabel("Technical lead").inputValue()).resolves.toBe(priya);
     await expect(popup.getByLabel("Produce the report when the month closes").isChecked()).resolves.toBe(false);
@@ -55,7 +56,7 @@ describe("the settings popup", () => {
     await popup.getByRole("button", { name: "Save settings" }).click();
     await page.locator('iframe[data-frame="popup"]').waitFor({ state: "detached" });
     expect(savedSettings()).toEqual({
-      v: 1, timezone: "Europe/Berlin", doneLists: [stack.lists.doing], sprintDays: 21, technicalLead: priya,
+      v: 1, timezone: "Europe/Berlin", doneLists: [stack.lists.doing], workLists: [stack.lists.doing], sprintDays: 21, technicalLead: priya,
       reportAudience: "client", reportOnMonthClose: false,
     });
     expect(opened!.errors).toEqual([]);
@@ -65,7 +66,8 @@ describe("the settings popup", () => {
     const before = savedSettings();
     const { page, popup } = await openSettings();
     await expect(popup.getByLabel("Time zone").inputValue()).resolves.toBe("Europe/Berlin");
-    await expect(popup.getByLabel("Doing").isChecked()).resolves.toBe(true);
+    await expect(popup.getByRole("group", { name: "Done lists" }).getByLabel("Doing").isChecked()).resolves.toBe(true);
+    await expect(popup.getByRole("group", { name: "Work lists" }).getByLabel("Doing").isChecked()).resolves.toBe(true);
     await expect(popup.getByLabel("Operational lead").inputValue()).resolves.toBe("");
     await saveScreenshot(page, "settings-popup");
     await popup.getByLabel("Sprint length (days)").fill("40");

@@ -87,6 +87,10 @@ describe("npm run reconcile", () => {
     expect(result.stderr).toMatch(/history: \d+ actions, \d+ pages/);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ board: board.boardId, invalidActions: 0 });
+    // The reconcile built the report checkpoints from the history it read: one at each month start (UTC, the board's zone).
+    const rebuiltDb = openDatabase(rebuiltPath);
+    expect(createStore(rebuiltDb).checkpoints.instants(board.boardId)).toEqual(expect.arrayContaining([Date.parse("2026-02-01T00:00:00Z"), Date.parse("2026-03-01T00:00:00Z")]));
+    rebuiltDb.close();
     expect(reports(rebuiltPath, board.boardId)).toEqual(webhookFed);
     expect(await reportOutputs(rebuiltPath, board.boardId)).toEqual(await reportOutputs(h.config.databasePath, board.boardId));
   });

@@ -93,6 +93,30 @@ export class BoardStory {
     });
   }
 
+  setDue(date: string, card: CardRef, due: string | null, old: string | null = null): void {
+    this.record("updateCard", date, {
+      card: { due, id: card.id, name: card.name, idShort: card.idShort, shortLink: card.shortLink },
+      old: { due: old },
+      list: { ...card.list },
+    });
+  }
+
+  addMember(date: string, card: CardRef, member: { id: string; name: string }, type = "addMemberToCard"): void {
+    this.record(type, date, {
+      card: { id: card.id, name: card.name, idShort: card.idShort, shortLink: card.shortLink },
+      idMember: member.id,
+      member: { ...member },
+    });
+  }
+
+  addLabel(date: string, card: CardRef, label: { id: string; name: string; color: string }, type = "addLabelToCard"): void {
+    this.record(type, date, {
+      card: { id: card.id, name: card.name, idShort: card.idShort, shortLink: card.shortLink },
+      label: { ...label },
+      text: label.name,
+    });
+  }
+
   deleteCard(date: string, card: CardRef): void {
     this.record("deleteCard", date, { card: { id: card.id, idShort: card.idShort, shortLink: card.shortLink }, list: { ...card.list } });
   }

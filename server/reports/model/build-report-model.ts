@@ -1,5 +1,6 @@
 import { boardSettingsSchema, defaultBoardSettings } from "../../../shared/loop/board-settings";
 import type { MonthPeriod } from "../../../shared/month-period";
+import type { BoardState } from "../../history/board-state";
 import type { ActionSummary } from "../../store/actions-store";
 import { buildMonthlyReport } from "../build-monthly-report";
 import { applyAudience, stakeholdersFor } from "./apply-audience";
@@ -8,6 +9,7 @@ import { buildDocumentsSection } from "./documents-section";
 import { doneListRule } from "./done-list-rule";
 import { buildInvoicingSection } from "./invoicing-section";
 import { validRecords, type LoopCard } from "./loop-card";
+import { loopListIds, loopOwnCardIds } from "./loop-own-cards";
 import { buildMilestonesSection, milestoneRows } from "./milestones-section";
 import { buildNextMonthSection } from "./next-month-section";
 import { reportDays } from "./report-days";
@@ -16,6 +18,7 @@ import { buildScopeSection, scopeRows } from "./scope-section";
 import { buildSprintsSection } from "./sprints-section";
 import { buildStakeholdersSection, type StakeholderUpdate } from "./stakeholders-section";
 import { buildSummarySection } from "./summary-section";
+import { workListRule } from "./work-list-rule";
 
 /** Everything a month's report is built from: stored rows only, already read. */
 export interface ReportInput {
@@ -26,20 +29,27 @@ export interface ReportInput {
   now: Date;
   pmStatus?: ProjectStatus;
   pmNote?: string;
-  /** The board's actions dated before the period's end, oldest first (each id once). */
+  /** The board at the period's start and at its end. */
+  startState: BoardState;
+  endState: BoardState;
+  /** The period's own actions, oldest first (each id once). */
   actions: ActionSummary[];
-  /** Current list names by id. */
+  /** List names as of the period's end, by id (what the report shows). */
   listNames: Map<string, string | null>;
+  /** List names the done rule reads: today's, as DESIGN.md's contract judges done lists by their current name. */
+  doneListNames: Map<string, string | null>;
   /** The board's chosen done lists; null = decide by name. */
   doneListIds: string[] | null;
-  /** The board's shared Loop data (settings, documents). */
+  /** The board's chosen workflow lists; null = decide by name and use. */
+  workListIds: string[] | null;
+  /** The board's shared Loop data (settings, documents) as of the period's end. */
   boardData: Record<string, unknown>;
-  /** Every card with Loop data. */
+  /** Every card with Loop data as of the period's end (cards created later are absent). */
   cards: LoopCard[];
   /** Each card's `stakeholder` record as it stood at the month's start / end (from the record history). */
   stakeholderAtStart: Map<string, unknown>;
   stakeholderAtEnd: Map<string, unknown>;
-  /** Every update logged to the board's stakeholders. */
+  /** The updates logged to the board's stakeholders dated before the period's end. */
   updates: StakeholderUpdate[];
   /** Member display names by id (for the leads escalations go to). */
   memberNames: Map<string, string>;
@@ -49,16 +59,17 @@ export interface ReportInput {
 export function buildReportModel(input: ReportInput): ReportModel {
   const { period, cards } = input;
   const days = reportDays(period, input.now);
-  const monthActions = input.actions.filter((a) => a.dateMs >= period.startMs);
+  const isDone = doneListRule({ listNames: input.doneListNames, doneListIds: input.doneListIds });
+  const excludedCardIds = loopOwnCardIds(new Map(cards.map((card) => [card.id, card.data])), input.endState, input.listNames);
   // The contract's figures come from the contract's own builder, so they can never drift from it.
-  const contract = buildMonthlyReport({ board: input.board, period, actions: monthActions, listNames: input.listNames, doneListIds: input.doneListIds });
-  const isDone = doneListRule({ listNames: input.listNames, doneListIds: input.doneListIds });
+  const contract = buildMonthlyReport({ board: input.board, period, actions: input.actions, listNames: input.doneListNames, doneListIds: input.doneListIds, excludedCardIds });
+  const isWorkList = workListRule({ workListIds: input.workListIds, listNames: input.listNames, loopListIds: loopListIds(input.endState, excludedCardIds), isDone });
   const settingsRead = boardSettingsSchema.safeParse(input.boardData.settings);
   const settings = settingsRead.success ? settingsRead.data : defaultBoardSettings();
   const stakeholderNames = new Map(validRecords(cards, "stakeholder").map(({ card, value }) => [card.id, value.name]));
   const milestoneList = milestoneRows(cards);
   const milestones = buildMilestonesSection(milestoneList, days);
-  const sprints = buildSprintsSection({ cards, actions: input.actions, isDone, days, periodEndMs: period.endMs, stakeholderNames });
+  const sprints = buildSprintsSection({ cards, startState: input.startState, actions: input.actions, isDone, days, periodEndMs: period.endMs, stakeholderNames });
   const scopeList = scopeRows(cards, stakeholderNames, days.asOf);
   const scope = buildScopeSection(scopeList, days);
   const stakeholders = buildStakeholdersSection({
@@ -98,7 +109,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     sprints,
     scope,
     stakeholders,
-    flow: buildDeliveryFlow({ period, actions: input.actions, listNames: input.listNames, isDone }),
+    flow: buildDeliveryFlow({ period, startState: input.startState, actions: input.actions, listNames: input.listNames, isDone, isWorkList, excludedCardIds }),
     documents: buildDocumentsSection(input.boardData),
     invoicing,
     nextMonth: buildNextMonthSection(milestones, cards, scopeList, days),

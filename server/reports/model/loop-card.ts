@@ -1,7 +1,7 @@
 import type { LoopKey, LoopValue } from "../../../shared/loop/loop-records";
 import { readLoopRecord } from "../../../shared/loop/read-loop-record";
 
-/** A card with Loop data, as a report sees it. */
+/** A card with Loop data, as a report sees it: as it stood at the end of the report's month. */
 export interface LoopCard {
   id: string;
   /** The card's name (or a stand-in when the card has not been synced). */
@@ -10,6 +10,8 @@ export interface LoopCard {
   archived: boolean;
   /** The card's shared Loop data by key. */
   data: Record<string, unknown>;
+  /** When the card last entered a done list (ms), if it sits in one at the report's instant. */
+  enteredDoneMs?: number;
 }
 
 /** The cards whose record under `key` reads as valid, with that record; invalid records are left out of reports. */

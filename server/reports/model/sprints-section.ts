@@ -1,4 +1,5 @@
 import type { Sprint } from "../../../shared/loop/sprint";
+import type { BoardState } from "../../history/board-state";
 import type { ActionSummary } from "../../store/actions-store";
 import { validRecords, type LoopCard } from "./loop-card";
 import { endOfDayMs, type ReportDays } from "./report-days";
@@ -6,7 +7,9 @@ import type { SprintRow } from "./report-model";
 
 export interface SprintsInput {
   cards: readonly LoopCard[];
-  /** The board's actions dated before the period's end, oldest first. */
+  /** The board at the period's start. */
+  startState: BoardState;
+  /** The period's own actions, oldest first. */
   actions: readonly ActionSummary[];
   isDone: (listId: string, nameInAction: string | null) => boolean;
   days: ReportDays;
@@ -27,9 +30,12 @@ function movesByCard(actions: readonly ActionSummary[]): Map<string, ActionSumma
   return moves;
 }
 
-function doneAt(moves: ActionSummary[] | undefined, atMs: number, isDone: SprintsInput["isDone"]): boolean {
+/** Whether a card sat in a done list at `atMs` (within the period): its last move before then, else where the period found it. */
+function doneAt(cardId: string, moves: ActionSummary[] | undefined, atMs: number, input: SprintsInput): boolean {
   const last = moves?.filter((m) => m.dateMs < atMs).at(-1);
-  return last !== undefined && isDone(last.listAfterId!, last.listAfterName);
+  if (last) return input.isDone(last.listAfterId!, last.listAfterName);
+  const listId = input.startState.cards.get(cardId)?.listId;
+  return !!listId && input.isDone(listId, input.startState.lists.get(listId)?.name ?? null);
 }
 
 /** Sprints overlapping the month: committed, completed (in a done list at the sprint's end or the month's), carried over, review. */
@@ -42,7 +48,7 @@ export function buildSprintsSection(input: SprintsInput): SprintRow[] {
     .sort((a, b) => a.value.start.localeCompare(b.value.start) || a.value.number - b.value.number)
     .map(({ card, value }) => {
       const cutoffMs = Math.min(endOfDayMs(value.end, days.timeZone), input.periodEndMs);
-      const completed = value.committed.filter((id) => doneAt(moves.get(id), cutoffMs, input.isDone)).length;
+      const completed = value.committed.filter((id) => doneAt(id, moves.get(id), cutoffMs, input)).length;
       const ended = value.end <= days.endedBy;
       const review = reviews.get(card.id);
       return {

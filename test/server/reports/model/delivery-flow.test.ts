@@ -3,6 +3,11 @@ import { buildMonthlyReport } from "../../../../server/reports/build-monthly-rep
 import { buildDeliveryFlow } from "../../../../server/reports/model/delivery-flow";
 import { doneListRule } from "../../../../server/reports/model/done-list-rule";
 import type { FlowSection } from "../../../../server/reports/model/report-model";
+import { emptyBoardState } from "../../../../server/history/board-state";
+import { listNamesAt } from "../../../../server/history/list-names-at";
+import { readMonthHistory } from "../../../../server/history/read-month-history";
+import { replayActions } from "../../../../server/history/replay-actions";
+import { workListRule } from "../../../../server/reports/model/work-list-rule";
 import type { ActionSummary } from "../../../../server/store/actions-store";
 import { createActionIngester } from "../../../../server/sync/create-action-ingester";
 import { BoardStory, type CardRef, type ListRef } from "../../../support/board-story";
@@ -17,18 +22,16 @@ afterEach(() => t.close());
 const HOUR = 3_600_000;
 
 /** Stores the story as webhooks would, then builds the month's flow and the contract report from the store. */
-function flowOf(story: BoardStory, month: string, timezone = "UTC", doneListIds: string[] | null = null) {
+function flowOf(story: BoardStory, month: string, timezone = "UTC", doneListIds: string[] | null = null, workListIds: string[] | null = null) {
   const ingest = createActionIngester(t.store);
   for (const action of story.actions) ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
   const period = monthPeriod(month, timezone);
   const boardId = story.board.id;
-  const listNames = t.store.lists.namesByBoard(boardId);
-  const flow = buildDeliveryFlow({
-    period,
-    actions: t.store.actions.listBefore(boardId, period.endMs),
-    listNames,
-    isDone: doneListRule({ listNames, doneListIds }),
-  });
+  const { startState, actions, endState } = readMonthHistory(t.store, boardId, period);
+  const listNames = listNamesAt(t.store, boardId, endState);
+  const isDone = doneListRule({ listNames: t.store.lists.namesByBoard(boardId), doneListIds });
+  const isWorkList = workListRule({ workListIds, listNames, loopListIds: new Set(), isDone });
+  const flow = buildDeliveryFlow({ period, startState, actions, listNames, isDone, isWorkList, excludedCardIds: new Set() });
   const report = buildMonthlyReport({
     board: { id: boardId, name: story.board.name },
     period,
@@ -40,9 +43,9 @@ function flowOf(story: BoardStory, month: string, timezone = "UTC", doneListIds:
 }
 
 /** Lists the board has in the usual order. */
-function lists(story: BoardStory, date: string): { backlog: ListRef; doing: ListRef; review: ListRef; done: ListRef } {
+function lists(story: BoardStory, date: string): { todo: ListRef; doing: ListRef; review: ListRef; done: ListRef } {
   return {
-    backlog: story.createList(date, "Backlog"),
+    todo: story.createList(date, "To do"),
     doing: story.createList(date, "Doing"),
     review: story.createList(date, "Review"),
     done: story.createList(date, "✅ Done"),
@@ -68,9 +71,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe("buildDeliveryFlow", () => {
   it("puts an action at 00:30 on 1 March in Berlin in March, and cuts days and weeks at Berlin midnights across the DST change", () => {
     const story = new BoardStory();
-    const { backlog, doing, done } = lists(story, "2026-02-01T09:00:00Z");
-    const lateFebruary = story.createCard("2026-02-28T22:30:00Z", backlog, "23:30 on 28 February in Berlin");
-    const firstOfMarch = story.createCard("2026-02-28T23:30:00Z", backlog, "00:30 on 1 March in Berlin");
+    const { todo, doing, done } = lists(story, "2026-02-01T09:00:00Z");
+    const lateFebruary = story.createCard("2026-02-28T22:30:00Z", todo, "23:30 on 28 February in Berlin");
+    const firstOfMarch = story.createCard("2026-02-28T23:30:00Z", todo, "00:30 on 1 March in Berlin");
     story.moveCard("2026-03-29T21:30:00Z", firstOfMarch, done); // 23:30 on the 29th, CEST (+2) since 02:00 that day
     story.moveCard("2026-03-29T22:30:00Z", lateFebruary, doing); // 00:30 on the 30th in Berlin
 
@@ -90,16 +93,16 @@ describe("buildDeliveryFlow", () => {
     expect(flow.cycleTimeDays).toEqual({ median: 28.9, p85: 28.9, samples: 1 });
     expect(flow.cumulativeFlow).toHaveLength(31);
     expect(flow.cumulativeFlow[0].date).toBe("2026-03-01");
-    expect(dayOf(flow, "2026-03-01")).toEqual({ Backlog: 2, Doing: 0, "✅ Done": 0 });
-    expect(dayOf(flow, "2026-03-29")).toEqual({ Backlog: 1, Doing: 0, "✅ Done": 1 });
-    expect(dayOf(flow, "2026-03-30")).toEqual({ Backlog: 0, Doing: 1, "✅ Done": 1 });
+    expect(dayOf(flow, "2026-03-01")).toEqual({ "To do": 2, Doing: 0, "✅ Done": 0 });
+    expect(dayOf(flow, "2026-03-29")).toEqual({ "To do": 1, Doing: 0, "✅ Done": 1 });
+    expect(dayOf(flow, "2026-03-30")).toEqual({ "To do": 0, Doing: 1, "✅ Done": 1 });
   });
 
   it("puts an action at 00:30 on 1 November in St. John's in November, and gives that 25-hour day its last half hour", () => {
     const story = new BoardStory();
-    const { backlog, done } = lists(story, "2026-10-01T09:00:00Z");
-    story.createCard("2026-11-01T02:00:00Z", backlog, "23:30 on 31 October in St. John's (NDT, -2:30)");
-    const card = story.createCard("2026-11-01T03:00:00Z", backlog, "00:30 on 1 November in St. John's");
+    const { todo, done } = lists(story, "2026-10-01T09:00:00Z");
+    story.createCard("2026-11-01T02:00:00Z", todo, "23:30 on 31 October in St. John's (NDT, -2:30)");
+    const card = story.createCard("2026-11-01T03:00:00Z", todo, "00:30 on 1 November in St. John's");
     // Clocks went back at 02:00 NDT: 2026-11-02T03:00Z is 23:30 on 1 November (NST, -3:30).
     story.moveCard("2026-11-02T03:00:00Z", card, done);
 
@@ -119,13 +122,13 @@ describe("buildDeliveryFlow", () => {
     expect(flow.throughputByWeek[0].completed).toBe(1);
     expect(flow.cycleTimeDays).toEqual({ median: 1, p85: 1, samples: 1 });
     expect(flow.cumulativeFlow).toHaveLength(30);
-    expect(dayOf(flow, "2026-11-01")).toEqual({ Backlog: 1, "✅ Done": 1 });
+    expect(dayOf(flow, "2026-11-01")).toEqual({ "To do": 1, "✅ Done": 1 });
   });
 
   it("counts a card moved into Done and back out once, at its first entry, and keeps it in its new list", () => {
     const story = new BoardStory();
-    const { backlog, doing, done } = lists(story, "2026-02-01T09:00:00Z");
-    const card = story.createCard("2026-03-02T09:00:00Z", backlog, "Reopened");
+    const { todo, doing, done } = lists(story, "2026-02-01T09:00:00Z");
+    const card = story.createCard("2026-03-02T09:00:00Z", todo, "Reopened");
     story.moveCard("2026-03-03T09:00:00Z", card, doing);
     story.moveCard("2026-03-05T09:00:00Z", card, done);
     story.moveCard("2026-03-10T09:00:00Z", card, doing);
@@ -139,25 +142,25 @@ describe("buildDeliveryFlow", () => {
     expect(flow.throughputByWeek.find((week) => week.completed > 0)).toEqual({ weekStart: "2026-03-02", completed: 1 });
     expect(flow.cycleTimeDays).toEqual({ median: 3, p85: 3, samples: 1 });
     expect(flow.wipAtMonthEnd).toEqual([
-      { listId: backlog.id, listName: "Backlog", cards: 0 },
+      { listId: todo.id, listName: "To do", cards: 0 },
       { listId: doing.id, listName: "Doing", cards: 1 },
     ]);
-    expect(dayOf(flow, "2026-03-05")).toEqual({ Backlog: 0, Doing: 0, "✅ Done": 1 });
+    expect(dayOf(flow, "2026-03-05")).toEqual({ "To do": 0, Doing: 0, "✅ Done": 1 });
   });
 
   it("gives the same created and completed counts as the contract report, by list name and by the board's chosen lists", () => {
     const story = new BoardStory();
-    const { backlog, doing, review, done } = lists(story, "2026-02-01T09:00:00Z");
+    const { todo, doing, review, done } = lists(story, "2026-02-01T09:00:00Z");
     const shipped = story.createList("2026-02-01T09:00:00Z", "Shipped to client");
-    const old = story.createCard("2026-02-10T09:00:00Z", backlog, "Done in February");
+    const old = story.createCard("2026-02-10T09:00:00Z", todo, "Done in February");
     story.moveCard("2026-02-20T09:00:00Z", old, done);
     story.moveCard("2026-03-02T09:00:00Z", old, review); // out of done in March: not completed this month
-    const a = story.createCard("2026-03-02T09:00:00Z", backlog, "Through two done lists");
+    const a = story.createCard("2026-03-02T09:00:00Z", todo, "Through two done lists");
     story.moveCard("2026-03-04T09:00:00Z", a, done);
     story.moveCard("2026-03-05T09:00:00Z", a, shipped);
     story.createCard("2026-03-06T09:00:00Z", shipped, "Emailed straight to shipped", "emailCard");
     story.createCard("2026-03-06T10:00:00Z", doing, "Copied", "copyCard");
-    story.createCard("2026-03-06T11:00:00Z", backlog, "From a checklist", "convertToCardFromCheckItem");
+    story.createCard("2026-03-06T11:00:00Z", todo, "From a checklist", "convertToCardFromCheckItem");
     const arrived = story.createCard("2026-03-07T09:00:00Z", review, "From intake", "moveCardToBoard");
     story.moveCard("2026-03-08T09:00:00Z", arrived, done);
     story.archiveCard("2026-03-09T09:00:00Z", arrived); // archived after finishing: still completed
@@ -187,10 +190,10 @@ describe("buildDeliveryFlow", () => {
     const boardFinishingIn = (boardId: string, firstDay: string, hours: number[]): BoardStory => {
       // Its own dates too: BoardStory's ids come from the date and a per-story counter.
       const story = new BoardStory({ id: boardId, name: `Cycle times ${boardId}`, shortLink: boardId.slice(-8) });
-      const { backlog, done } = lists(story, firstDay);
+      const { todo, done } = lists(story, firstDay);
       const start = Date.parse(firstDay);
       hours.forEach((h, i) => {
-        const card = story.createCard(iso(start + i * HOUR), backlog, `${h} hours`);
+        const card = story.createCard(iso(start + i * HOUR), todo, `${h} hours`);
         story.moveCard(iso(start + i * HOUR + h * HOUR), card, done);
       });
       return story;
@@ -209,8 +212,8 @@ describe("buildDeliveryFlow", () => {
 
   it("measures cycle time from a card's first stored action when its creation is not stored", () => {
     const story = new BoardStory();
-    const { backlog, doing, done } = lists(story, "2026-02-01T09:00:00Z");
-    const card = story.createCard("2026-01-01T09:00:00Z", backlog, "Created before the history we hold");
+    const { todo, doing, done } = lists(story, "2026-02-01T09:00:00Z");
+    const card = story.createCard("2026-01-01T09:00:00Z", todo, "Created before the history we hold");
     story.actions.pop();
     story.moveCard("2026-03-01T09:00:00Z", card, doing);
     story.moveCard("2026-03-03T21:00:00Z", card, done);
@@ -222,10 +225,10 @@ describe("buildDeliveryFlow", () => {
 
   it("counts work in progress per list at month end without archived, deleted or departed cards, matching the cumulative flow's last day", () => {
     const story = new BoardStory();
-    const { backlog, doing, review, done } = lists(story, "2026-02-01T09:00:00Z");
+    const { todo, doing, review, done } = lists(story, "2026-02-01T09:00:00Z");
     const cards: Record<string, CardRef> = {};
     for (const [name, list] of [
-      ["waiting", backlog],
+      ["waiting", todo],
       ["working", doing],
       ["archived", doing],
       ["restored", doing],
@@ -245,12 +248,12 @@ describe("buildDeliveryFlow", () => {
     const { flow } = flowOf(story, "2026-03");
 
     expect(flow.wipAtMonthEnd).toEqual([
-      { listId: backlog.id, listName: "Backlog", cards: 1 },
+      { listId: todo.id, listName: "To do", cards: 1 },
       { listId: doing.id, listName: "Doing", cards: 2 },
       { listId: review.id, listName: "Review", cards: 0 },
     ]);
-    expect(dayOf(flow, "2026-03-10")).toEqual({ Backlog: 1, Doing: 1, Review: 3, "✅ Done": 0 });
-    expect(dayOf(flow, "2026-03-12")).toEqual({ Backlog: 1, Doing: 2, Review: 3, "✅ Done": 0 });
+    expect(dayOf(flow, "2026-03-10")).toEqual({ "To do": 1, Doing: 1, Review: 3, "✅ Done": 0 });
+    expect(dayOf(flow, "2026-03-12")).toEqual({ "To do": 1, Doing: 2, Review: 3, "✅ Done": 0 });
     const lastDay = flow.cumulativeFlow[flow.cumulativeFlow.length - 1];
     expect(lastDay.date).toBe("2026-03-31");
     const inProgress = lastDay.lists.filter((list) => list.listName !== "✅ Done");
@@ -260,13 +263,22 @@ describe("buildDeliveryFlow", () => {
 
   it("gives zeros and nulls, never NaN, for a month with no actions", () => {
     const emptyPeriod = monthPeriod("2026-04", "Europe/Berlin");
-    const empty = buildDeliveryFlow({ period: emptyPeriod, actions: [], listNames: new Map(), isDone: () => false });
+    const empty = buildDeliveryFlow({
+      period: emptyPeriod,
+      startState: emptyBoardState(emptyPeriod.startMs),
+      actions: [],
+      listNames: new Map(),
+      isDone: () => false,
+      isWorkList: () => true,
+      excludedCardIds: new Set(),
+    });
 
     expect(empty).toEqual({
       created: 0,
       completed: 0,
       throughputByWeek: ["2026-04-01", "2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27"].map((weekStart) => ({ weekStart, completed: 0 })),
       cycleTimeDays: { median: null, p85: null, samples: 0 },
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, all) => ({ fromDays, toDays: all[i + 1] ?? null, cards: 0 })),
       wipAtMonthEnd: [],
       cumulativeFlow: expect.any(Array),
     });
@@ -277,29 +289,29 @@ describe("buildDeliveryFlow", () => {
 
   it("carries open cards into a quiet month: nothing created or completed, work in progress still shown", () => {
     const story = new BoardStory();
-    const { backlog } = lists(story, "2026-02-01T09:00:00Z");
-    story.createCard("2026-02-10T09:00:00Z", backlog, "Waiting since February");
+    const { todo } = lists(story, "2026-02-01T09:00:00Z");
+    story.createCard("2026-02-10T09:00:00Z", todo, "Waiting since February");
 
     const { flow } = flowOf(story, "2026-03");
 
     expect(flow.created).toBe(0);
     expect(flow.completed).toBe(0);
     expect(flow.cycleTimeDays).toEqual({ median: null, p85: null, samples: 0 });
-    expect(flow.wipAtMonthEnd).toEqual([{ listId: backlog.id, listName: "Backlog", cards: 1 }]);
+    expect(flow.wipAtMonthEnd).toEqual([{ listId: todo.id, listName: "To do", cards: 1 }]);
     expect(flow.cumulativeFlow.every((day) => day.lists[0].cards === 1)).toBe(true);
   });
 
-  it("builds the flow of 250,000 actions in one pass, with totals matching the scripted history", () => {
+  it("builds the flow of a month from the state 250,000 actions leave at its start and its own actions, with totals matching the scripted history", () => {
     const period = monthPeriod("2026-10", "UTC");
-    const listIds = ["backlog", "doing", "review", "done"];
-    const names = new Map<string, string | null>([["backlog", "Backlog"], ["doing", "Doing"], ["review", "Review"], ["done", "Done"]]);
+    const listIds = ["todo", "doing", "review", "done"];
+    const names = new Map<string, string | null>([["todo", "To do"], ["doing", "Doing"], ["review", "Review"], ["done", "Done"]]);
     const CARDS = 5_000;
     const PER_CARD = 50;
     const step = Math.floor((period.endMs - 1 - Date.parse("2026-01-01T00:00:00Z")) / (CARDS * PER_CARD));
     const actions: ActionSummary[] = [];
     const expected = { created: 0, completed: 0, open: 0, inProgress: 0 };
     for (let card = 0; card < CARDS; card += 1) {
-      let list = "backlog";
+      let list = "todo";
       let closed = false;
       let completed = false;
       for (let j = 0; j < PER_CARD; j += 1) {
@@ -326,7 +338,10 @@ describe("buildDeliveryFlow", () => {
     }
     expect(actions).toHaveLength(250_000);
 
-    const flow = buildDeliveryFlow({ period, actions, listNames: names, isDone: doneListRule({ listNames: names, doneListIds: null }) });
+    const startState = replayActions(emptyBoardState(), actions.filter((a) => a.dateMs < period.startMs), period.startMs);
+    const monthActions = actions.filter((a) => a.dateMs >= period.startMs);
+    const isDone = doneListRule({ listNames: names, doneListIds: null });
+    const flow = buildDeliveryFlow({ period, startState, actions: monthActions, listNames: names, isDone, isWorkList: () => true, excludedCardIds: new Set() });
 
     expect(expected.created).toBeGreaterThan(0);
     expect(flow.created).toBe(expected.created);

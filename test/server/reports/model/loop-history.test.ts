@@ -56,8 +56,11 @@ describe("recordLoopHistory", () => {
     b.setLoopData(CARD, { stakeholder: stakeholder("supporter") }, "2026-03-05T10:00:00.000Z");
 
     expect(versions(CARD, "stakeholder")).toEqual(["neutral", "supporter"]);
-    const before = b.store.loopHistory.valuesBefore(b.boardId, "stakeholder", "2026-03-04T00:00:00.000Z");
-    expect(JSON.parse(before.get(CARD)!)).toMatchObject({ buyIn: "neutral" });
+    const before = b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-03-04T00:00:00.000Z");
+    expect(JSON.parse(before!)).toMatchObject({ buyIn: "neutral" });
+    // Before it was first seen, a record holds its first value: it counted all along.
+    expect(JSON.parse(b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-01-01T00:00:00.000Z")!)).toMatchObject({ buyIn: "neutral" });
+    expect(JSON.parse(b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-03-31T00:00:00.000Z")!)).toMatchObject({ buyIn: "supporter" });
   });
 
   it("appends a null version when a record is removed, and a new one when it comes back", () => {

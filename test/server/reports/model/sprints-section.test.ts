@@ -39,6 +39,16 @@ describe("sprints section", () => {
     expect(sprints()[0]).toMatchObject({ committed: 3, completed: 2, carriedOver: 1 });
   });
 
+  it("counts a committed card that went done before the month began, from the board's state at the month's start", () => {
+    const { board, lists } = fixture;
+    const sprint2 = board.story.createCard("2026-02-10T08:00:00Z", lists.backlog, "Sprint 2");
+    const setup = board.story.createCard("2026-02-10T08:00:00Z", lists.backlog, "Project setup");
+    board.story.moveCard("2026-02-20T09:00:00Z", setup, lists.done);
+    board.ingest();
+    board.setLoopData(sprint2.id, { sprint: { v: 1, number: 2, start: "2026-02-16", end: "2026-03-01", committed: [setup.id] } }, "2026-02-20T10:00:00.000Z");
+    expect(sprints()[0]).toMatchObject({ number: 2, committed: 1, completed: 1, carriedOver: 0 });
+  });
+
   it("leaves sprints outside the month out", () => {
     expect(sprints("2026-04").map((s) => s.number)).toEqual([5]);
   });
