@@ -10,6 +10,8 @@ export interface LoopCard {
   archived: boolean;
   /** The card's shared Loop data by key. */
   data: Record<string, unknown>;
+  /** When the card last entered a done list (ms), if it sits in one at the month's end. */
+  enteredDoneMs?: number;
 }
 
 /** The cards whose record under `key` reads as valid, with that record; invalid records are left out of reports. */
