@@ -28,7 +28,7 @@ export function sampleReportModel(): ReportModel {
   const days = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, "0")}`);
   const listNames = ["Backlog", `Doing ${IMG}`, "Review", "Blocked"];
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     board: { id: "board-1", name: BOARD_NAME },
     period: { month: "2026-03", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z" },
     audience: "internal",
@@ -177,6 +177,7 @@ export function sampleReportModel(): ReportModel {
         { weekStart: "2026-03-30", completed: 0 },
       ],
       cycleTimeDays: { median: 4.5, p85: 9, samples: 17 },
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, edges) => ({ fromDays, toDays: edges[i + 1] ?? null, cards: [2, 3, 4, 3, 3, 2, 0][i] })),
       wipAtMonthEnd: listNames.map((listName, i) => ({ listId: `l${i}`, listName, cards: [6, 3, 2, 1][i] })),
       cumulativeFlow: days.map((date, d) => ({
         date,
@@ -226,7 +227,7 @@ export function emptyReportModel(): ReportModel {
     sprints: [],
     scope: { decisions: [], changeRequests: [], added: { count: 0, impactDays: 0 }, outOfScope: [] },
     stakeholders: { rows: [], difficult: [], escalations: [] },
-    flow: { created: 0, completed: 0, throughputByWeek: [], cycleTimeDays: { median: null, p85: null, samples: 0 }, wipAtMonthEnd: [], cumulativeFlow: [] },
+    flow: { created: 0, completed: 0, throughputByWeek: [], cycleTimeDays: { median: null, p85: null, samples: 0 }, cycleTimeDistribution: [], wipAtMonthEnd: [], cumulativeFlow: [] },
     documents: [],
     invoicing: { issued: [], paid: [], overdue: [], totals: [] },
     nextMonth: { milestonesDue: [], sprintsPlanned: [], openChangeRequests: [] },

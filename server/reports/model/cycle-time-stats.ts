@@ -20,3 +20,14 @@ export function cycleTimeStats(days: number[]): CycleTimeStats {
   const p85 = sorted[Math.ceil((85 * n) / 100) - 1]; // integer arithmetic: 0.85 * n can land a hair above a whole rank
   return { median: roundToTenth(median), p85: roundToTenth(p85), samples: n };
 }
+
+/** The cycle-time bins' lower edges in days; the last bin is open-ended. */
+export const CYCLE_TIME_BIN_EDGES = [0, 1, 2, 4, 7, 14, 28] as const;
+
+/** Cycle times (days) counted per bin, every bin present (zero when empty), shortest first. */
+export function cycleTimeDistribution(days: number[]): { fromDays: number; toDays: number | null; cards: number }[] {
+  return CYCLE_TIME_BIN_EDGES.map((fromDays, i) => {
+    const toDays = CYCLE_TIME_BIN_EDGES[i + 1] ?? null;
+    return { fromDays, toDays, cards: days.filter((d) => d >= fromDays && (toDays === null || d < toDays)).length };
+  });
+}

@@ -1,7 +1,7 @@
 import type { MonthPeriod } from "../../../shared/month-period";
 import type { ActionSummary } from "../../store/actions-store";
 import { isCardCreationType } from "../../trello/action-types";
-import { cycleTimeStats } from "./cycle-time-stats";
+import { cycleTimeDistribution, cycleTimeStats } from "./cycle-time-stats";
 import { monthDays } from "./month-days";
 import type { FlowSection } from "./report-model";
 
@@ -105,6 +105,7 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
     completed: firstDoneMs.size,
     throughputByWeek: weeklyThroughput(days, firstDoneMs.values()),
     cycleTimeDays: cycleTimeStats(cycleDays),
+    cycleTimeDistribution: cycleTimeDistribution(cycleDays),
     wipAtMonthEnd: shown
       .filter((listId) => !isDone(listId, carriedNames.get(listId) ?? null))
       .map((listId) => ({ listId, listName: nameOf(listId), cards: monthEnd.get(listId) ?? 0 })),

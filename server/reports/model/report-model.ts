@@ -3,7 +3,7 @@
  * object as it is; DESIGN.md's contract fields (`period`, `cards`, `comments`) stay at the top level.
  */
 
-export const REPORT_MODEL_VERSION = 2;
+export const REPORT_MODEL_VERSION = 3;
 
 export type Audience = "internal" | "client";
 export type ProjectStatus = "on-track" | "at-risk" | "off-track";
@@ -152,6 +152,11 @@ export interface FlowSection {
   throughputByWeek: { weekStart: string; completed: number }[];
   /** Days from a card's creation to its first entry into a done list, for cards completed in the month. */
   cycleTimeDays: { median: number | null; p85: number | null; samples: number };
+  /**
+   * The same cycle times binned: cards whose time falls in [fromDays, toDays) days, toDays null for the last, open bin
+   * (0–1, 1–2, 2–4, 4–7, 7–14, 14–28, 28+). Empty in a model upgraded from version 2, which did not record it.
+   */
+  cycleTimeDistribution: { fromDays: number; toDays: number | null; cards: number }[];
   /** Open cards per list at the month's end. */
   wipAtMonthEnd: { listId: string; listName: string; cards: number }[];
   /** Open cards per list at the end of each day of the month. */

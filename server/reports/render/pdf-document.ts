@@ -168,6 +168,9 @@ export class PdfReportDocument {
     this.ensureSpace(shapes.height);
     const left = MARGIN;
     const top = this.doc.y;
+    for (const line of shapes.grid) {
+      this.doc.moveTo(left + line.x1, top + line.y1).lineTo(left + line.x2, top + line.y2).lineWidth(0.5).strokeColor(line.color).stroke();
+    }
     for (const polygon of shapes.polygons) {
       const [first, ...rest] = polygon.points;
       if (!first) continue;
@@ -179,15 +182,15 @@ export class PdfReportDocument {
     for (const line of shapes.lines) {
       this.doc.moveTo(left + line.x1, top + line.y1).lineTo(left + line.x2, top + line.y2).lineWidth(0.75).strokeColor(line.color).stroke();
     }
-    this.doc.font(this.regular).fillColor("#1d2733");
+    this.doc.font(this.regular);
     for (const text of shapes.texts) {
       const label = this.fit(text.text);
-      this.doc.fontSize(text.size);
+      this.doc.fontSize(text.size).fillColor(text.color ?? "#1d2733");
       const width = this.doc.widthOfString(label);
       const x = text.anchor === "start" ? text.x : text.anchor === "middle" ? text.x - width / 2 : text.x - width;
-      // SVG places text by its baseline; pdfkit by its top.
-      this.doc.text(label, left + x, top + text.y - text.size * 0.8, { lineBreak: false });
+      this.doc.text(label, left + x, top + text.y, { lineBreak: false, baseline: "alphabetic" });
     }
+    this.doc.fillColor("#1d2733");
     this.doc.x = MARGIN;
     this.doc.y = top + shapes.height + 8;
     this.doc.fontSize(BODY_SIZE);

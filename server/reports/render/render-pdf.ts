@@ -4,6 +4,9 @@ import { PdfReportDocument, type Paper } from "./pdf-document";
 import type { FontFiles } from "./pdf-fonts";
 import { buildReportSections, reportSubtitle, reportTitle } from "./report-sections";
 
+/** Chart labels in points: 9 pt is 12 px, as in the HTML charts. */
+const CHART_TEXT_PT = 9;
+
 export interface PdfOptions {
   paper: Paper;
   /** Fonts to set the text in; null for the built-in Helvetica; absent for the machine's Unicode font, if any. */
@@ -31,7 +34,7 @@ export function renderPdf(model: ReportModel, options: PdfOptions): Promise<Buff
           pdf.table(block.headers, block.rows);
           break;
         case "chart": {
-          const shapes = chartShapes(model, block.chart, pdf.contentWidth);
+          const shapes = chartShapes(model, block.chart, pdf.contentWidth, CHART_TEXT_PT);
           pdf.subheading(block.title, shapes.height);
           pdf.chart(shapes);
           break;
