@@ -1,7 +1,6 @@
 import type { ReportModel } from "../model/report-model";
 import { chartShapes } from "./chart-shapes";
 import { PdfReportDocument, type Paper } from "./pdf-document";
-import type { FontFiles } from "./pdf-fonts";
 import { buildReportSections, reportSubtitle, reportTitle } from "./report-sections";
 
 /** Chart labels in points: 9 pt is 12 px, as in the HTML charts. */
@@ -9,14 +8,12 @@ const CHART_TEXT_PT = 9;
 
 export interface PdfOptions {
   paper: Paper;
-  /** Fonts to set the text in; null for the built-in Helvetica; absent for the machine's Unicode font, if any. */
-  fontFiles?: FontFiles | null;
 }
 
 /** The report as a PDF on A4 or Letter: same sections, tables and charts as the HTML, numbered pages, title metadata. */
 export function renderPdf(model: ReportModel, options: PdfOptions): Promise<Buffer> {
   const title = reportTitle(model);
-  const pdf = new PdfReportDocument({ paper: options.paper, title, subject: `Monthly report ${model.period.month}`, fontFiles: options.fontFiles });
+  const pdf = new PdfReportDocument({ paper: options.paper, title, subject: `Monthly report ${model.period.month}` });
   pdf.title(title, reportSubtitle(model));
   for (const section of buildReportSections(model)) {
     pdf.sectionHeading(`${section.number}. ${section.title}`);
