@@ -202,9 +202,19 @@ describe("buildDeliveryFlow", () => {
     expect(odd).toEqual({ median: 3, p85: 5, samples: 5 });
 
     // 1, 2, 3.5, 4, 10 and 20 days.
-    const even = flowOf(boardFinishingIn("5e93ba98614ac22d22f0a002", "2026-03-02T00:00:00Z", [24, 48, 84, 96, 240, 480]), "2026-03").flow.cycleTimeDays;
+    const evenFlow = flowOf(boardFinishingIn("5e93ba98614ac22d22f0a002", "2026-03-02T00:00:00Z", [24, 48, 84, 96, 240, 480]), "2026-03").flow;
     // Median: (3.5 + 4) / 2 = 3.75 → 3.8. p85: rank ⌈0.85 × 6⌉ = 6 → 20 days.
-    expect(even).toEqual({ median: 3.8, p85: 20, samples: 6 });
+    expect(evenFlow.cycleTimeDays).toEqual({ median: 3.8, p85: 20, samples: 6 });
+    // Binned from each bin's lower edge up to (not including) the next: 1 in 1–2, 2 in 2–4, 3.5 in 2–4, 4 in 4–7 …
+    expect(evenFlow.cycleTimeDistribution.map((bin) => [bin.fromDays, bin.toDays, bin.cards])).toEqual([
+      [0, 1, 0],
+      [1, 2, 1],
+      [2, 4, 2],
+      [4, 7, 1],
+      [7, 14, 1],
+      [14, 28, 1],
+      [28, null, 0],
+    ]);
   });
 
   it("measures cycle time from a card's first stored action when its creation is not stored", () => {
@@ -267,6 +277,7 @@ describe("buildDeliveryFlow", () => {
       completed: 0,
       throughputByWeek: ["2026-04-01", "2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27"].map((weekStart) => ({ weekStart, completed: 0 })),
       cycleTimeDays: { median: null, p85: null, samples: 0 },
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, edges) => ({ fromDays, toDays: edges[i + 1] ?? null, cards: 0 })),
       wipAtMonthEnd: [],
       cumulativeFlow: expect.any(Array),
     });
