@@ -141,7 +141,8 @@ function cumulativeFlow(width: number, size: number, model: ReportModel): ChartS
   let x = frame.left;
   let y = frame.bottom + size * 3.2;
   listNames.forEach((name, index) => {
-    const label = name.length > 28 ? `${name.slice(0, 27)}…` : name;
+    const chars = [...name];
+    const label = chars.length > 28 ? `${chars.slice(0, 27).join("")}…` : name;
     const entryWidth = size * 1.4 + textWidth(label, size) + size * 1.5;
     if (x > frame.left && x + entryWidth > frame.right) {
       x = frame.left;

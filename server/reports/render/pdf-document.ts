@@ -180,9 +180,10 @@ export class PdfReportDocument {
 
   private fitted(text: string, style: TextStyle, width: number): string {
     if (this.text.width(text, style) <= width) return text;
-    let cut = text;
-    while (cut.length > 1 && this.text.width(`${cut}…`, style) > width) cut = cut.slice(0, -1);
-    return `${cut.trimEnd()}…`;
+    // Cut by code points, so an emoji is never split into half a surrogate pair.
+    const chars = [...text];
+    while (chars.length > 1 && this.text.width(`${chars.join("")}…`, style) > width) chars.pop();
+    return `${chars.join("").trimEnd()}…`;
   }
 
   /** Writes "Page i of n" and `footer` on every page, then ends the document. */
