@@ -1,7 +1,7 @@
 import type { Sprint } from "../../shared/loop/sprint";
 import type { SprintReview } from "../../shared/loop/sprint-review";
 import type { BoardRecords } from "../lib/board-records";
-import { doneListIds } from "./done-lists";
+import { doneListIds } from "../lib/done-lists";
 
 export interface SprintSummary {
   cardId: string;

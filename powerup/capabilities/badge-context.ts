@@ -1,10 +1,14 @@
+import { isDoneList } from "../../shared/is-done-list";
 import { calendarDay } from "../../shared/loop/calendar-day";
 import { readLoopRecord } from "../../shared/loop/read-loop-record";
 import type { BadgeContext } from "./loop-badges";
 
 type T = Trello.PowerUp.HostHandlers;
 
-/** Today in the board's zone and the names of the stakeholders a card's roles name, all read from pluginData. */
+/**
+ * Today in the board's zone, the names of the stakeholders a card's roles name (from pluginData), and, for a milestone
+ * card, whether it sits in one of the board's done lists.
+ */
 export async function badgeContext(t: T, data: Record<string, unknown>): Promise<BadgeContext> {
   const settings = readLoopRecord("settings", await t.get("board", "shared", "settings"));
   const timeZone = (settings.status === "ok" && settings.value.timezone) || "UTC";
@@ -17,5 +21,8 @@ export async function badgeContext(t: T, data: Record<string, unknown>): Promise
       if (read.status === "ok") names.set(id, read.value.name);
     }),
   );
-  return { today: calendarDay(new Date(), timeZone), timeZone, stakeholderNames: names };
+  // Only a milestone's state depends on the card's list, so other cards cost no extra read.
+  const list = data.milestone !== undefined ? await t.list("id", "name") : undefined;
+  const doneLists = settings.status === "ok" ? settings.value.doneLists : null;
+  return { today: calendarDay(new Date(), timeZone), timeZone, stakeholderNames: names, inDoneList: !!list && isDoneList(list, doneLists) };
 }

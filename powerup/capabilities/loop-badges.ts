@@ -23,11 +23,13 @@ export interface BadgeContext {
   timeZone: string;
   /** Stakeholder names by card id, for role holders. */
   stakeholderNames: Map<string, string>;
+  /** The card sits in one of the board's done lists (a milestone there is done, never overdue). */
+  inDoneList: boolean;
 }
 
 const CHANGE_COLORS = { proposed: "yellow", approved: "green", rejected: "red", deferred: "light-gray" } as const;
-const MILESTONE_TEXT = { hit: "Hit", missed: "Missed", overdue: "Overdue", "due-soon": "Due soon", upcoming: "Upcoming" } as const;
-const MILESTONE_COLORS = { hit: "green", missed: "red", overdue: "red", "due-soon": "yellow", upcoming: "blue" } as const;
+const MILESTONE_TEXT = { hit: "Hit", missed: "Missed", done: "Done", overdue: "Overdue", "due-soon": "Due soon", upcoming: "Upcoming" } as const;
+const MILESTONE_COLORS = { hit: "green", missed: "red", done: "green", overdue: "red", "due-soon": "yellow", upcoming: "blue" } as const;
 const INVOICE_COLORS = { paid: "green", overdue: "red", open: "blue" } as const;
 
 function capitalise(text: string): string {
@@ -82,7 +84,7 @@ function scopeBadges(data: Record<string, unknown>): LoopBadge[] {
 function milestoneBadges(data: Record<string, unknown>, ctx: BadgeContext): LoopBadge[] {
   const read = readLoopRecord("milestone", data.milestone);
   if (read.status !== "ok") return [];
-  const state = milestoneState(read.value, ctx.today);
+  const state = milestoneState(read.value, ctx.today, { inDoneList: ctx.inDoneList });
   const badges: LoopBadge[] = [
     { title: "Milestone", text: `Milestone ${MILESTONE_TEXT[state.status].toLowerCase()} · ${read.value.due}`, color: MILESTONE_COLORS[state.status], front: true },
   ];

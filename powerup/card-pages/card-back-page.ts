@@ -55,7 +55,8 @@ function emptyState(): HTMLElement {
 /** The card-back section: every Loop record on the card, read-only and compact; unreadable records as errors. */
 export async function cardBackContent(t: Trello.PowerUp.IFrame): Promise<Node> {
   const board = await loadBoardRecords(t);
-  const records = board.records.get(t.getContext().card ?? "") ?? {};
+  const cardId = t.getContext().card ?? "";
+  const records = board.records.get(cardId) ?? {};
   const log = records.log?.status === "ok" ? records.log.value : undefined;
   const blocks = [
     block("Stakeholder", records.stakeholder, (s) => stakeholderSection(board, s, log)),
@@ -63,7 +64,7 @@ export async function cardBackContent(t: Trello.PowerUp.IFrame): Promise<Node> {
     records.log?.status === "invalid" ? block("Update log", records.log, () => []) : null,
     block("Roles", records.roles, (roles) => rolesSection(board, roles)),
     block("Scope", records.scope, (scope) => scopeSection(board, scope)),
-    block("Milestone", records.milestone, (milestone) => milestoneSection(board, milestone)),
+    block("Milestone", records.milestone, (milestone) => milestoneSection(board, milestone, cardId)),
     block("Invoice", records.invoice, (invoice) => invoiceSection(board, invoice)),
     block("Sprint", records.sprint, sprintSection),
     block("Sprint review", records.review, reviewSection),

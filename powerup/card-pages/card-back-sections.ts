@@ -12,6 +12,7 @@ import { cardName, type BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
 import { badge } from "./badge";
 import { capitalise, CHANGE_STATUS_COLOURS, CHANGE_STATUS_LABELS, INVOICE_STATUS_COLOURS, INVOICE_STATUS_LABELS, STAGE_LABELS } from "./labels";
+import { cardInDoneList } from "../lib/done-lists";
 import { milestoneSummary } from "./milestone-summary";
 import { money } from "./money";
 import { memberName, stakeholderName } from "./stakeholder-choices";
@@ -86,8 +87,9 @@ export function scopeSection(board: BoardRecords, scope: ScopeDecision): Child[]
 }
 
 /** Stage, deliverable and the milestone's state. */
-export function milestoneSection(board: BoardRecords, milestone: Milestone): Child[] {
-  return [line("Milestone", `${STAGE_LABELS[milestone.stage]} · ${milestone.deliverable}`), line("State", milestoneSummary(milestone, board.today))];
+export function milestoneSection(board: BoardRecords, milestone: Milestone, cardId: string): Child[] {
+  const state = milestoneSummary(milestone, board.today, { inDoneList: cardInDoneList(board, cardId) });
+  return [line("Milestone", `${STAGE_LABELS[milestone.stage]} · ${milestone.deliverable}`), line("State", state)];
 }
 
 /** Number, amount, state and the milestone it bills. */

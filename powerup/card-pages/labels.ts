@@ -29,6 +29,7 @@ export const CHANGE_STATUS_COLOURS: Record<ChangeStatus, BadgeColour> = {
 export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
   hit: "Hit",
   missed: "Missed",
+  done: "Done",
   overdue: "Overdue",
   "due-soon": "Due soon",
   upcoming: "Upcoming",
@@ -37,6 +38,7 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
 export const MILESTONE_STATUS_COLOURS: Record<MilestoneStatus, BadgeColour> = {
   hit: "green",
   missed: "red",
+  done: "green",
   overdue: "red",
   "due-soon": "yellow",
   upcoming: "blue",

@@ -6,6 +6,7 @@ import { readRecord } from "../lib/loop-data";
 import { dateField, selectField, textField } from "./form-fields";
 import { optionalValue, setValue, textValue } from "../lib/form-values";
 import { STAGE_LABELS } from "./labels";
+import { cardInDoneList } from "../lib/done-lists";
 import { milestoneSummary } from "./milestone-summary";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";
 
@@ -13,7 +14,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The Milestone popup: stage, deliverable, due and done dates, with the milestone's state as it is typed. */
 export async function milestonePage(t: Trello.PowerUp.IFrame): Promise<Node> {
-  const [board, saved, card] = await Promise.all([loadBoardRecords(t), readRecord(t, "card", "milestone"), t.card("id", "name", "due")]);
+  const [board, saved, card] = await Promise.all([loadBoardRecords(t), readRecord(t, "card", "milestone"), t.card("id", "name", "due", "idList")]);
   const milestone = saved.status === "ok" ? saved.value : undefined;
   // A new milestone starts from the card's own due date, the date the team already agreed on.
   const cardDue = card.due ? calendarDay(new Date(card.due), board.timeZone) : "";
@@ -55,7 +56,8 @@ export async function milestonePage(t: Trello.PowerUp.IFrame): Promise<Node> {
     const due = textValue(form, "due");
     const doneOn = optionalValue(form, "doneOn");
     if (!DAY.test(due)) return "Give the due date to see whether the milestone is on track.";
-    return milestoneSummary({ due, baselineDue: milestone?.baselineDue ?? due, doneOn: doneOn && DAY.test(doneOn) ? doneOn : undefined }, board.today);
+    const place = { inDoneList: cardInDoneList(board, card.id) };
+    return milestoneSummary({ due, baselineDue: milestone?.baselineDue ?? due, doneOn: doneOn && DAY.test(doneOn) ? doneOn : undefined }, board.today, place);
   };
   const showState = (): void => {
     replaceChildren(state, currentState());

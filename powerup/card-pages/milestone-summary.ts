@@ -1,5 +1,5 @@
 import type { Milestone } from "../../shared/loop/milestone";
-import { milestoneState } from "../../shared/loop/milestone-state";
+import { milestoneState, type MilestoneCardPlace } from "../../shared/loop/milestone-state";
 import { h } from "../lib/dom";
 import { badge } from "./badge";
 import { MILESTONE_STATUS_COLOURS, MILESTONE_STATUS_LABELS } from "./labels";
@@ -8,11 +8,15 @@ function days(n: number): string {
   return n === 1 ? "1 day" : `${n} days`;
 }
 
-/** A milestone's state in words: its badge (hit, missed, overdue, due soon, upcoming), when, and whether it slipped. */
-export function milestoneSummary(milestone: Pick<Milestone, "due" | "baselineDue" | "doneOn">, today: string): HTMLElement {
-  const state = milestoneState(milestone, today);
+/**
+ * A milestone's state in words: its badge (hit, missed, done, overdue, due soon, upcoming), when, and whether it
+ * slipped. `place`: whether its card sits in a done list, which makes it done.
+ */
+export function milestoneSummary(milestone: Pick<Milestone, "due" | "baselineDue" | "doneOn">, today: string, place?: MilestoneCardPlace): HTMLElement {
+  const state = milestoneState(milestone, today, place);
   let when: string;
-  if (milestone.doneOn) when = `done on ${milestone.doneOn}, due ${milestone.due}`;
+  if (state.doneOn) when = `done on ${state.doneOn}, due ${milestone.due}`;
+  else if (place?.inDoneList) when = `in a done list, due ${milestone.due}`;
   else if (state.daysToDue < 0) when = `due ${milestone.due}, ${days(-state.daysToDue)} ago`;
   else if (state.daysToDue === 0) when = `due today (${milestone.due})`;
   else when = `due ${milestone.due}, in ${days(state.daysToDue)}`;

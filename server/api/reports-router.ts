@@ -44,12 +44,15 @@ export interface ReportsRouterDeps {
   producer?: ReportProducer;
 }
 
-/** Turns a refusal of the report core into the API's answer: no data for the board is 404, anything else 400. */
+/** Turns a refusal of the report core into the API's answer: no data for the board 404, a stored snapshot that cannot be rendered 422, anything else 400. */
 function reportRefusal(err: unknown): never {
   if (!(err instanceof ReportError)) throw err;
   if (err.code === "UNKNOWN_BOARD") {
     throw new AppError(404, ErrorCode.NotFound, "No synced data for this board yet: connect it to Stakeholder Loop, or wait for its first sync");
   }
+  // The request was fine; what is stored cannot be rendered again (422: it stays stored, as it was).
+  if (err.code === "SNAPSHOT_UNREADABLE") throw new AppError(422, ErrorCode.SnapshotUnreadable, err.message);
+  if (err.code === "SNAPSHOT_VERSION_UNSUPPORTED") throw new AppError(422, ErrorCode.SnapshotVersionUnsupported, err.message);
   // The request was checked already, so what is left is the board's own settings (e.g. its time zone).
   throw new AppError(400, ErrorCode.BadRequest, err.message);
 }

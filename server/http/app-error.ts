@@ -25,6 +25,8 @@ export const ErrorCode = {
   NotFound: "NOT_FOUND",
   Internal: "INTERNAL",
   CardNotOnBoard: "CARD_NOT_ON_BOARD",
+  SnapshotUnreadable: "SNAPSHOT_UNREADABLE",
+  SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,4 +1,13 @@
-export type ReportErrorCode = "INVALID_MONTH" | "FUTURE_MONTH" | "INVALID_TIMEZONE" | "UNKNOWN_BOARD" | "UNSUPPORTED_FORMAT";
+export type ReportErrorCode =
+  | "INVALID_MONTH"
+  | "FUTURE_MONTH"
+  | "INVALID_TIMEZONE"
+  | "UNKNOWN_BOARD"
+  | "UNSUPPORTED_FORMAT"
+  /** A stored snapshot's model fails the model schema (or is not JSON). */
+  | "SNAPSHOT_UNREADABLE"
+  /** A stored snapshot's model is of a version that cannot be upgraded to the current one. */
+  | "SNAPSHOT_VERSION_UNSUPPORTED";
 
 /** A report request that cannot be answered as asked; the message says what to change. */
 export class ReportError extends Error {

@@ -1,7 +1,7 @@
 import { loopBadges, type BadgeContext } from "../../powerup/capabilities/loop-badges";
 
 const DANA = "aaaaaaaaaaaaaaaaaaaaaaa1";
-const ctx: BadgeContext = { today: "2026-03-11", timeZone: "UTC", stakeholderNames: new Map([[DANA, "Dana Ruiz"]]) };
+const ctx: BadgeContext = { today: "2026-03-11", timeZone: "UTC", stakeholderNames: new Map([[DANA, "Dana Ruiz"]]), inDoneList: false };
 const stakeholder = {
   v: 1, name: "Dana Ruiz", type: "client", influence: "high", interest: "high", channel: "email", cadenceDays: 7,
   buyIn: "supporter", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
@@ -40,6 +40,15 @@ describe("loopBadges", () => {
       ["Invoice overdue", "red"],
       ["Sprint 4", "blue"],
     ]);
+  });
+
+  it("shows a milestone whose card sits in a done list as done, not overdue, unless a later done date was set", () => {
+    const milestone = { v: 1, stage: "execution", deliverable: "Beta", due: "2026-03-10", baselineDue: "2026-03-10" };
+    const inDone = (data: Record<string, unknown>) => loopBadges(data, { ...ctx, inDoneList: true }).filter((b) => b.front).map((b) => [b.text, b.color]);
+    expect(front({ milestone })).toEqual([["Milestone overdue · 2026-03-10", "red"]]);
+    expect(inDone({ milestone })).toEqual([["Milestone done · 2026-03-10", "green"]]);
+    expect(inDone({ milestone: { ...milestone, due: "2026-03-12", baselineDue: "2026-03-12" } })).toEqual([["Milestone hit · 2026-03-12", "green"]]);
+    expect(inDone({ milestone: { ...milestone, doneOn: "2026-03-11" } })).toEqual([["Milestone missed · 2026-03-10", "red"]]);
   });
 
   it("flags a record that fails its schema instead of hiding it", () => {

@@ -70,6 +70,22 @@ describe("The Milestone popup", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows a milestone past its due date whose card sits in the Done list as done, never overdue", async () => {
+    const card = String(stack.sim.createCard(stack.lists.done, { name: "Style guide" }).id);
+    const due = dayFromToday(-3);
+    stack.sim.setPluginData({ scope: "card", idModel: card }, { milestone: { v: 1, stage: "planning", deliverable: "Style guide", due, baselineDue: due } });
+    const { page, errors } = await openBoard(browser, stack);
+
+    const badge = frontBadge(page, card, `Milestone done · ${due}`);
+    await badge.waitFor();
+    expect(await badge.getAttribute("class")).toContain("color-green");
+    expect(await frontBadge(page, card, `Milestone overdue · ${due}`).count()).toBe(0);
+    const popup = await openCardPopup(page, card, "Milestone");
+    expect(await popup.locator(".milestone-state").textContent()).toBe(`Done in a done list, due ${due}`);
+    await saveScreenshot(page, "milestone-in-done-list");
+    expect(errors).toEqual([]);
+  });
+
   it("shows each missing field's message beside it and saves nothing", async () => {
     const card = seedCard(stack, "Training");
     const { page, errors } = await openBoard(browser, stack);

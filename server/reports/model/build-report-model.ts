@@ -67,7 +67,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const settingsRead = boardSettingsSchema.safeParse(input.boardData.settings);
   const settings = settingsRead.success ? settingsRead.data : defaultBoardSettings();
   const stakeholderNames = new Map(validRecords(cards, "stakeholder").map(({ card, value }) => [card.id, value.name]));
-  const milestoneList = milestoneRows(cards);
+  const milestoneList = milestoneRows(cards, period.timezone);
   const milestones = buildMilestonesSection(milestoneList, days);
   const sprints = buildSprintsSection({ cards, startState: input.startState, actions: input.actions, isDone, days, periodEndMs: period.endMs, stakeholderNames });
   const scopeList = scopeRows(cards, stakeholderNames, days.asOf);

@@ -1,4 +1,4 @@
-import { isDoneListName } from "../../../shared/is-done-list-name";
+import { isDoneList } from "../../../shared/is-done-list";
 
 export interface DoneListSettings {
   /** Current list names by id; a list missing here is judged by the name the action carried. */
@@ -7,11 +7,7 @@ export interface DoneListSettings {
   doneListIds: string[] | null;
 }
 
-/** Whether a list counts as done: one of the board's chosen lists, or else by DESIGN.md's name rule. */
+/** Whether a list counts as done: one of the board's chosen lists, or else by DESIGN.md's name rule (shared/is-done-list). */
 export function doneListRule(settings: DoneListSettings): (listId: string, nameInAction: string | null) => boolean {
-  if (settings.doneListIds) {
-    const chosen = new Set(settings.doneListIds);
-    return (listId) => chosen.has(listId);
-  }
-  return (listId, nameInAction) => isDoneListName(settings.listNames.get(listId) ?? nameInAction);
+  return (listId, nameInAction) => isDoneList({ id: listId, name: settings.listNames.get(listId) ?? nameInAction }, settings.doneListIds);
 }

@@ -1,22 +1,30 @@
-import { daysBetween } from "../../../shared/loop/calendar-day";
+import { calendarDay, daysBetween } from "../../../shared/loop/calendar-day";
 import { STAGES } from "../../../shared/loop/milestone";
+import { milestoneDoneOn } from "../../../shared/loop/milestone-state";
 import { validRecords, type LoopCard } from "./loop-card";
 import { dayWithin, type ReportDays } from "./report-days";
 import type { MilestoneRow, MilestonesSection } from "./report-model";
 
-/** Every valid milestone on the board as report rows, by due date. */
-export function milestoneRows(cards: readonly LoopCard[]): MilestoneRow[] {
+/**
+ * Every valid milestone on the board as report rows, by due date. A milestone is done on its done date or, when none
+ * was set, on the day (in `timeZone`, the board's) its card entered the done list it sits in.
+ */
+export function milestoneRows(cards: readonly LoopCard[], timeZone: string): MilestoneRow[] {
   return validRecords(cards, "milestone")
-    .map(({ card, value }) => ({
-      cardId: card.id,
-      cardName: card.name,
-      stage: value.stage,
-      deliverable: value.deliverable,
-      due: value.due,
-      baselineDue: value.baselineDue,
-      ...(value.doneOn ? { doneOn: value.doneOn } : {}),
-      slippedDays: Math.max(0, daysBetween(value.baselineDue, value.due)),
-    }))
+    .map(({ card, value }) => {
+      const enteredDoneOn = card.enteredDoneMs === undefined ? undefined : calendarDay(new Date(card.enteredDoneMs), timeZone);
+      const doneOn = milestoneDoneOn(value, { inDoneList: enteredDoneOn !== undefined, enteredDoneOn });
+      return {
+        cardId: card.id,
+        cardName: card.name,
+        stage: value.stage,
+        deliverable: value.deliverable,
+        due: value.due,
+        baselineDue: value.baselineDue,
+        ...(doneOn ? { doneOn } : {}),
+        slippedDays: Math.max(0, daysBetween(value.baselineDue, value.due)),
+      };
+    })
     .sort((a, b) => a.due.localeCompare(b.due) || a.cardName.localeCompare(b.cardName));
 }
 

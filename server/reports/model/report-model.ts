@@ -152,7 +152,10 @@ export interface FlowSection {
   throughputByWeek: { weekStart: string; completed: number }[];
   /** Days from a card's creation to its first entry into a done list, for cards completed in the month. */
   cycleTimeDays: { median: number | null; p85: number | null; samples: number };
-  /** The same cycle times counted into bins: 0–1, 1–2, 2–4, 4–7, 7–14, 14–28 and 28+ days (`toDays` null). */
+  /**
+   * The same cycle times binned: cards whose time falls in [fromDays, toDays) days, toDays null for the last, open bin
+   * (0–1, 1–2, 2–4, 4–7, 7–14, 14–28, 28+). Empty in a model upgraded from version 2, which did not record it.
+   */
   cycleTimeDistribution: { fromDays: number; toDays: number | null; cards: number }[];
   /** Open cards per workflow list (done lists left out) at the month's end. */
   wipAtMonthEnd: { listId: string; listName: string; cards: number }[];

@@ -1,114 +1,192 @@
+import { DateTime } from "luxon";
 import type { ReportModel } from "../model/report-model";
 import type { ChartKind } from "./report-sections";
-import { formatDay, formatLabel } from "./format-values";
+import { formatLabel } from "./format-values";
+
+export interface ChartText {
+  x: number;
+  /** The text's baseline. */
+  y: number;
+  text: string;
+  anchor: "start" | "middle" | "end";
+  size: number;
+  color?: string;
+}
 
 /** Drawing primitives shared by the SVG (HTML) and PDF charts, so both show the same picture. */
 export interface ChartShapes {
   width: number;
   height: number;
   rects: { x: number; y: number; width: number; height: number; color: string }[];
+  /** Grid lines, drawn first, behind everything else. */
+  grid: { x1: number; y1: number; x2: number; y2: number; color: string }[];
   polygons: { points: [number, number][]; color: string }[];
   lines: { x1: number; y1: number; x2: number; y2: number; color: string }[];
-  texts: { x: number; y: number; text: string; anchor: "start" | "middle" | "end"; size: number }[];
+  texts: ChartText[];
 }
 
 const PALETTE = ["#2f6fb3", "#e39a2d", "#3a9a5b", "#c0504d", "#8064a2", "#4bacc6", "#9c7a3c", "#7f7f7f"];
-const AXIS = "#888888";
-const PAD = { left: 36, right: 12, top: 12, bottom: 30 };
+const AXIS = "#6b7785";
+const GRID = "#e1e6ec";
+const MUTED = "#5b6673";
+/** An average glyph's width in ems, to lay out labels without a font at hand (generous, so labels never collide). */
+const EM_WIDTH = 0.6;
 
-function emptyShapes(width: number, height: number): ChartShapes {
-  return { width, height, rects: [], polygons: [], lines: [], texts: [] };
+/** The plot area inside a chart; everything else (labels, legend) goes around it. */
+interface Frame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
-function niceMax(value: number): number {
-  return Math.max(1, Math.ceil(value));
+const textWidth = (text: string, size: number) => [...text].length * size * EM_WIDTH;
+
+function emptyShapes(width: number): ChartShapes {
+  return { width, height: 0, grid: [], rects: [], polygons: [], lines: [], texts: [] };
 }
 
-function axes(shapes: ChartShapes, max: number): void {
-  const bottom = shapes.height - PAD.bottom;
-  shapes.lines.push({ x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: bottom, color: AXIS });
-  shapes.lines.push({ x1: PAD.left, y1: bottom, x2: shapes.width - PAD.right, y2: bottom, color: AXIS });
-  shapes.texts.push({ x: PAD.left - 4, y: bottom, text: "0", anchor: "end", size: 8 });
-  shapes.texts.push({ x: PAD.left - 4, y: PAD.top + 6, text: String(max), anchor: "end", size: 8 });
+/** A round top for the value axis and its step (1, 2 or 5 × 10ⁿ), with at most four steps. */
+function valueScale(max: number): { top: number; step: number } {
+  if (max <= 0) return { top: 1, step: 1 };
+  const raw = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= raw) ?? 10 * magnitude);
+  return { top: Math.ceil(max / step) * step, step };
 }
 
-function bars(width: number, height: number, items: { label: string; value: number; total?: number }[]): ChartShapes {
-  const shapes = emptyShapes(width, height);
-  const max = niceMax(Math.max(0, ...items.map((item) => item.total ?? item.value)));
-  axes(shapes, max);
-  const plotWidth = width - PAD.left - PAD.right;
-  const plotHeight = height - PAD.top - PAD.bottom;
-  const slot = plotWidth / Math.max(1, items.length);
-  const barWidth = Math.min(48, slot * 0.6);
+/**
+ * The frame for a plot `plotHeight` high under `topRoom`, with the value axis (ticks, grid lines, labels) for `max`
+ * drawn; the baseline is the frame's bottom, where 0 sits.
+ */
+function valueAxis(shapes: ChartShapes, max: number, plotHeight: number, size: number, topRoom: number): Frame & { yAt: (v: number) => number } {
+  const { top: scaleTop, step } = valueScale(max);
+  const left = textWidth(String(scaleTop), size) + size;
+  const frame = { left, right: shapes.width - size, top: topRoom, bottom: topRoom + plotHeight };
+  const yAt = (value: number) => frame.bottom - (value / scaleTop) * plotHeight;
+  for (let value = 0; value <= scaleTop; value += step) {
+    const y = yAt(value);
+    if (value > 0) shapes.grid.push({ x1: frame.left, y1: y, x2: frame.right, y2: y, color: GRID });
+    shapes.texts.push({ x: frame.left - size / 2, y: y + size * 0.35, text: String(value), anchor: "end", size, color: MUTED });
+  }
+  return { ...frame, yAt };
+}
+
+/** The axis lines, drawn last so bands and bars never cover them. */
+function axisLines(shapes: ChartShapes, frame: Frame): void {
+  shapes.lines.push({ x1: frame.left, y1: frame.top, x2: frame.left, y2: frame.bottom, color: AXIS });
+  shapes.lines.push({ x1: frame.left, y1: frame.bottom, x2: frame.right, y2: frame.bottom, color: AXIS });
+}
+
+interface Bar {
+  label: string;
+  value: number;
+  /** Drawn behind the value (e.g. milestones in a stage), when the bar is a part of a whole. */
+  total?: number;
+}
+
+function bars(width: number, size: number, items: Bar[], caption?: string): ChartShapes {
+  const shapes = emptyShapes(width);
+  const plotHeight = size * 10;
+  const frame = valueAxis(shapes, Math.max(0, ...items.map((item) => item.total ?? item.value)), plotHeight, size, size * 1.6);
+  const slot = (frame.right - frame.left) / Math.max(1, items.length);
+  const barWidth = Math.min(size * 4, slot * 0.6);
   items.forEach((item, index) => {
-    const x = PAD.left + slot * index + (slot - barWidth) / 2;
-    const bottom = PAD.top + plotHeight;
+    const x = frame.left + slot * index + (slot - barWidth) / 2;
     if (item.total !== undefined) {
-      const totalHeight = (item.total / max) * plotHeight;
-      shapes.rects.push({ x, y: bottom - totalHeight, width: barWidth, height: totalHeight, color: "#d6dde6" });
+      shapes.rects.push({ x, y: frame.yAt(item.total), width: barWidth, height: frame.bottom - frame.yAt(item.total), color: "#d6dde6" });
     }
-    const barHeight = (item.value / max) * plotHeight;
-    shapes.rects.push({ x, y: bottom - barHeight, width: barWidth, height: barHeight, color: PALETTE[0] });
+    shapes.rects.push({ x, y: frame.yAt(item.value), width: barWidth, height: frame.bottom - frame.yAt(item.value), color: PALETTE[0] });
     const valueText = item.total !== undefined ? `${item.value}/${item.total}` : String(item.value);
-    const top = bottom - (item.total !== undefined ? (item.total / max) * plotHeight : barHeight);
-    shapes.texts.push({ x: x + barWidth / 2, y: top - 3, text: valueText, anchor: "middle", size: 8 });
-    shapes.texts.push({ x: x + barWidth / 2, y: bottom + 12, text: item.label, anchor: "middle", size: 8 });
+    shapes.texts.push({ x: x + barWidth / 2, y: frame.yAt(item.total ?? item.value) - size * 0.4, text: valueText, anchor: "middle", size });
+    shapes.texts.push({ x: x + barWidth / 2, y: frame.bottom + size * 1.4, text: item.label, anchor: "middle", size });
   });
+  axisLines(shapes, frame);
+  shapes.height = frame.bottom + size * 2;
+  if (caption) {
+    shapes.texts.push({ x: (frame.left + frame.right) / 2, y: shapes.height + size * 0.6, text: caption, anchor: "middle", size, color: MUTED });
+    shapes.height += size * 1.4;
+  }
   return shapes;
 }
 
-function cumulativeFlow(width: number, height: number, model: ReportModel): ChartShapes {
+const shortDay = (day: string) => DateTime.fromISO(day, { zone: "utc" }).toFormat("d LLL");
+
+/** Open cards per list stacked from the baseline, one band per list (first list at the bottom), with a legend below. */
+function cumulativeFlow(width: number, size: number, model: ReportModel): ChartShapes {
+  const shapes = emptyShapes(width);
   const days = model.flow.cumulativeFlow;
   const listNames = [...new Set(days.flatMap((day) => day.lists.map((list) => list.listName)))];
-  const legendHeight = 14 * Math.ceil(listNames.length / 4);
-  const shapes = emptyShapes(width, height + legendHeight);
   const totals = days.map((day) => day.lists.reduce((sum, list) => sum + list.cards, 0));
-  const max = niceMax(Math.max(0, ...totals));
-  const plotHeight = height - PAD.top - PAD.bottom;
-  const bottom = PAD.top + plotHeight;
-  const plotWidth = width - PAD.left - PAD.right;
-  const xAt = (index: number) => PAD.left + (days.length <= 1 ? plotWidth / 2 : (plotWidth * index) / (days.length - 1));
-  const yAt = (value: number) => bottom - (value / max) * plotHeight;
+  const frame = valueAxis(shapes, Math.max(0, ...totals), size * 12, size, size);
+  const plotWidth = frame.right - frame.left;
+  const xAt = (index: number) => frame.left + (days.length <= 1 ? plotWidth / 2 : (plotWidth * index) / (days.length - 1));
   let below = days.map(() => 0);
   listNames.forEach((name, listIndex) => {
     const above = days.map((day, i) => below[i] + (day.lists.find((list) => list.listName === name)?.cards ?? 0));
-    const top: [number, number][] = above.map((value, i) => [xAt(i), yAt(value)]);
-    const base: [number, number][] = below.map((value, i): [number, number] => [xAt(i), yAt(value)]).reverse();
+    const top = above.map((value, i): [number, number] => [xAt(i), frame.yAt(value)]);
+    const base = below.map((value, i): [number, number] => [xAt(i), frame.yAt(value)]).reverse();
     shapes.polygons.push({ points: [...top, ...base], color: PALETTE[listIndex % PALETTE.length] });
     below = above;
   });
-  axes(shapes, max);
-  if (days.length > 0) {
-    shapes.texts.push({ x: xAt(0) + 2, y: bottom + 12, text: formatDay(days[0].date), anchor: "start", size: 8 });
-    shapes.texts.push({ x: xAt(days.length - 1), y: bottom + 12, text: formatDay(days[days.length - 1].date), anchor: "end", size: 8 });
+  axisLines(shapes, frame);
+  // A tick each week from the 1st, so a day can be read off the axis.
+  for (let index = 0; index < days.length; index += 7) {
+    const x = xAt(index);
+    shapes.lines.push({ x1: x, y1: frame.bottom, x2: x, y2: frame.bottom + size * 0.3, color: AXIS });
+    const anchor = index === 0 && days.length > 1 ? "start" : "middle";
+    shapes.texts.push({ x, y: frame.bottom + size * 1.4, text: shortDay(days[index].date), anchor, size });
   }
-  const legendWidth = plotWidth / 4;
+  // The legend flows in rows under the axis, each entry as wide as its (shortened) name.
+  let x = frame.left;
+  let y = frame.bottom + size * 3.2;
   listNames.forEach((name, index) => {
-    const x = PAD.left + legendWidth * (index % 4);
-    const y = height + 14 * Math.floor(index / 4) - 6;
-    shapes.rects.push({ x, y: y - 8, width: 9, height: 9, color: PALETTE[index % PALETTE.length] });
-    const label = name.length > 24 ? `${name.slice(0, 23)}…` : name;
-    shapes.texts.push({ x: x + 13, y, text: label, anchor: "start", size: 8 });
+    const chars = [...name];
+    const label = chars.length > 28 ? `${chars.slice(0, 27).join("")}…` : name;
+    const entryWidth = size * 1.4 + textWidth(label, size) + size * 1.5;
+    if (x > frame.left && x + entryWidth > frame.right) {
+      x = frame.left;
+      y += size * 1.6;
+    }
+    shapes.rects.push({ x, y: y - size * 0.8, width: size * 0.9, height: size * 0.9, color: PALETTE[index % PALETTE.length] });
+    shapes.texts.push({ x: x + size * 1.3, y, text: label, anchor: "start", size });
+    x += entryWidth;
   });
+  shapes.height = y + size * 0.8;
   return shapes;
 }
 
-/** Lays out one chart of the model in a box `width` wide (the height is fixed per chart). */
-export function chartShapes(model: ReportModel, chart: ChartKind, width: number): ChartShapes {
+function cycleTimeLabel(bin: { fromDays: number; toDays: number | null }): string {
+  return bin.toDays === null ? `${bin.fromDays}+` : `${bin.fromDays}–${bin.toDays}`;
+}
+
+/**
+ * Lays out one chart of the model in a box `width` wide; `textSize` is the labels' size in the same unit, and every
+ * other measure follows from it, so the same chart reads alike on screen (px) and on paper (pt).
+ */
+export function chartShapes(model: ReportModel, chart: ChartKind, width: number, textSize: number): ChartShapes {
   switch (chart) {
     case "throughput":
       return bars(
         width,
-        160,
-        model.flow.throughputByWeek.map((week) => ({ label: formatDay(week.weekStart), value: week.completed })),
+        textSize,
+        model.flow.throughputByWeek.map((week) => ({ label: shortDay(week.weekStart), value: week.completed })),
+        "week starting",
+      );
+    case "cycle-time":
+      return bars(
+        width,
+        textSize,
+        model.flow.cycleTimeDistribution.map((bin) => ({ label: cycleTimeLabel(bin), value: bin.cards })),
+        "days from created to done",
       );
     case "stages":
       return bars(
         width,
-        150,
+        textSize,
         model.milestones.stages.map((stage) => ({ label: formatLabel(stage.stage), value: stage.done, total: stage.total })),
       );
     case "cumulative-flow":
-      return cumulativeFlow(width, 180, model);
+      return cumulativeFlow(width, textSize, model);
   }
 }

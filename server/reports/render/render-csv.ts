@@ -9,6 +9,7 @@ export const CSV_TABLES = [
   "change-requests",
   "stakeholders",
   "throughput",
+  "cycle-time",
   "wip",
   "cumulative-flow",
   "documents",
@@ -147,6 +148,10 @@ function tableRows(model: ReportModel): Record<CsvTableName, { headers: string[]
     throughput: {
       headers: ["week_start", "completed"],
       rows: model.flow.throughputByWeek.map((week) => [week.weekStart, week.completed]),
+    },
+    "cycle-time": {
+      headers: ["from_days", "to_days", "cards"],
+      rows: model.flow.cycleTimeDistribution.map((bin) => [bin.fromDays, bin.toDays ?? undefined, bin.cards]),
     },
     wip: {
       headers: ["list_id", "list_name", "cards"],

@@ -18,7 +18,7 @@ th{background:#eef2f7}
 ul{margin:0 0 12px;padding-left:20px}
 figure{margin:0 0 12px}
 figcaption{font-weight:bold;font-size:14px;margin:0 0 4px}
-svg text{font-family:inherit;fill:#1d2733}
+svg text{font-family:inherit}
 @page{margin:18mm 16mm}
 @media print{
   body{max-width:none;padding:0;font-size:11pt}

@@ -1,19 +1,19 @@
 import type { ReportModel } from "../model/report-model";
 import { chartShapes } from "./chart-shapes";
 import { PdfReportDocument, type Paper } from "./pdf-document";
-import type { FontFiles } from "./pdf-fonts";
 import { buildReportSections, reportSubtitle, reportTitle } from "./report-sections";
+
+/** Chart labels in points: 9 pt is 12 px, as in the HTML charts. */
+const CHART_TEXT_PT = 9;
 
 export interface PdfOptions {
   paper: Paper;
-  /** Fonts to set the text in; null for the built-in Helvetica; absent for the machine's Unicode font, if any. */
-  fontFiles?: FontFiles | null;
 }
 
 /** The report as a PDF on A4 or Letter: same sections, tables and charts as the HTML, numbered pages, title metadata. */
 export function renderPdf(model: ReportModel, options: PdfOptions): Promise<Buffer> {
   const title = reportTitle(model);
-  const pdf = new PdfReportDocument({ paper: options.paper, title, subject: `Monthly report ${model.period.month}`, fontFiles: options.fontFiles });
+  const pdf = new PdfReportDocument({ paper: options.paper, title, subject: `Monthly report ${model.period.month}` });
   pdf.title(title, reportSubtitle(model));
   for (const section of buildReportSections(model)) {
     pdf.sectionHeading(`${section.number}. ${section.title}`);
@@ -31,7 +31,7 @@ export function renderPdf(model: ReportModel, options: PdfOptions): Promise<Buff
           pdf.table(block.headers, block.rows);
           break;
         case "chart": {
-          const shapes = chartShapes(model, block.chart, pdf.contentWidth);
+          const shapes = chartShapes(model, block.chart, pdf.contentWidth, CHART_TEXT_PT);
           pdf.subheading(block.title, shapes.height);
           pdf.chart(shapes);
           break;

@@ -2,7 +2,7 @@ import type { MilestoneRow, ReportModel, ScopeDecisionRow, InvoiceRow } from "..
 import { formatDay, formatInstant, formatLabel, formatMoney, formatMonth } from "./format-values";
 
 /** The charts HTML and PDF draw; Markdown and CSV carry the same figures as tables. */
-export type ChartKind = "throughput" | "cumulative-flow" | "stages";
+export type ChartKind = "throughput" | "cycle-time" | "cumulative-flow" | "stages";
 
 export type ReportBlock =
   | { kind: "paragraph"; text: string }
@@ -241,6 +241,17 @@ function flow(model: ReportModel): ReportBlock[] {
       text: `${f.created} cards created and ${f.completed} completed. Cycle time: median ${formatDays(f.cycleTimeDays.median)}, 85th percentile ${formatDays(f.cycleTimeDays.p85)} (${f.cycleTimeDays.samples} cards).`,
     },
   ];
+  if (f.cycleTimeDistribution.some((bin) => bin.cards > 0)) {
+    blocks.push({
+      kind: "chart",
+      chart: "cycle-time",
+      title: "Cycle time (cards completed, by days from created to done)",
+      figures: {
+        headers: ["Days", "Cards"],
+        rows: f.cycleTimeDistribution.map((bin) => [bin.toDays === null ? `${bin.fromDays} or more` : `${bin.fromDays} to ${bin.toDays}`, String(bin.cards)]),
+      },
+    });
+  }
   if (f.throughputByWeek.length > 0) {
     blocks.push({ kind: "chart", chart: "throughput", title: "Throughput by week" });
     blocks.push({

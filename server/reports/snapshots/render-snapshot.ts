@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ReportSnapshot } from "../../store/report-snapshots-store";
-import type { ReportModel } from "../model/report-model";
+import { readSnapshotModel } from "./read-snapshot-model";
 import { reportProducer, type ReportProducer } from "./report-producer";
 
 export const SNAPSHOT_FORMATS = ["json", "html", "md", "csv", "pdf"] as const;
@@ -25,7 +25,8 @@ function fileName(snapshot: ReportSnapshot, ext: string): string {
 
 /**
  * A snapshot in one format. JSON, HTML and Markdown are the renderings stored when it was generated; CSV and PDF are
- * rendered now from the frozen model (a pure function of it), so they say what the stored versions say.
+ * rendered now from the frozen model (a pure function of it), so they say what the stored versions say. The model is
+ * checked (and upgraded from an older version where safe) first: ReportError SNAPSHOT_* when it cannot be rendered.
  */
 export async function renderSnapshot(
   snapshot: ReportSnapshot,
@@ -37,7 +38,7 @@ export async function renderSnapshot(
     const stored = STORED[format];
     return { contentType: stored.contentType, filename: fileName(snapshot, stored.ext), body: stored.body(snapshot) };
   }
-  const rendered = await producer.render(JSON.parse(snapshot.modelJson) as ReportModel, format, options);
+  const rendered = await producer.render(readSnapshotModel(snapshot.modelJson), format, options);
   const ext = path.extname(rendered.filename) || `.${format}`;
   const paper = format === "pdf" && options.paper ? `-${options.paper.toLowerCase()}` : "";
   const table = format === "csv" && options.csvTable ? `-${options.csvTable.replace(/[^\w-]+/g, "-")}` : "";

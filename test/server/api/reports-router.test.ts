@@ -209,4 +209,31 @@ describe("report snapshots: POST and GET /api/boards/:boardId/reports[/:snapshot
     const noData = await generate({ month: "2026-03", audience: "internal" }, { board: "6a11ba98614ac22d22f085c5" });
     expect([noData.status, (await json(noData)).error.code]).toEqual([404, "NOT_FOUND"]);
   });
+
+  it("renders a stored version-2 snapshot's PDF and CSV, and refuses one it cannot read with 422 and a coded error, keeping it stored", async () => {
+    const meta = await json(await generate({ month: "2026-03", audience: "internal" }));
+    const stored = h.store.reportSnapshots.get(boardId, meta.id)!;
+    const model = JSON.parse(stored.modelJson);
+    const { cycleTimeDistribution: _dropped, ...flowV2 } = model.flow;
+    const v2 = h.store.reportSnapshots.insert({ ...stored, id: "v2-snapshot", modelJson: JSON.stringify({ ...model, schemaVersion: 2, flow: flowV2 }) })!;
+    const pdf = await call("GET", `/${v2.id}?format=pdf`);
+    expect([pdf.status, pdf.headers.get("content-type")]).toEqual([200, "application/pdf"]);
+    expect((await call("GET", `/${v2.id}?format=csv&table=throughput`)).status).toBe(200);
+
+    const cases = [
+      { id: "v1-snapshot", modelJson: JSON.stringify({ ...model, schemaVersion: 1 }), code: "SNAPSHOT_VERSION_UNSUPPORTED" },
+      { id: "broken-snapshot", modelJson: JSON.stringify({ ...model, flow: { ...model.flow, throughputByWeek: "many" } }), code: "SNAPSHOT_UNREADABLE" },
+      { id: "cut-snapshot", modelJson: stored.modelJson.slice(0, 100), code: "SNAPSHOT_UNREADABLE" },
+    ];
+    for (const { id, modelJson, code } of cases) {
+      h.store.reportSnapshots.insert({ ...stored, id, modelJson });
+      for (const format of ["pdf", "csv"]) {
+        const res = await call("GET", `/${id}?format=${format}`);
+        const body = await json(res);
+        expect([res.status, body.error.code]).toEqual([422, code]);
+        expect(body.error.message).toMatch(/snapshot/);
+      }
+      expect(h.store.reportSnapshots.get(boardId, id)!.modelJson).toBe(modelJson);
+    }
+  });
 });

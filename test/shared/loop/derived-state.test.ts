@@ -1,5 +1,6 @@
 import { invoiceStatus } from "../../../shared/loop/invoice-state";
-import { milestoneState } from "../../../shared/loop/milestone-state";
+import { milestoneDoneOn, milestoneState } from "../../../shared/loop/milestone-state";
+import { isDoneList } from "../../../shared/is-done-list";
 import { stakeholderUpdateState } from "../../../shared/loop/stakeholder-update-state";
 import { calendarDay } from "../../../shared/loop/calendar-day";
 
@@ -39,6 +40,30 @@ describe("milestoneState", () => {
     expect(milestoneState(base, "2026-03-13").status).toBe("due-soon");
     expect(milestoneState(base, "2026-03-12").status).toBe("upcoming");
     expect(milestoneState({ ...base, due: "2026-03-27" }, "2026-03-01").slipped).toBe(true);
+  });
+  it("counts a milestone whose card entered a done list as done on that day, unless a done date was set", () => {
+    const place = { inDoneList: true, enteredDoneOn: "2026-03-18" };
+    expect(milestoneState(base, "2026-03-25", place)).toEqual({ status: "hit", doneOn: "2026-03-18", slipped: false, daysToDue: -5 });
+    expect(milestoneState(base, "2026-03-25", { inDoneList: true, enteredDoneOn: "2026-03-22" }).status).toBe("missed");
+    expect(milestoneState({ ...base, doneOn: "2026-03-24" }, "2026-03-25", place)).toMatchObject({ status: "missed", doneOn: "2026-03-24" });
+    expect(milestoneDoneOn(base, place)).toBe("2026-03-18");
+    expect(milestoneDoneOn(base, { inDoneList: false, enteredDoneOn: "2026-03-18" })).toBeUndefined();
+  });
+  it("never calls a milestone overdue while its card sits in a done list, even with no known date", () => {
+    expect(milestoneState(base, "2026-03-25", { inDoneList: true }).status).toBe("done");
+    expect(milestoneState(base, "2026-03-20", { inDoneList: true }).status).toBe("hit");
+    expect(milestoneState(base, "2026-03-25", { inDoneList: false }).status).toBe("overdue");
+  });
+});
+
+describe("isDoneList", () => {
+  const list = (id: string, name: string) => ({ id, name });
+  it("uses the board's chosen done lists when it chose some, else the name rule", () => {
+    expect(isDoneList(list("l1", "Accepted by client"), ["l1"])).toBe(true);
+    expect(isDoneList(list("l2", "Done"), ["l1"])).toBe(false);
+    expect(isDoneList(list("l2", "✅ Done"), [])).toBe(true);
+    expect(isDoneList(list("l2", "✅ Done"), null)).toBe(true);
+    expect(isDoneList(list("l3", "Doing"), null)).toBe(false);
   });
 });
 

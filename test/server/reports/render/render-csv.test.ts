@@ -44,6 +44,7 @@ const expectedRows: Record<(typeof CSV_TABLES)[number], number> = {
   "change-requests": model.scope.changeRequests.length,
   stakeholders: model.stakeholders.rows.length,
   throughput: model.flow.throughputByWeek.length,
+  "cycle-time": model.flow.cycleTimeDistribution.length,
   wip: model.flow.wipAtMonthEnd.length,
   "cumulative-flow": model.flow.cumulativeFlow.reduce((sum, day) => sum + day.lists.length, 0),
   documents: model.documents.length,
@@ -70,6 +71,13 @@ describe("renderCsvTables", () => {
     expect(sprints[0].feedback).toBe(`${NON_ASCII_NAME} (positive): Loved it <script>alert(1)</script>\nMallory "><svg onload=alert(1)> (negative)`);
     const scope: Record<string, string>[] = parse(tables.find((table) => table.name === "scope-decisions")!.csv, { columns: true });
     expect(scope[0].rationale).toBe('Brand guideline, "v2", page 3 <script>alert(1)</script>');
+  });
+
+  it("lists the cycle-time bins in days, the last one open-ended", () => {
+    const bins: Record<string, string>[] = parse(tables.find((table) => table.name === "cycle-time")!.csv, { columns: true });
+    expect(bins.map((row) => [row.from_days, row.to_days, row.cards])).toEqual([
+      ["0", "1", "2"], ["1", "2", "3"], ["2", "4", "4"], ["4", "7", "3"], ["7", "14", "3"], ["14", "28", "2"], ["28", "", "0"],
+    ]);
   });
 
   it("keeps raw values: calendar days, UTC instants and plain amounts with their currency", () => {

@@ -28,9 +28,9 @@ describe("renderHtml", () => {
     expect(dialogs).toEqual([]);
     expect(await page.locator("img").count()).toBe(0);
     expect(await page.locator("script").count()).toBe(0);
-    // The only SVG elements are the three charts the renderer draws.
-    expect(await page.locator("svg").count()).toBe(3);
-    expect(await page.locator("svg.chart").count()).toBe(3);
+    // The only SVG elements are the four charts the renderer draws.
+    expect(await page.locator("svg").count()).toBe(4);
+    expect(await page.locator("svg.chart").count()).toBe(4);
   });
 
   it("shows every payload, the board name and the non-ASCII name as visible text", async () => {
@@ -56,11 +56,45 @@ describe("renderHtml", () => {
     expect(text).toContain("US$1,250.50");
   });
 
-  it("draws one bar per week, one area per list and one bar pair per stage", async () => {
+  it("draws one bar per week, one per cycle-time bin, one area per list and one bar pair per stage", async () => {
     const model = sampleReportModel();
     expect(await page.locator("svg.chart-throughput rect").count()).toBe(model.flow.throughputByWeek.length);
+    expect(await page.locator("svg.chart-cycle-time rect").count()).toBe(model.flow.cycleTimeDistribution.length);
     expect(await page.locator("svg.chart-cumulative-flow polygon").count()).toBe(model.flow.wipAtMonthEnd.length);
     expect(await page.locator("svg.chart-stages rect").count()).toBe(2 * model.milestones.stages.length);
+  });
+
+  it("sets chart labels at 11 px or more, on screen and on an A4 page", async () => {
+    // Evaluated in the page (as text: the tests' TypeScript has no DOM types): each label's size as drawn, in CSS px.
+    const smallestLabelPx = () =>
+      page.evaluate<number>(`Math.min(...[...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll("text")].map((text) => Number(text.getAttribute("font-size")) * scale);
+      }))`);
+    expect(await smallestLabelPx()).toBeGreaterThanOrEqual(11);
+    // A4 less the 16 mm side margins is 178 mm, 673 CSS px, across.
+    await page.setViewportSize({ width: 673, height: 900 });
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await smallestLabelPx()).toBeGreaterThanOrEqual(11);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
+  });
+
+  it("draws the cumulative-flow bands down to the x axis, with 0 beside it", async () => {
+    const geometry = await page.evaluate<{ axisY: number; bandsBottom: number; zeroTop: number; zeroBottom: number }>(`(() => {
+      const svg = document.querySelector("svg.chart-cumulative-flow");
+      const flat = [...svg.querySelectorAll("line")].filter((l) => l.getAttribute("y1") === l.getAttribute("y2"));
+      const axisY = Math.max(...flat.map((l) => Number(l.getAttribute("y1"))));
+      const bandsBottom = Math.max(...[...svg.querySelectorAll("polygon")].map((p) => p.getBBox().y + p.getBBox().height));
+      const zero = [...svg.querySelectorAll("text")].find((t) => t.textContent === "0").getBBox();
+      return { axisY, bandsBottom, zeroTop: zero.y, zeroBottom: zero.y + zero.height };
+    })()`);
+    expect(Math.abs(geometry.bandsBottom - geometry.axisY)).toBeLessThan(0.5);
+    expect(geometry.zeroTop).toBeLessThan(geometry.axisY);
+    expect(geometry.zeroBottom).toBeGreaterThan(geometry.axisY);
   });
 
   it("keeps table rows and charts whole when printed", () => {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { renderPdf } from "../../../../server/reports/render/render-pdf";
-import { findUnicodeFontFiles, foldToWinAnsi } from "../../../../server/reports/render/pdf-fonts";
+import { reportFonts, textRuns } from "../../../../server/reports/render/pdf-fonts";
 import { SECTION_TITLES } from "../../../../server/reports/render/report-sections";
 import { SCREENSHOT_DIR } from "../../../support/browser";
 import { BOARD_NAME, CENTRAL_EUROPEAN_NAME, NON_ASCII_NAME, emptyReportModel, sampleReportModel } from "../../../support/sample-report-model";
@@ -16,6 +16,15 @@ const pdfjs: typeof import("pdfjs-dist") = (() => {
     log.mockRestore();
   }
 })();
+
+const GLYPH_BOARD = "✅ Done → Łódź €";
+const GLYPH_LINE = "✅ Done in Łódź → €5 saved 🚀 👍🏽";
+
+/** The base names of the fonts a PDF embeds (its subset prefix "ABCDEF+" dropped). */
+function embeddedFonts(buffer: Buffer): string[] {
+  const names = [...buffer.toString("latin1").matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((match) => match[1]);
+  return [...new Set(names)].sort();
+}
 
 interface ParsedPdf {
   pages: { width: number; height: number; text: string }[];
@@ -96,18 +105,35 @@ describe("renderPdf", () => {
     }
   });
 
-  it("shows names beyond Latin-1 as written with a Unicode font, else folded to plain letters", async () => {
+  it("shows names beyond Latin-1 as written", () => {
     const text = a4.pages.map((page) => page.text).join(" ");
-    expect(text).toContain(findUnicodeFontFiles() ? CENTRAL_EUROPEAN_NAME : "Studio Lódz");
-    const helvetica = await parsePdf(await renderPdf(sampleReportModel(), { paper: "A4", fontFiles: null }));
-    const helveticaText = helvetica.pages.map((page) => page.text).join(" ");
-    expect(helveticaText).toContain("Studio Lódz");
-    expect(helveticaText).toContain(NON_ASCII_NAME);
-    helvetica.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${helvetica.pages.length}`));
+    expect(text).toContain(CENTRAL_EUROPEAN_NAME);
   });
 
-  it("folds text for Helvetica: accents kept where WinAnsi has them, dropped where not, '?' for the rest", () => {
-    expect(foldToWinAnsi("Zoë Ñúñez, Łódź, Dvořák – €5 漢")).toBe("Zoë Ñúñez, Lódz, Dvorák – €5 ?");
+  it("sets emoji, arrows, the euro sign and Polish letters in the shipped fonts, each glyph from a font that has it", async () => {
+    const model = sampleReportModel();
+    model.board.name = GLYPH_BOARD;
+    model.summary.highlights = [GLYPH_LINE];
+    const buffer = await renderPdf(model, { paper: "A4" });
+    const pdf = await parsePdf(buffer);
+    const text = pdf.pages.map((page) => page.text).join(" ");
+    // The text extracts back as written: every character was set in a font with a glyph (and a mapping) for it. (A
+    // skin-tone sequence is one glyph, which the PDF maps back to its first character only.)
+    for (const word of ["✅", "Done", "Łódź", "→", "€5", "🚀", "👍"]) expect(text).toContain(word);
+    expect(pdf.title).toBe(`Monthly report: ${GLYPH_BOARD}, March 2026`);
+    const fonts = embeddedFonts(buffer);
+    expect(fonts).toEqual(expect.arrayContaining(["DejaVuSans", "DejaVuSans-Bold", "NotoEmoji-Regular", "NotoEmoji-Bold"]));
+  });
+
+  it("splits text into runs by which font has the glyph, keeping emoji sequences whole", () => {
+    const { regular } = reportFonts();
+    const runs = (text: string) => textRuns(text, regular).map((run) => [run.face.name, run.text]);
+    expect(runs("Łódź → €5")).toEqual([["Body", "Łódź → €5"]]);
+    expect(runs("✅ Done")).toEqual([["Emoji", "✅"], ["Body", " Done"]]);
+    expect(runs("Ship 👍🏽🚀!")).toEqual([["Body", "Ship "], ["Emoji", "👍🏽🚀"], ["Body", "!"]]);
+    // With U+FE0F a character both fonts have is asked for as emoji; without it, the text font's glyph is kept.
+    expect(runs("⚠️ risk ⚠")).toEqual([["Emoji", "⚠️"], ["Body", " risk ⚠"]]);
+    expect(runs("")).toEqual([]);
   });
 
   it("still has nine sections, each saying it is empty, for a quiet month", async () => {

@@ -1,0 +1,44 @@
+import { REPORT_MODEL_VERSION } from "../../../../server/reports/model/report-model";
+import { ReportError } from "../../../../server/reports/report-error";
+import { readSnapshotModel } from "../../../../server/reports/snapshots/read-snapshot-model";
+import { sampleReportModel } from "../../../support/sample-report-model";
+
+function refusal(modelJson: string): { code: string; message: string } {
+  try {
+    readSnapshotModel(modelJson);
+  } catch (err) {
+    if (err instanceof ReportError) return { code: err.code, message: err.message };
+    throw err;
+  }
+  throw new Error("not refused");
+}
+
+describe("readSnapshotModel", () => {
+  it("reads a current model as it was stored", () => {
+    const model = sampleReportModel();
+    expect(readSnapshotModel(JSON.stringify(model))).toEqual(model);
+  });
+
+  it("upgrades a version-2 model, which had no cycle-time distribution, to the current version with none", () => {
+    const { cycleTimeDistribution: _dropped, ...flow } = sampleReportModel().flow;
+    const read = readSnapshotModel(JSON.stringify({ ...sampleReportModel(), schemaVersion: 2, flow }));
+    expect(read.schemaVersion).toBe(REPORT_MODEL_VERSION);
+    expect(read.flow.cycleTimeDistribution).toEqual([]);
+    expect(read.flow.cycleTimeDays).toEqual(sampleReportModel().flow.cycleTimeDays);
+  });
+
+  it("refuses a version it cannot upgrade, naming the version", () => {
+    expect(refusal(JSON.stringify({ ...sampleReportModel(), schemaVersion: 1 }))).toEqual({ code: "SNAPSHOT_VERSION_UNSUPPORTED", message: expect.stringContaining("version 1") });
+    expect(refusal(JSON.stringify({ ...sampleReportModel(), schemaVersion: 99 })).code).toBe("SNAPSHOT_VERSION_UNSUPPORTED");
+    expect(refusal(JSON.stringify({ cards: 1 })).code).toBe("SNAPSHOT_VERSION_UNSUPPORTED");
+  });
+
+  it("refuses a model that breaks the schema, naming the field, and text that is not a model", () => {
+    const model = sampleReportModel();
+    const broken = { ...model, flow: { ...model.flow, cumulativeFlow: [{ date: "2026-03-01", lists: [{ listName: "Doing", cards: -1 }] }] } };
+    expect(refusal(JSON.stringify(broken))).toEqual({ code: "SNAPSHOT_UNREADABLE", message: expect.stringContaining("model.flow.cumulativeFlow.0.lists.0.cards") });
+    expect(refusal("{\"schemaVersion\": 3,").code).toBe("SNAPSHOT_UNREADABLE");
+    expect(refusal("[]").code).toBe("SNAPSHOT_UNREADABLE");
+    expect(refusal("null").code).toBe("SNAPSHOT_UNREADABLE");
+  });
+});
