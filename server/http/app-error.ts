@@ -25,6 +25,7 @@ export const ErrorCode = {
   NotFound: "NOT_FOUND",
   Internal: "INTERNAL",
   CardNotOnBoard: "CARD_NOT_ON_BOARD",
+  RenderBusy: "RENDER_BUSY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
