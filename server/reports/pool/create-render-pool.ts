@@ -60,7 +60,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     maxThreads: threads,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
     // Lower OS priority for the render threads: when cores are scarce the event loop's thread runs first.
-    niceIncrement: 10,
+    niceIncrement: 5,
   });
   let pending = 0;
   let typicalMs = 1000;
