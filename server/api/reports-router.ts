@@ -139,12 +139,17 @@ export function createReportsRouter({
   router.get("/api/boards/:boardId/reports/:snapshotId", auth, async (req, res) => {
     const query = formatQuery.safeParse(req.query);
     if (!query.success) throw new AppError(400, ErrorCode.BadRequest, firstIssue(query.error, "query"));
-    // Looked up within the route's board: another board's snapshot is as absent as one that never existed.
-    const snapshot = store.reportSnapshots.get(String(req.params.boardId), String(req.params.snapshotId));
-    if (!snapshot) throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
+    const boardId = String(req.params.boardId);
     const { format, paper, table } = query.data;
-    // JSON, HTML and Markdown are stored; only PDF and CSV are drawn now, so only they take a render slot.
-    const release = format === "pdf" || format === "csv" ? takeRenderSlot(snapshot.boardId, res) : () => undefined;
+    // JSON, HTML and Markdown are stored; only PDF and CSV are drawn now, so only they take a render slot, before the
+    // snapshot is read: a refused request costs the event loop next to nothing.
+    const release = format === "pdf" || format === "csv" ? takeRenderSlot(boardId, res) : () => undefined;
+    // Looked up within the route's board: another board's snapshot is as absent as one that never existed.
+    const snapshot = store.reportSnapshots.get(boardId, String(req.params.snapshotId));
+    if (!snapshot) {
+      release();
+      throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
+    }
     const file = await renderSnapshot(snapshot, format, { paper, csvTable: table }, producer)
       .catch(renderRefusal(res))
       .finally(release);

@@ -37,6 +37,10 @@ function timingRows(result: ReportBenchResult): string[] {
   });
 }
 
+function latencyRow(label: string, values: number[]): string[] {
+  return [`| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 99))} | ${ms(percentile(values, 100))} | ${values.length} | - |`];
+}
+
 /** The report bench's section of BENCHMARKS.md: figures, verdicts against the budgets, and how they were measured. */
 export function formatReportBench(result: ReportBenchResult): string {
   const { options, board, history1x: short, history10x: long, service } = result;
@@ -72,6 +76,8 @@ export function formatReportBench(result: ReportBenchResult): string {
     `|---|---|---|---|---|---|`,
     `| GET /healthz | ${ms(percentile(service.healthzMs, 50))} | ${ms(healthzP99)} | ${ms(percentile(service.healthzMs, 100))} | ${service.healthzMs.length} | < ${MAX_P99_MS} ms: ${verdict(healthzP99 < MAX_P99_MS)} |`,
     `| POST /webhooks/trello (signed delivery) | ${ms(percentile(service.webhookMs, 50))} | ${ms(webhookP99)} | ${ms(percentile(service.webhookMs, 100))} | ${service.webhookMs.length} | < ${MAX_P99_MS} ms: ${verdict(webhookP99 < MAX_P99_MS)} |`,
+    ...latencyRow("reference: GET /healthz, nothing rendering", service.idle.healthzMs),
+    ...latencyRow("reference: POST /webhooks/trello, nothing rendering", service.idle.webhookMs),
     "",
     "### Method",
     "",
@@ -82,9 +88,9 @@ export function formatReportBench(result: ReportBenchResult): string {
       `REST API, rate limits off: ${count(result.backfilledActions)} actions in ${ms(result.backfillMs)}.`,
     `- The 10× history is a copy of that database to which ${count(result.historyAdded)} actions were added through the ` +
       `service's own ingest code path (\`createActionIngester\`, which stores an action and folds it into current state), not ` +
-      `through the simulator (too slow and large there): each action before the busy month got ${options.size.historyFactor - 1} ` +
-      `copies with new ids a few ms after it (${ms(result.addHistoryMs)}). The busy month itself is unchanged, which the ` +
-      `"same report model" row checks.`,
+      `through the simulator (too slow and large there), until the board held ${options.size.historyFactor}× its actions: the ` +
+      `actions before the busy month were copied evenly (${ms(result.addHistoryMs)}), each copy with a new id a few ms after ` +
+      `its original. The busy month itself is unchanged, which the "same report model" row checks.`,
     `- Timing runs in a fresh Node process per database (\`dist/scripts/bench/report/time-report-main.js\`), so Node start-up ` +
       `and module loading are measured apart and the peak RSS (\`process.resourceUsage().maxRSS\`) is that of the process ` +
       `building the report. Each run builds the model from the store once (\`loadReportModel\`, internal audience) and renders ` +
@@ -95,6 +101,7 @@ export function formatReportBench(result: ReportBenchResult): string {
       `defaults) on the 1× database; it generates the month's snapshot (POST …/reports), draws one PDF to warm its worker, ` +
       `then ${service.pdfs} clients download the PDF at once, each waiting out a 429 for its Retry-After, while one client polls ` +
       `/healthz (5 ms apart) and another sends signed webhook deliveries (20 ms apart), each one request after another; ` +
-      `latency is measured by the clients, in the bench process.`,
+      `latency is measured by the clients, in the bench process. The same probes run for ${ms(options.baselineMs)} with ` +
+      `nothing rendering just before, as the reference (what the machine gives when the service is idle).`,
   ].join("\n");
 }

@@ -16,6 +16,13 @@ export interface ServiceUnderLoad {
   pdfMs: number[];
   healthzMs: number[];
   webhookMs: number[];
+  /** The same probes with nothing rendering, just before. */
+  idle: Probed;
+}
+
+interface Probed {
+  healthzMs: number[];
+  webhookMs: number[];
 }
 
 export interface ServiceUnderLoadInput {
@@ -26,6 +33,8 @@ export interface ServiceUnderLoadInput {
   simInfo: SimInfo;
   tokenKey: string;
   pdfs: number;
+  /** How long to probe the service with nothing rendering, as the reference. */
+  baselineMs: number;
   /** A stored action of the board to copy for the webhook deliveries sent meanwhile. */
   actionTemplate: Record<string, unknown>;
 }
@@ -40,9 +49,50 @@ async function timed(request: () => Promise<Response>): Promise<{ ms: number; re
 }
 
 /**
+ * Until stopped: one client polling /healthz (5 ms apart), another sending signed webhook deliveries (20 ms apart)
+ * with new action ids, each one request after another, timing every answer.
+ */
+function probeService(baseUrl: string, input: ServiceUnderLoadInput): { stop(): Promise<Probed> } {
+  let stop = false;
+  const healthzMs: number[] = [];
+  const webhookMs: number[] = [];
+  const polling = (async () => {
+    while (!stop) {
+      const { ms, res } = await timed(() => fetch(`${baseUrl}/healthz`));
+      if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
+      healthzMs.push(ms);
+      await sleep(5);
+    }
+  })();
+  const newId = createIdFactory();
+  const callbackUrl = `${baseUrl}/webhooks/trello`;
+  const delivering = (async () => {
+    while (!stop) {
+      const now = Date.now();
+      const action = { ...input.actionTemplate, id: newId(now), date: new Date(now).toISOString() };
+      const body = JSON.stringify({ action, model: { id: input.boardId } });
+      const signature = createHmac("sha1", input.simInfo.secret).update(body + callbackUrl).digest("base64");
+      const { ms, res } = await timed(() =>
+        fetch(callbackUrl, { method: "POST", headers: { "content-type": "application/json", "x-trello-webhook": signature }, body }),
+      );
+      if (res.status !== 200) throw new Error(`a webhook delivery answered ${res.status}`);
+      webhookMs.push(ms);
+      await sleep(20);
+    }
+  })();
+  return {
+    async stop() {
+      stop = true;
+      await Promise.all([polling, delivering]);
+      return { healthzMs, webhookMs };
+    },
+  };
+}
+
+/**
  * Starts the service as production runs it (`node dist/scripts/start.js`, its own process) on the database, has
  * it generate the month's snapshot, then downloads `pdfs` PDFs of it at once (each client waiting out a 429 for
- * its Retry-After) while one client polls /healthz and another sends signed webhook deliveries, one after another.
+ * its Retry-After) while probing /healthz and webhook deliveries; the same probes with nothing rendering come first.
  */
 export async function measureServiceUnderLoad(input: ServiceUnderLoadInput): Promise<ServiceUnderLoad> {
   const port = await freePort();
@@ -80,33 +130,11 @@ export async function measureServiceUnderLoad(input: ServiceUnderLoadInput): Pro
     // One PDF first, so the worker thread is started and its fonts loaded, as on a service that has been up a while.
     await timed(() => fetch(pdfUrl, { headers: auth }));
 
-    let stop = false;
-    const healthzMs: number[] = [];
-    const webhookMs: number[] = [];
-    const polling = (async () => {
-      while (!stop) {
-        const { ms, res } = await timed(() => fetch(`${baseUrl}/healthz`));
-        if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
-        healthzMs.push(ms);
-        await sleep(5);
-      }
-    })();
-    const newId = createIdFactory();
-    const callbackUrl = `${baseUrl}/webhooks/trello`;
-    const delivering = (async () => {
-      while (!stop) {
-        const now = Date.now();
-        const action = { ...input.actionTemplate, id: newId(now), date: new Date(now).toISOString() };
-        const body = JSON.stringify({ action, model: { id: input.boardId } });
-        const signature = createHmac("sha1", input.simInfo.secret).update(body + callbackUrl).digest("base64");
-        const { ms, res } = await timed(() =>
-          fetch(callbackUrl, { method: "POST", headers: { "content-type": "application/json", "x-trello-webhook": signature }, body }),
-        );
-        if (res.status !== 200) throw new Error(`a webhook delivery answered ${res.status}`);
-        webhookMs.push(ms);
-        await sleep(20);
-      }
-    })();
+    const probes = probeService(baseUrl, input);
+    // The reference, in the same run: the same probes for a while with nothing rendering.
+    await sleep(input.baselineMs);
+    const idle = await probes.stop();
+    const loaded = probeService(baseUrl, input);
 
     let refusals = 0;
     const started = performance.now();
@@ -123,9 +151,7 @@ export async function measureServiceUnderLoad(input: ServiceUnderLoadInput): Pro
       }),
     );
     const wallMs = performance.now() - started;
-    stop = true;
-    await Promise.all([polling, delivering]);
-    return { pdfs: input.pdfs, refusals, wallMs, pdfMs, healthzMs, webhookMs };
+    return { pdfs: input.pdfs, refusals, wallMs, pdfMs, idle, ...(await loaded.stop()) };
   } finally {
     child.kill("SIGTERM");
     await exited;

@@ -27,6 +27,8 @@ export interface ReportBenchOptions {
   runs: number;
   runsLongHistory: number;
   pdfs: number;
+  /** How long the service is probed with nothing rendering, as the reference for its latency under load. */
+  baselineMs: number;
 }
 
 export interface ReportBenchResult {
@@ -121,6 +123,7 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
       simInfo,
       tokenKey: TOKEN_KEY,
       pdfs: options.pdfs,
+      baselineMs: options.baselineMs,
       actionTemplate,
     });
     log(`${options.pdfs} PDFs rendered by the service in ${Math.round(serviceUnderLoad.wallMs)} ms`);
