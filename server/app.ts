@@ -4,7 +4,7 @@ import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import { createConnectionsRouter } from "./api/connections-router";
 import { createPluginDataRouter } from "./api/plugin-data-router";
-import { createReportsRouter } from "./api/reports-router";
+import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
@@ -15,6 +15,8 @@ import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
+import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
+import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createStore } from "./store/create-store";
 import type { Db } from "./store/open-database";
 import { createActionIngester } from "./sync/create-action-ingester";
@@ -34,6 +36,8 @@ export interface AppDeps {
   powerUp?: { dir?: string; trelloClientScript?: string };
   /** The dev host (demo only): a page standing in for Trello, served beside the pages it hosts. */
   devHost?: RequestHandler;
+  /** Where reports are rendered; a pool of its own by default (closed by whoever started the app). */
+  renderPool?: RenderPool;
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -41,8 +45,13 @@ export function syncRunnerOf(app: Express): BoardSyncRunner | undefined {
   return app.locals.syncRunner as BoardSyncRunner | undefined;
 }
 
+/** The app's report render pool (for the month-close schedule, and to close it with the service). */
+export function renderPoolOf(app: Express): RenderPool {
+  return app.locals.renderPool as RenderPool;
+}
+
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, renderPool = createRenderPool() }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -73,6 +82,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   const cipher = config.tokenEncryptionKey ? createTokenCipher(config.tokenEncryptionKey) : undefined;
   const runner = cipher ? createBoardSyncRunner({ client: trello, store, cipher, log }) : undefined;
   app.locals.syncRunner = runner;
+  app.locals.renderPool = renderPool;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
   const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
   app.use(
@@ -84,7 +94,14 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     }),
   );
   app.use(createPluginDataRouter({ verifyJwt: memberJwt, refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined }));
-  app.use(createReportsRouter({ verifyJwt: memberJwt, store }));
+  app.use(
+    createReportsRouter({
+      verifyJwt: memberJwt,
+      store,
+      producer: pooledReportProducer(renderPool),
+      renderLimit: { perBoard: RENDERS_PER_BOARD, retryAfterSeconds: renderPool.retryAfterSeconds },
+    }),
+  );
   app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store, powerUpId: config.powerUpId }));
   const root = projectRoot();
   app.use(

@@ -1,9 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
-import { createApp, syncRunnerOf, type AppDeps } from "./app";
+import { createApp, renderPoolOf, syncRunnerOf, type AppDeps } from "./app";
 import type { Config } from "./config/load-config";
 import type { Logger } from "./log/create-logger";
+import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createReportScheduler } from "./reports/schedule/create-report-scheduler";
 import { openDatabase, type Db } from "./store/open-database";
 import { createStore } from "./store/create-store";
@@ -46,7 +47,14 @@ export async function startService(
   }
   // Reads the store only, so it runs in the demo and while Trello is unreachable; its first run catches up on months
   // that closed while the service was down.
-  const reports = createReportScheduler({ store: createStore(db), log, now: extras.now, powerUpId: config.powerUpId });
+  const renderPool = renderPoolOf(app);
+  const reports = createReportScheduler({
+    store: createStore(db),
+    log,
+    now: extras.now,
+    powerUpId: config.powerUpId,
+    producer: pooledReportProducer(renderPool),
+  });
   reports.start();
   return {
     app,
@@ -60,6 +68,7 @@ export async function startService(
       await runner?.stop();
       await reports.stop();
       await closed;
+      await renderPool.close();
       db.close();
     },
   };

@@ -1,4 +1,4 @@
-import express, { Router } from "express";
+import express, { Router, type Response } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import { isValidMonth, isValidTimeZone } from "../../shared/month-period";
@@ -6,12 +6,14 @@ import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
 import { loadMonthlyReport } from "../reports/load-monthly-report";
+import { RenderBusyError } from "../reports/pool/render-busy-error";
 import { ReportError } from "../reports/report-error";
 import { createReportSnapshot, snapshotMeta } from "../reports/snapshots/create-report-snapshot";
 import { renderSnapshot, SNAPSHOT_FORMATS } from "../reports/snapshots/render-snapshot";
 import type { ReportProducer } from "../reports/snapshots/report-producer";
 import type { Store } from "../store/create-store";
 import type { ReportSnapshotMeta } from "../store/report-snapshots-store";
+import { createKeyedSlots } from "./keyed-slots";
 
 const month = z
   .string({ error: (issue) => (issue.input === undefined ? "is required, as YYYY-MM" : "must be given once, as YYYY-MM") })
@@ -37,11 +39,22 @@ const formatQuery = z.object({
   table: z.string({ error: "must be given once" }).regex(/^[\w-]{1,40}$/, "must be a table name such as milestones").optional(),
 });
 
+/** Renders a board may have in flight at once (generating, or drawing a PDF or CSV): one member's clicks, not a flood. */
+export const RENDERS_PER_BOARD = 3;
+
+export interface RenderLimit {
+  perBoard: number;
+  /** The Retry-After of a refusal, in seconds. */
+  retryAfterSeconds(): number;
+}
+
 export interface ReportsRouterDeps {
   verifyJwt: VerifyMemberJwt;
   store: Store;
-  /** The report core (tests may pass their own). */
+  /** The report core (tests may pass their own); the app's renders on its worker pool. */
   producer?: ReportProducer;
+  /** Caps concurrent renders per board; over it the API answers 429 RENDER_BUSY with Retry-After. */
+  renderLimit?: RenderLimit;
 }
 
 /** Turns a refusal of the report core into the API's answer: no data for the board 404, a stored snapshot that cannot be rendered 422, anything else 400. */
@@ -57,6 +70,12 @@ function reportRefusal(err: unknown): never {
   throw new AppError(400, ErrorCode.BadRequest, err.message);
 }
 
+/** A 429 that says when to come back. */
+function renderBusy(res: Response, retryAfterSeconds: number, message: string): AppError {
+  res.setHeader("retry-after", String(retryAfterSeconds));
+  return new AppError(429, ErrorCode.RenderBusy, message);
+}
+
 /** Snapshot metadata with where to fetch each format. */
 function withLinks(meta: ReportSnapshotMeta) {
   const base = `/api/boards/${meta.boardId}/reports/${meta.id}`;
@@ -68,9 +87,31 @@ function withLinks(meta: ReportSnapshotMeta) {
  * frozen snapshot), GET …/reports (the board's snapshots) and GET …/reports/:snapshotId (one snapshot in a format).
  * All from the store only (no Trello call), for a member of the board in the route.
  */
-export function createReportsRouter({ verifyJwt, store, producer }: ReportsRouterDeps): Router {
+export function createReportsRouter({
+  verifyJwt,
+  store,
+  producer,
+  renderLimit = { perBoard: RENDERS_PER_BOARD, retryAfterSeconds: () => 1 },
+}: ReportsRouterDeps): Router {
   const router = Router();
   const auth = requireMemberJwt(verifyJwt);
+  const renderSlots = createKeyedSlots(renderLimit.perBoard);
+
+  /** Holds one of the board's render slots for this request, or refuses it. */
+  function takeRenderSlot(boardId: string, res: Response): () => void {
+    const release = renderSlots.take(boardId);
+    if (release) return release;
+    const message = `This board already has ${renderLimit.perBoard} reports rendering: try again when one is done`;
+    throw renderBusy(res, renderLimit.retryAfterSeconds(), message);
+  }
+
+  /** reportRefusal, plus the pool's own refusal when the whole service is busy rendering. */
+  const renderRefusal =
+    (res: Response) =>
+    (err: unknown): never => {
+      if (err instanceof RenderBusyError) throw renderBusy(res, renderLimit.retryAfterSeconds(), err.message);
+      return reportRefusal(err);
+    };
 
   router.get("/api/boards/:boardId/reports/monthly", auth, (req, res) => {
     const query = monthlyQuery.safeParse(req.query);
@@ -86,7 +127,10 @@ export function createReportsRouter({ verifyJwt, store, producer }: ReportsRoute
     const body = generateBody.safeParse(req.body ?? {});
     if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
     const boardId = String(req.params.boardId);
-    const snapshot = await createReportSnapshot(store, { boardId, ...body.data, createdBy: memberOf(req).idMember }, producer).catch(reportRefusal);
+    const release = takeRenderSlot(boardId, res);
+    const snapshot = await createReportSnapshot(store, { boardId, ...body.data, createdBy: memberOf(req).idMember }, producer)
+      .catch(renderRefusal(res))
+      .finally(release);
     // Only the schedule's own snapshots can be refused as already produced; a member's always makes a new version.
     res.status(201).json(withLinks(snapshotMeta(snapshot!)));
   });
@@ -98,11 +142,20 @@ export function createReportsRouter({ verifyJwt, store, producer }: ReportsRoute
   router.get("/api/boards/:boardId/reports/:snapshotId", auth, async (req, res) => {
     const query = formatQuery.safeParse(req.query);
     if (!query.success) throw new AppError(400, ErrorCode.BadRequest, firstIssue(query.error, "query"));
-    // Looked up within the route's board: another board's snapshot is as absent as one that never existed.
-    const snapshot = store.reportSnapshots.get(String(req.params.boardId), String(req.params.snapshotId));
-    if (!snapshot) throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
+    const boardId = String(req.params.boardId);
     const { format, paper, table } = query.data;
-    const file = await renderSnapshot(snapshot, format, { paper, csvTable: table }, producer).catch(reportRefusal);
+    // JSON, HTML and Markdown are stored; only PDF and CSV are drawn now, so only they take a render slot, before the
+    // snapshot is read: a refused request costs the event loop next to nothing.
+    const release = format === "pdf" || format === "csv" ? takeRenderSlot(boardId, res) : () => undefined;
+    // Looked up within the route's board: another board's snapshot is as absent as one that never existed.
+    const snapshot = store.reportSnapshots.get(boardId, String(req.params.snapshotId));
+    if (!snapshot) {
+      release();
+      throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
+    }
+    const file = await renderSnapshot(snapshot, format, { paper, csvTable: table }, producer)
+      .catch(renderRefusal(res))
+      .finally(release);
     res.attachment(file.filename);
     // attachment() guesses a type from the extension; the renderer's own type (with its charset) is the one to send.
     res.setHeader("content-type", file.contentType);

@@ -27,6 +27,7 @@ export const ErrorCode = {
   CardNotOnBoard: "CARD_NOT_ON_BOARD",
   SnapshotUnreadable: "SNAPSHOT_UNREADABLE",
   SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
+  RenderBusy: "RENDER_BUSY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
