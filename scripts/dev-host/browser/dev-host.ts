@@ -5,6 +5,7 @@ import { signFrameUrl } from "./frame-hash";
 import { createFrameLayer } from "./frame-layer";
 import type { BoardModel, ConnectorHandle, DevHostBridge, DevHostSession, FrameContext } from "./host-bridge";
 import { simRest } from "./sim-api";
+import { sessionAs } from "./session-as";
 
 type Json = Record<string, unknown>;
 
@@ -24,11 +25,13 @@ async function loadModel(session: DevHostSession, boardId: string): Promise<Boar
 
 /** Boots the page that stands in for Trello: the board, the connector's capabilities, and the host bridge. */
 async function boot(): Promise<void> {
-  const session = (await (await fetch("./session.json")).json()) as DevHostSession;
+  const params = new URLSearchParams(location.search);
+  // The member "signed in" to this tab: `?member=<id>` shows the board as another of its members.
+  const session = sessionAs((await (await fetch("./session.json")).json()) as DevHostSession, params.get("member"));
   // Trello calls only the capabilities switched on in its admin portal; here manifest.json is that list.
   const manifest = (await (await fetch("/powerup/manifest.json")).json()) as { capabilities: string[] };
   const declared = new Set(manifest.capabilities);
-  const boardId = new URLSearchParams(location.search).get("board") ?? session.boardId;
+  const boardId = params.get("board") ?? session.boardId;
   let model = loadModel(session, boardId);
   let connector: ConnectorHandle | undefined;
   let openCardId: string | undefined;
