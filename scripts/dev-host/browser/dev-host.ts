@@ -13,14 +13,16 @@ type Json = Record<string, unknown>;
 const CONNECTOR_TIMEOUT_MS = 10_000;
 
 async function loadModel(session: DevHostSession, boardId: string): Promise<BoardModel> {
-  const [board, lists, cards, members, me] = await Promise.all([
+  const [board, labels, lists, cards, members, me] = await Promise.all([
     simRest<Json>(session, `boards/${boardId}`),
+    simRest<Json[]>(session, `boards/${boardId}/labels`),
     simRest<Json[]>(session, `boards/${boardId}/lists`),
     simRest<Json[]>(session, `boards/${boardId}/cards`),
     simRest<Json[]>(session, `boards/${boardId}/members`),
     simRest<Json>(session, `members/${session.memberId}`),
   ]);
-  return { board, lists, cards, members, me };
+  // Trello's client has the board's labels at hand (t.board("labels")); its REST board JSON does not carry them.
+  return { board: { ...board, labels }, lists, cards, members, me };
 }
 
 /** Boots the page that stands in for Trello: the board, the connector's capabilities, and the host bridge. */
