@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from "../server/config/load-config";
 import { createLogger } from "../server/log/create-logger";
 import { startService } from "../server/start-service";
+import { demoLogger } from "./demo/demo-logger";
 import { runDemo } from "./demo/run-demo";
 
 function readConfig(): Config {
@@ -18,8 +19,8 @@ function readConfig(): Config {
 /** `npm start`: the service against Trello when credentials are set, otherwise the demo on the simulator. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const log = createLogger(config.logLevel);
-  const running = config.mode === "demo" ? await runDemo(config, log) : await startService(config, log);
+  const { log, logFile } = config.mode === "demo" ? demoLogger(config.logLevel, process.env) : { log: createLogger(config.logLevel), logFile: undefined };
+  const running = config.mode === "demo" ? await runDemo(config, log, { logFile }) : await startService(config, log);
   const stop = (signal: string) => {
     log.info({ signal }, "shutting down");
     running.close().then(

@@ -10,7 +10,7 @@ const STEPS: GuideStep[] = [
   {
     title: "Connect the board",
     text: "The Stakeholder Loop service reads the board's history to build reports. Your Trello token is stored encrypted.",
-    buttons: [{ label: "Connect the board", open: (t) => t.popup({ title: "Connect Stakeholder Loop", url: "./authorize.html", height: 360 }) }],
+    buttons: [{ label: "Connect the board", open: (t) => t.popup({ title: "Stakeholder Loop access", url: "./authorize.html", height: 480 }) }],
   },
   {
     title: "Add your stakeholders",

@@ -13,7 +13,7 @@ export interface ReportSnapshotMeta {
   createdAt: string;
 }
 
-export type DownloadFormat = "pdf" | "md" | "csv";
+export type DownloadFormat = "pdf" | "html" | "md" | "csv" | "json";
 
 export interface SnapshotActions {
   download(format: DownloadFormat): void;
@@ -22,8 +22,10 @@ export interface SnapshotActions {
 
 const DOWNLOADS: { format: DownloadFormat; label: string }[] = [
   { format: "pdf", label: "Download PDF" },
+  { format: "html", label: "Download HTML" },
   { format: "md", label: "Download Markdown" },
   { format: "csv", label: "Download CSV" },
+  { format: "json", label: "Download JSON" },
 ];
 
 /** "March 2026". */

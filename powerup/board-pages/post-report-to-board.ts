@@ -1,15 +1,19 @@
-import { createCard } from "../lib/create-card";
-import { loopConfig } from "../lib/loop-config";
+import { trelloWrite, type TrelloWriteFailure } from "../lib/trello-write";
 
-/** The card the reports are posted on. */
+/** The list the reports are posted in, and the card in it that collects them as comments. */
+export const REPORTS_LIST_NAME = "Reports";
 export const REPORTS_CARD_NAME = "Reports";
 
 /** Trello refuses comments longer than this. */
 const COMMENT_LIMIT = 16_384;
 
-export type PostReportResult = { ok: true; cardId: string; created: boolean } | { ok: false; message: string };
+export type PostReportResult = { ok: true; cardId: string; listId: string; created: { list: boolean; card: boolean } } | TrelloWriteFailure;
 
-const CONNECT_FIRST = "Connect the board first (Stakeholder Loop → Authorize), then post the report.";
+export interface PostTarget {
+  board: { id: string };
+  cards: { id: string; name: string; idList: string }[];
+  lists: { id: string; name: string }[];
+}
 
 /** The Markdown as one comment: cut at a line when too long for Trello, saying where the whole report is. */
 function commentText(markdown: string): string {
@@ -19,41 +23,33 @@ function commentText(markdown: string): string {
   return `${room.slice(0, Math.max(room.lastIndexOf("\n"), 0) || room.length)}${note}`;
 }
 
-/**
- * Posts a report's Markdown as a comment on the board's "Reports" card (created in the first list when missing),
- * with the member's REST token: comments, like cards, are made through Trello's REST API, never pluginData.
- */
-export async function postReportToBoard(
-  t: Trello.PowerUp.IFrame,
-  board: { cards: { id: string; name: string }[]; lists: { id: string }[] },
-  markdown: string,
-): Promise<PostReportResult> {
-  const api = t.getRestApi();
-  const appKey = api.appKey ?? loopConfig().appKey;
-  if (!(await api.isAuthorized())) return { ok: false, message: CONNECT_FIRST };
-  const token = await api.getToken();
-  if (!token || !appKey) return { ok: false, message: CONNECT_FIRST };
+const isNamed = (name: string, wanted: string) => name.trim().toLowerCase() === wanted.toLowerCase();
 
-  let cardId = board.cards.find((card) => card.name.trim() === REPORTS_CARD_NAME)?.id;
-  const created = !cardId;
-  if (!cardId) {
-    const firstList = board.lists[0];
-    if (!firstList) return { ok: false, message: "The board has no list to put a Reports card in: add a list first." };
-    const card = await createCard(t, firstList.id, REPORTS_CARD_NAME);
-    if (!card.ok) return card;
-    cardId = card.id;
+/**
+ * Posts a report's Markdown as a comment on the "Reports" card of the board's "Reports" list, making the list (at
+ * the right end of the board) and the card when missing: reports never land among stakeholders or work. The
+ * member's own REST token is used: comments, like cards, are made over Trello's REST API, never pluginData.
+ * `target` is updated with what was created, so a second post reuses it.
+ */
+export async function postReportToBoard(t: Trello.PowerUp.IFrame, target: PostTarget, markdown: string): Promise<PostReportResult> {
+  let list = target.lists.find((candidate) => isNamed(candidate.name, REPORTS_LIST_NAME));
+  const listCreated = !list;
+  if (!list) {
+    const made = await trelloWrite(t, `create the list "${REPORTS_LIST_NAME}"`, "lists", { name: REPORTS_LIST_NAME, idBoard: target.board.id, pos: "bottom" });
+    if (!made.ok) return made;
+    list = { id: String(made.body.id), name: REPORTS_LIST_NAME };
+    target.lists.push(list);
   }
-  const query = new URLSearchParams({ key: appKey, token });
-  try {
-    // The text goes in the body: a long report would overflow a URL.
-    const response = await fetch(`${loopConfig().trelloApiBase}/1/cards/${cardId}/actions/comments?${query}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: commentText(markdown) }),
-    });
-    if (!response.ok) return { ok: false, message: `Trello did not add the comment (it answered ${response.status}).` };
-    return { ok: true, cardId, created };
-  } catch (err) {
-    return { ok: false, message: `Trello could not be reached to post the report: ${err instanceof Error ? err.message : String(err)}` };
+  let card = target.cards.find((candidate) => candidate.idList === list.id && isNamed(candidate.name, REPORTS_CARD_NAME));
+  const cardCreated = !card;
+  if (!card) {
+    const made = await trelloWrite(t, `create the card "${REPORTS_CARD_NAME}"`, "cards", { idList: list.id, name: REPORTS_CARD_NAME, pos: "top" });
+    if (!made.ok) return made;
+    card = { id: String(made.body.id), name: REPORTS_CARD_NAME, idList: list.id };
+    target.cards.push(card);
   }
+  // The text goes in the body: a long report would overflow a URL.
+  const comment = await trelloWrite(t, "add the report as a comment", `cards/${card.id}/actions/comments`, {}, { text: commentText(markdown) });
+  if (!comment.ok) return comment;
+  return { ok: true, cardId: card.id, listId: list.id, created: { list: listCreated, card: cardCreated } };
 }

@@ -1,6 +1,8 @@
 import { isKnownTimeZone } from "../../shared/loop/board-settings";
 import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
+import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
+import { NOT_AUTHORIZED } from "../lib/create-card";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
 import { loopConfig } from "../lib/loop-config";
 import { optionalValue, textValue } from "../lib/form-values";
@@ -8,7 +10,7 @@ import { inputField, selectField, textAreaField } from "./board-fields";
 import { callService } from "./call-service";
 import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMeta } from "./monthly-report-view";
 import { postReportToBoard } from "./post-report-to-board";
-import { previousMonth } from "./previous-month";
+import { defaultReportMonth } from "./default-report-month";
 import { timeZoneField } from "./time-zone-field";
 
 type FileResult = { ok: true; blob: Blob; filename: string } | { ok: false; message: string };
@@ -45,7 +47,7 @@ function saveBlob(blob: Blob, filename: string): void {
 
 /**
  * The "Monthly report" modal: pick a month, audience and time zone, generate a frozen report on the service, read it
- * here, see earlier versions, download it (PDF, Markdown, CSV) or post it to the board's Reports card.
+ * here, see earlier versions, download it (PDF, HTML, Markdown, CSV, JSON) or post it to the board's Reports list.
  */
 export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLElement): Promise<void> {
   const board: BoardRecords = await loadBoardRecords(t);
@@ -60,7 +62,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     h(
       "div",
       { class: "field-row" },
-      inputField("Month", "month", "month", previousMonth(board.today), { max: board.today.slice(0, 7) }),
+      inputField("Month", "month", "month", defaultReportMonth(board.today), { max: board.today.slice(0, 7) }),
       selectField("Audience", "audience", [
         { value: "internal", label: "Internal (the team)" },
         { value: "client", label: "Client or partner" },
@@ -114,6 +116,9 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
       replaceChildren(result);
       return showMessage(message, file.message, "error");
     }
+    // The form may have moved on while the file loaded: a report for other choices is not shown.
+    const { month, audience } = chosen();
+    if (meta.month !== month || meta.audience !== audience) return replaceChildren(result);
     shown = meta;
     replaceChildren(result, snapshotViewer(meta, await file.blob.text(), memberNames, { download: (format) => void download(meta, format), postToBoard: () => void post(meta) }));
     showVersions();
@@ -132,9 +137,10 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     const file = await fetchReportFile(t, boardId, meta.id, "md");
     if (!file.ok) return showMessage(message, file.message, "error");
     const posted = await postReportToBoard(t, board, await file.blob.text());
+    if (!posted.ok && posted.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, posted.message, () => post(meta));
     if (!posted.ok) return showMessage(message, posted.message, "error");
-    if (posted.created) board.cards.push({ id: posted.cardId, name: "Reports", idList: board.lists[0]!.id });
-    showMessage(message, `Posted version ${meta.version} as a comment on the ${posted.created ? "new " : ""}"Reports" card.`, "ok");
+    const where = posted.created.list ? 'a new "Reports" card in the new "Reports" list' : `the ${posted.created.card ? "new " : ""}"Reports" card`;
+    showMessage(message, `Posted version ${meta.version} as a comment on ${where}.`, "ok");
   }
 
   async function generate(): Promise<void> {
@@ -166,9 +172,17 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     event.preventDefault();
     void generate();
   });
-  form.addEventListener("change", (event) => {
-    const name = (event.target as HTMLInputElement).name;
-    if (name === "month" || name === "audience") showVersions();
+  // The preview always matches the form: a report shown for other choices goes, with its downloads and "Post".
+  const clearStale = () => {
+    if (shown) {
+      shown = undefined;
+      replaceChildren(result);
+    }
+    showVersions();
+  };
+  form.addEventListener("change", clearStale);
+  form.addEventListener("input", (event) => {
+    if ((event.target as HTMLInputElement).name === "month") clearStale();
   });
   await loadVersions();
 }

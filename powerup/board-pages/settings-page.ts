@@ -9,6 +9,10 @@ import { readErrorBox } from "../lib/read-error-box";
 import { withFormerChoices } from "../lib/with-former-choices";
 import { checkedValues, optionalValue, textValue } from "../lib/form-values";
 import { checkboxGroup, inputField, numberValue, selectField } from "./board-fields";
+import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
+import { NOT_AUTHORIZED } from "../lib/trello-write";
+import { TEMPLATE_LISTS } from "../../shared/board-template";
+import { setUpBoard } from "./set-up-board";
 import { timeZoneField } from "./time-zone-field";
 
 function nameRuleNote(board: BoardRecords): string {
@@ -84,10 +88,34 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
   return form;
 }
 
+/** "Set up this board": the workflow's lists, labels and settings in one click; the settings below show the result. */
+function setUpSection(t: Trello.PowerUp.IFrame, onDone: () => void): HTMLElement {
+  const message = h("div", { class: "message", "aria-live": "polite" });
+  const run = async (): Promise<void> => {
+    showMessage(message, "Setting up the board…", "info");
+    const done = await setUpBoard(t);
+    if (!done.ok && done.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, done.message, run);
+    if (!done.ok) return showMessage(message, done.message, "error");
+    const made = [done.lists.length ? `the lists ${done.lists.join(", ")}` : "", done.labels.length ? `the labels ${done.labels.join(", ")}` : ""].filter(Boolean);
+    onDone();
+    const what = made.length ? `Set up: created ${made.join(" and ")}.` : "This board is set up already: nothing to create.";
+    showMessage(message, `${what} The done lists, work lists and time zone are saved; open the settings again to review them.`, "ok");
+  };
+  return h(
+    "section",
+    { class: "set-up-board", "aria-label": "Set up this board" },
+    h("p", { class: "muted" }, `Creates what the workflow uses and the board lacks: the lists ${TEMPLATE_LISTS.join(", ")}, their labels, and the done and work lists below.`),
+    h("div", { class: "actions" }, h("button", { type: "button", class: "btn", onclick: () => void run() }, "Set up this board")),
+    message,
+  );
+}
+
 /** The board's Loop settings popup (show-settings); a setting that cannot be read can be started over. */
 export async function renderSettingsPage(t: Trello.PowerUp.IFrame, root: HTMLElement): Promise<void> {
   const board = await loadBoardRecords(t);
   const heading = h("h1", {}, "Stakeholder Loop settings");
+  // The form below was drawn from the board before setup (new lists missing): saving it would undo setup's choices.
+  const setUp = setUpSection(t, () => root.querySelector("form.settings-form")?.remove());
   if (board.settingsRead.status === "invalid") {
     replaceChildren(
       root,
@@ -99,5 +127,5 @@ export async function renderSettingsPage(t: Trello.PowerUp.IFrame, root: HTMLEle
     );
     return;
   }
-  replaceChildren(root, heading, settingsForm(t, board, board.settings));
+  replaceChildren(root, heading, setUp, settingsForm(t, board, board.settings));
 }

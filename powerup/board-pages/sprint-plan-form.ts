@@ -5,7 +5,8 @@ import { h } from "../lib/dom";
 import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { checkboxGroup, inputField, labelled, numberValue, selectControl, textAreaField } from "./board-fields";
-import { createCard } from "../lib/create-card";
+import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
+import { createCard, NOT_AUTHORIZED } from "../lib/create-card";
 import { withFormerChoices } from "../lib/with-former-choices";
 import { checkedValues, optionalValue, textValue } from "../lib/form-values";
 import { sprintCardName, sprintEnd } from "./sprint-defaults";
@@ -125,6 +126,7 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
         if (!list) return showMessage(message, "The board has no list to put the sprint card in. Add a list first.", "error");
         idList = list.id;
         const created = await createCard(t, list.id, sprintCardName(checked.data.number));
+        if (!created.ok && created.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
         if (!created.ok) return showMessage(message, created.message, "error");
         cardId = created.id;
         cardName = created.name;

@@ -16,7 +16,8 @@ import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit"
 import { saveRecord } from "../lib/loop-data";
 import { readErrorBox } from "../lib/read-error-box";
 import { cardChoiceField, parseCardChoice } from "./card-choice";
-import { createCard } from "../lib/create-card";
+import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
+import { createCard, NOT_AUTHORIZED } from "../lib/create-card";
 import { leadLabel } from "./escalation-lead";
 import { checkboxField, inputField, sameText, selectField, textAreaField } from "./form-fields";
 import { readStakeholderForm } from "./read-stakeholder-form";
@@ -180,7 +181,8 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
         showMessage(message, "Creating the card…", "info");
         const created = await createCard(t, choice.idList, checked.data.name);
         if (!created.ok) {
-          showMessage(message, created.message, "error");
+          if (created.code === NOT_AUTHORIZED) offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
+          else showMessage(message, created.message, "error");
           return;
         }
         createdCard = { id: created.id, name: checked.data.name, idList: choice.idList };

@@ -7,10 +7,10 @@ import { projectRoot } from "../../server/powerup/project-root";
 import { syncRunnerOf } from "../../server/app";
 import { startService, type RunningService } from "../../server/start-service";
 import { createDevHostRouter, DEV_HOST_CLIENT_SCRIPT } from "../dev-host/create-dev-host-router";
-import { createTrelloSimulator } from "../trello-sim/create-trello-simulator";
+import { createTrelloSimulator, type TrelloSimulator } from "../trello-sim/create-trello-simulator";
 import { freePort } from "./free-port";
-import { liveDemoActivity, seedDemoBoard } from "./seed-demo-board";
-import { seedDemoLoopData } from "./seed-demo-loop-data";
+import { liveDemoActivity, seedDemoBoard, type DemoBoard } from "./seed-demo-board";
+import { seedDemoLoopData, type DemoLoopData } from "./seed-demo-loop-data";
 
 const DEMO_DATABASE_PATH = "./data/demo.db";
 
@@ -21,12 +21,55 @@ function demoDatabasePath(config: Config): string {
   return DEMO_DATABASE_PATH;
 }
 
+export interface DemoOptions {
+  /** Where the logs go, when not to the terminal: the banner says so. */
+  logFile?: string;
+  /** Writes the banner (the terminal by default). */
+  write?: (text: string) => void;
+}
+
+/** The running demo, with what was seeded (tests read the story the reports must tell). */
+export interface RunningDemo extends RunningService {
+  sim: TrelloSimulator;
+  board: DemoBoard;
+  loop: DemoLoopData;
+  serviceUrl: string;
+  /** When the demo was seeded (ms since the epoch). */
+  seededAt: number;
+}
+
+/** The start banner: what to open, one URL per line (a terminal makes each clickable), and never a token. */
+function banner(lines: { serviceUrl: string; boardId: string; second: { id: string; fullName: string }; simBaseUrl: string; databasePath: string; logFile?: string }): string {
+  const { serviceUrl, boardId, second } = lines;
+  const month = new Date().toISOString().slice(0, 7);
+  return [
+    "",
+    "Stakeholder Loop demo is running: the board \"ACME Client Portal — Delivery\", about four months of delivery.",
+    "",
+    "  Open the board (in the dev host, which stands in for Trello):",
+    `    ${serviceUrl}/dev-host/?board=${boardId}`,
+    `  The same board as a second member (${second.fullName}, who has not authorized yet):`,
+    `    ${serviceUrl}/dev-host/?board=${boardId}&member=${second.id}`,
+    "  Service health:",
+    `    ${serviceUrl}/healthz`,
+    "  Trello simulator (REST under /1/; its key and the member's token are in /dev-host/session.json):",
+    `    ${lines.simBaseUrl}/1/`,
+    "",
+    "  This month's report from the command line:",
+    `    DATABASE_PATH=${lines.databasePath} npm run --silent report -- --board ${boardId} --month ${month} --format md`,
+    lines.logFile ? `  Logs: ${lines.logFile}  (LOG_LEVEL=info npm start shows them here instead)` : "  Logs: on this terminal (LOG_LEVEL is set)",
+    "",
+    "Press Ctrl+C to stop.",
+    "",
+  ].join("\n");
+}
+
 /**
  * `npm start` without Trello credentials: the Trello simulator, a seeded board, and the service wired to it
  * the way it is wired to Trello — connected through the real connect flow, then fed by signed webhooks.
  */
-export async function runDemo(config: Config, log: Logger): Promise<RunningService> {
-  const sim = createTrelloSimulator({ webhooks: { retryDelaysMs: [1_000, 5_000, 15_000] } });
+export async function runDemo(config: Config, log: Logger, options: DemoOptions = {}): Promise<RunningDemo> {
+  const sim = createTrelloSimulator({ member: { username: "alexmorgan", fullName: "Alex Morgan" }, webhooks: { retryDelaysMs: [1_000, 5_000, 15_000] } });
   const simInfo = await sim.listen(0);
   const port = config.port === 0 ? await freePort() : config.port;
   const publicUrl = config.publicUrl.endsWith(":0") ? `http://localhost:${port}` : config.publicUrl;
@@ -41,11 +84,15 @@ export async function runDemo(config: Config, log: Logger): Promise<RunningServi
     tokenEncryptionKey: config.tokenEncryptionKey ?? randomBytes(32),
   };
   const now = Date.now();
-  const board = seedDemoBoard(sim, now);
-  seedDemoLoopData(sim, board, now);
+  const second = sim.createMember({ username: "samokafor", fullName: "Sam Okafor" });
+  const board = seedDemoBoard(sim, now, { pm: simInfo.memberId, second: second.id });
+  const loop = seedDemoLoopData(sim, board, now);
   const devHost = createDevHostRouter({
     dir: path.join(projectRoot(), "dist", "dev-host"),
-    session: { simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId: board.boardId },
+    session: {
+      simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId: board.boardId,
+      otherMembers: [{ id: second.id, token: second.token }],
+    },
   });
   const service = await startService(demoConfig, log, { devHost, powerUp: { trelloClientScript: DEV_HOST_CLIENT_SCRIPT } });
   const serviceUrl = `http://127.0.0.1:${service.port}`;
@@ -61,23 +108,17 @@ export async function runDemo(config: Config, log: Logger): Promise<RunningServi
   liveDemoActivity(sim, board);
   await sim.idle();
 
-  const month = new Date().toISOString().slice(0, 7);
   log.info({ boardId: board.boardId, serviceUrl, trelloSimulator: simInfo.baseUrl, databasePath: demoConfig.databasePath }, "demo ready");
-  process.stdout.write(
-    [
-      "",
-      "Stakeholder Loop demo is running.",
-      `  Service:          ${serviceUrl}  (health: ${serviceUrl}/healthz)`,
-      `  Trello simulator: ${simInfo.baseUrl}/1/boards/${board.boardId}?key=${simInfo.key}&token=…`,
-      `  Demo board:       ${board.boardId} "ACME Client Portal — Delivery"`,
-      `  Dev host (Trello stand-in): ${serviceUrl}/dev-host/?board=${board.boardId}`,
-      `  Monthly report:   DATABASE_PATH=${demoConfig.databasePath} npm run --silent report -- --board ${board.boardId} --month ${month} --format json`,
-      "Press Ctrl+C to stop.",
-      "",
-    ].join("\n"),
+  (options.write ?? ((text: string) => process.stdout.write(text)))(
+    banner({ serviceUrl, boardId: board.boardId, second, simBaseUrl: simInfo.baseUrl, databasePath: demoConfig.databasePath, logFile: options.logFile }),
   );
   return {
     ...service,
+    sim,
+    board,
+    loop,
+    serviceUrl,
+    seededAt: now,
     async close() {
       await sim.close();
       await service.close();

@@ -1,5 +1,5 @@
 import express, { Router } from "express";
-import { devHostSessionSchema, type DevHostSession } from "./dev-host-session";
+import { devHostSessionSchema, type DevHostSessionInput } from "./dev-host-session";
 
 /** Where the fake Trello client is served: the `trelloClientScript` the Power-Up's pages load in the dev host. */
 export const DEV_HOST_CLIENT_SCRIPT = "/dev-host/power-up-client.js";
@@ -7,7 +7,7 @@ export const DEV_HOST_CLIENT_SCRIPT = "/dev-host/power-up-client.js";
 export interface DevHostRouterOptions {
   /** The built dev host (dist/dev-host/). */
   dir: string;
-  session: DevHostSession;
+  session: DevHostSessionInput;
 }
 
 /**

@@ -10,6 +10,12 @@ export const devHostSessionSchema = z.object({
   pluginId: z.string().min(1),
   /** The board shown when the URL names none (`/dev-host/?board=<id>`). */
   boardId: z.string().min(1),
+  /**
+   * Other members of the board who can be "signed in" with `/dev-host/?member=<id>`: what a second member of a
+   * connected board sees (their own REST token, authorized or not, separate from the one who connected it).
+   */
+  otherMembers: z.array(z.object({ id: z.string().min(1), token: z.string().min(1) })).default([]),
 });
 
 export type DevHostSession = z.infer<typeof devHostSessionSchema>;
+export type DevHostSessionInput = z.input<typeof devHostSessionSchema>;

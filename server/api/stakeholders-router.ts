@@ -1,4 +1,6 @@
 import { Router } from "express";
+import { z } from "zod";
+import { firstIssue } from "../../shared/first-issue";
 import { defaultBoardSettings } from "../../shared/loop/board-settings";
 import { calendarDay } from "../../shared/loop/calendar-day";
 import { readLoopRecord } from "../../shared/loop/read-loop-record";
@@ -7,6 +9,9 @@ import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
 import { boardLoopData } from "../loop/board-loop-data";
+import { csvText } from "../reports/render/csv-text";
+import { registerRows, REGISTER_COLUMNS } from "../stakeholders/register-rows";
+import { registerXlsx } from "../stakeholders/register-xlsx";
 import type { Store } from "../store/create-store";
 
 export interface StakeholdersRouterDeps {
@@ -16,28 +21,39 @@ export interface StakeholdersRouterDeps {
   now?: () => Date;
 }
 
-/** GET /api/boards/:boardId/stakeholders: the stakeholder registry from the store (what the last sync read). */
+/** The board's stakeholder registry as the store has it (what the last sync read), in the board's time zone. */
+function loadRegistry(store: Store, boardId: string, powerUpId: string | undefined, now: Date) {
+  if (!store.connections.get(boardId)) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
+  const data = boardLoopData(store, boardId, powerUpId);
+  const settingsRead = readLoopRecord("settings", data.board.settings);
+  const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
+  const timeZone = settings.timezone ?? "UTC";
+  const today = calendarDay(now, timeZone);
+  // Archived and deleted stakeholder cards leave the registry, as they leave the board.
+  const cards = [...data.cards.keys()]
+    .map((id) => ({ id, fields: store.cards.get(id)?.fields }))
+    .filter(({ fields }) => !fields?.closed && !fields?.deleted)
+    .map(({ id, fields }) => ({ id, name: fields?.name ?? "(card not synced yet)" }));
+  const entries = stakeholderRegistry(
+    cards,
+    (card) => ({ stakeholder: readLoopRecord("stakeholder", data.cards.get(card.id)?.stakeholder), log: readLoopRecord("log", data.cards.get(card.id)?.log) }),
+    today,
+    timeZone,
+  );
+  return { today, timeZone, entries };
+}
+
+const exportQuery = z.object({ format: z.enum(["csv", "xlsx"], { error: "must be csv or xlsx" }).default("csv") });
+
+/**
+ * GET /api/boards/:boardId/stakeholders: the stakeholder registry from the store; GET …/stakeholders/export?format=
+ * csv|xlsx: the register with every field, as a file. Both for any member of the board (member JWT).
+ */
 export function createStakeholdersRouter({ verifyJwt, store, powerUpId, now = () => new Date() }: StakeholdersRouterDeps): Router {
   const router = Router();
   router.get("/api/boards/:boardId/stakeholders", requireMemberJwt(verifyJwt), (req, res) => {
     const boardId = String(req.params.boardId);
-    if (!store.connections.get(boardId)) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
-    const data = boardLoopData(store, boardId, powerUpId);
-    const settingsRead = readLoopRecord("settings", data.board.settings);
-    const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
-    const timeZone = settings.timezone ?? "UTC";
-    const today = calendarDay(now(), timeZone);
-    // Archived and deleted stakeholder cards leave the registry, as they leave the board.
-    const cards = [...data.cards.keys()]
-      .map((id) => ({ id, fields: store.cards.get(id)?.fields }))
-      .filter(({ fields }) => !fields?.closed && !fields?.deleted)
-      .map(({ id, fields }) => ({ id, name: fields?.name ?? "(card not synced yet)" }));
-    const entries = stakeholderRegistry(
-      cards,
-      (card) => ({ stakeholder: readLoopRecord("stakeholder", data.cards.get(card.id)?.stakeholder), log: readLoopRecord("log", data.cards.get(card.id)?.log) }),
-      today,
-      timeZone,
-    );
+    const { today, timeZone, entries } = loadRegistry(store, boardId, powerUpId, now());
     res.json({
       boardId,
       today,
@@ -48,6 +64,21 @@ export function createStakeholdersRouter({ verifyJwt, store, powerUpId, now = ()
           : { idCard: entry.card.id, cardName: entry.card.name, status: "invalid", message: entry.message },
       ),
     });
+  });
+  router.get("/api/boards/:boardId/stakeholders/export", requireMemberJwt(verifyJwt), async (req, res) => {
+    const query = exportQuery.safeParse(req.query);
+    if (!query.success) throw new AppError(400, ErrorCode.BadRequest, firstIssue(query.error, "query"));
+    const boardId = String(req.params.boardId);
+    const { today, entries } = loadRegistry(store, boardId, powerUpId, now());
+    const rows = registerRows(entries);
+    const { format } = query.data;
+    res.attachment(`stakeholder-register-${today}.${format}`);
+    res.setHeader("x-content-type-options", "nosniff");
+    if (format === "xlsx") {
+      res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").send(await registerXlsx(REGISTER_COLUMNS, rows));
+      return;
+    }
+    res.type("text/csv; charset=utf-8").send(csvText([...REGISTER_COLUMNS], rows));
   });
   return router;
 }

@@ -5,6 +5,7 @@ import { pathWithoutToken, TrelloApiError } from "./trello-api-error";
 import {
   boardSchema,
   cardSchema,
+  labelSchema,
   listSchema,
   memberSchema,
   membershipSchema,
@@ -12,6 +13,7 @@ import {
   webhookSchema,
   type TrelloBoard,
   type TrelloCard,
+  type TrelloLabel,
   type TrelloList,
   type TrelloMember,
   type TrelloMembership,
@@ -37,6 +39,10 @@ export interface TrelloClient {
   getBoardMemberships(token: string, boardId: string): Promise<TrelloMembership[]>;
   getLists(token: string, boardId: string): Promise<TrelloList[]>;
   getCards(token: string, boardId: string): Promise<TrelloCard[]>;
+  getLabels(token: string, boardId: string): Promise<TrelloLabel[]>;
+  /** A list at the board's right end ("bottom") or left end ("top"). */
+  createList(token: string, list: { idBoard: string; name: string; pos: "top" | "bottom" }): Promise<TrelloList>;
+  createLabel(token: string, label: { idBoard: string; name: string; color: string }): Promise<TrelloLabel>;
   /** One page of a board's actions, newest first, each as Trello sent it (validated by the caller). */
   getActionsPage(token: string, boardId: string, query: ActionsPageQuery): Promise<unknown[]>;
   /** The board a card is on now. */
@@ -76,6 +82,9 @@ export function createTrelloClient(options: TrelloClientOptions): TrelloClient {
       (await get(z.array(cardSchema), token, `/boards/${boardId}/cards`, { filter: "all", pluginData: true })).map((card) =>
         card.pluginData ? { ...card, pluginData: ours(card.pluginData) } : card,
       ),
+    getLabels: (token, boardId) => get(z.array(labelSchema), token, `/boards/${boardId}/labels`, { limit: 1000 }),
+    createList: async (token, list) => parse(listSchema, "/lists", await transport.request(token, "POST", "/lists", list)),
+    createLabel: async (token, label) => parse(labelSchema, "/labels", await transport.request(token, "POST", "/labels", label)),
     getActionsPage: (token, boardId, { before, since, limit = ACTIONS_PAGE_LIMIT }) =>
       get(z.array(z.unknown()), token, `/boards/${boardId}/actions`, { filter: "all", limit, before, since }),
     getCardBoardId: async (token, cardId) =>

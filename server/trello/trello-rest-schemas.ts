@@ -49,7 +49,14 @@ export const webhookSchema = z.looseObject({
 export type TrelloMember = z.infer<typeof memberSchema>;
 export type TrelloMembership = z.infer<typeof membershipSchema>;
 export type TrelloBoard = z.infer<typeof boardSchema>;
+export const labelSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().nullish(),
+  color: z.string().nullish(),
+});
+
 export type TrelloList = z.infer<typeof listSchema>;
+export type TrelloLabel = z.infer<typeof labelSchema>;
 export type TrelloCard = z.infer<typeof cardSchema>;
 export type TrelloPluginData = z.infer<typeof pluginDataSchema>;
 export type TrelloWebhook = z.infer<typeof webhookSchema>;

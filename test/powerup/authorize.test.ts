@@ -15,7 +15,7 @@ async function openAuthorization(): Promise<{ page: Page; popup: FrameLocator }>
   const { page } = opened;
   await page.getByRole("button", { name: "Authorize Power-Up" }).click();
   const popup = page.frameLocator('iframe[data-frame="popup"]');
-  await popup.getByRole("heading", { name: "Connect Stakeholder Loop" }).waitFor();
+  await popup.getByRole("heading", { name: "Stakeholder Loop access" }).waitFor();
   return { page, popup };
 }
 

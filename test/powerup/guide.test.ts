@@ -37,7 +37,7 @@ describe("the first-run guide", () => {
     ]);
     await saveScreenshot(page, "guide-modal");
     await guide.getByRole("button", { name: "Connect the board" }).click();
-    await page.frameLocator('iframe[data-frame="popup"]').getByRole("heading", { name: "Connect Stakeholder Loop" }).waitFor();
+    await page.frameLocator('iframe[data-frame="popup"]').getByRole("heading", { name: "Stakeholder Loop access" }).waitFor();
     await expect(frameSrc(page, "popup")).resolves.toContain("/powerup/authorize.html");
     expect(opened!.errors).toEqual([]);
   });

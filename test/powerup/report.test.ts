@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { DateTime } from "luxon";
+import { defaultReportMonth } from "../../powerup/board-pages/default-report-month";
 import type { FrameLocator, Page } from "playwright-core";
 import { saveScreenshot, type OpenedPage } from "../support/browser";
 import type { DevHostStack } from "../support/dev-host-stack";
@@ -29,12 +31,17 @@ const suite = useDevHostSuite(async (seeded) => {
   await stack.settle();
 });
 
+/** Opens the modal, checks it starts on the default month, and picks last month (where the seeded activity is). */
 async function openReport(): Promise<{ page: Page; modal: FrameLocator }> {
   opened = await suite.openDevHost();
   const { page } = opened;
   await page.getByRole("button", { name: "Monthly report" }).click();
   const modal = page.frameLocator('iframe[data-frame="modal"]');
   await modal.getByRole("heading", { name: "Monthly report" }).waitFor();
+  const settings = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).settings as { timezone?: string } | undefined;
+  const today = DateTime.now().setZone(settings?.timezone ?? "UTC").toISODate()!;
+  await expect(modal.getByLabel("Month").inputValue()).resolves.toBe(defaultReportMonth(today));
+  await modal.getByLabel("Month").fill(last.month);
   return { page, modal };
 }
 
@@ -55,7 +62,6 @@ const keyFigure = (report: FrameLocator, label: string) => report.locator("#sect
 describe("the Monthly report modal", () => {
   it("generates last month's report on the service and shows its HTML in a frame that may run nothing", async () => {
     const { page, modal } = await openReport();
-    await expect(modal.getByLabel("Month").inputValue()).resolves.toBe(last.month);
     await expect(modal.getByLabel("Audience").inputValue()).resolves.toBe("internal");
     await expect(modal.getByLabel("Time zone").inputValue()).resolves.toBe("UTC");
     await modal.getByText("No report has been generated for this month and audience yet.").waitFor();
@@ -85,12 +91,24 @@ describe("the Monthly report modal", () => {
     await modal.getByRole("button", { name: "Version 1" }).click();
     await modal.getByRole("heading", { name: `${monthName} · version 1` }).waitFor();
     await modal.frameLocator("iframe.report-frame").getByRole("heading", { name: `Monthly report: ACME rollout, ${monthName}` }).waitFor();
-    // The client audience has versions of its own.
+    // The client audience has versions of its own; the internal report shown goes with its buttons.
     await modal.getByLabel("Audience").selectOption("client");
     await modal.getByText("No report has been generated for this month and audience yet.").waitFor();
+    await expect(modal.locator(".monthly-report").count()).resolves.toBe(0);
   });
 
-  it("downloads the PDF and the Markdown with the member's JWT", async () => {
+  it("clears the shown report and its buttons when another month is chosen, so the preview always matches the form", async () => {
+    const { modal } = await openReport();
+    await modal.getByRole("button", { name: "Version 1" }).click();
+    await modal.getByRole("heading", { name: `${monthName} · version 1` }).waitFor();
+    await modal.getByLabel("Month").fill("2026-01");
+    await modal.getByText("No report has been generated for this month and audience yet.").waitFor();
+    await expect(modal.locator(".monthly-report").count()).resolves.toBe(0);
+    await expect(modal.getByRole("button", { name: "Post to board" }).count()).resolves.toBe(0);
+    await expect(modal.getByRole("button", { name: "Download PDF" }).count()).resolves.toBe(0);
+  });
+
+  it("downloads every format (PDF, Markdown, CSV, HTML, JSON) with the member's JWT", async () => {
     const { page, modal } = await openReport();
     await generate(modal, 3);
 
@@ -102,26 +120,31 @@ describe("the Monthly report modal", () => {
     expect(fs.readFileSync((await md.path())!, "utf8")).toMatch(/ACME rollout/);
     const [csv] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download CSV" }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.zip$/);
+    const [html] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download HTML" }).click()]);
+    expect(html.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.html`);
+    expect(fs.readFileSync((await html.path())!, "utf8")).toMatch(/<html[\s\S]*ACME rollout/);
+    const [json] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download JSON" }).click()]);
+    expect(json.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.json`);
+    expect(JSON.parse(fs.readFileSync((await json.path())!, "utf8"))).toMatchObject({ period: { month: last.month }, cards: { created: 3, completed: 2 } });
   });
 
-  it("posts the report's Markdown as a comment on a Reports card it creates in the first list, then reuses that card", async () => {
-    const { page, modal } = await openReport();
+  it("posts the report's Markdown on a Reports card in a Reports list it creates, after an Authorize in place, then reuses both", async () => {
+    const { modal } = await openReport();
     await generate(modal, 4);
     await modal.getByRole("button", { name: "Post to board" }).click();
-    await modal.getByText("Connect the board first").waitFor();
-
-    // The token t.getRestApi().authorize() keeps for the member in the dev host.
-    const tokenKey = `loop-dev-host:token:${stack.simInfo.memberId}`;
-    await page.evaluate(`localStorage.setItem(${JSON.stringify(tokenKey)}, ${JSON.stringify(stack.simInfo.token)})`);
-    await modal.getByRole("button", { name: "Post to board" }).click();
-    await modal.getByText('Posted version 4 as a comment on the new "Reports" card.').waitFor();
+    const offer = modal.locator(".authorize-in-place");
+    await offer.getByText("needs your own Trello authorization").waitFor();
+    await offer.getByRole("button", { name: "Authorize" }).click();
+    await modal.getByText('Posted version 4 as a comment on a new "Reports" card in the new "Reports" list.').waitFor();
     await modal.getByRole("button", { name: "Post to board" }).click();
     await modal.getByText('Posted version 4 as a comment on the "Reports" card.').waitFor();
 
     const actions = stack.sim.boardActions(stack.boardId);
+    const lists = actions.filter((a) => a.type === "createList" && (a.data as any).list?.name === "Reports");
+    expect(lists).toHaveLength(1);
     const created = actions.filter((a) => a.type === "createCard" && (a.data as any).card?.name === "Reports");
     expect(created).toHaveLength(1);
-    expect((created[0]!.data as any).list.id).toBe(stack.lists.todo);
+    expect((created[0]!.data as any).list.id).toBe((lists[0]!.data as any).list.id);
     const comments = actions.filter((a) => a.type === "commentCard" && (a.data as any).card?.id === (created[0]!.data as any).card.id);
     expect(comments).toHaveLength(2);
     expect((comments[0]!.data as any).text).toMatch(/^#.*ACME rollout/m);

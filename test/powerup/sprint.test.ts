@@ -92,19 +92,18 @@ describe("the Sprint modal", () => {
     expect(stack.sim.getPluginData({ scope: "card", idModel: stack.cards.mobileApp })).toEqual(before);
   });
 
-  it("creates the card Sprint 2 with the member's token when no such card exists, and asks to connect first without one", async () => {
-    const { page, modal } = await openSprintModal();
+  it("creates the card Sprint 2 with the member's token when no such card exists, after an Authorize in place without one", async () => {
+    const { modal } = await openSprintModal();
     await expect(modal.getByLabel("Sprint card").locator("option:checked").innerText()).resolves.toBe('Create a card "Sprint 2"');
     await modal.getByLabel("Native mobile app").check();
     await modal.getByRole("button", { name: "Plan sprint" }).click();
-    await modal.getByText("Connect the board first").waitFor();
+    const offer = modal.locator(".authorize-in-place");
+    await offer.getByText("needs your own Trello authorization").waitFor();
     const cardsNamed = () => stack.sim.boardActions(stack.boardId).filter((a) => a.type === "createCard" && (a.data as { card?: { name?: string } }).card?.name === "Sprint 2");
     expect(cardsNamed()).toHaveLength(0);
 
-    // The token t.getRestApi().authorize() keeps for the member in the dev host.
-    const tokenKey = `loop-dev-host:token:${stack.simInfo.memberId}`;
-    await page.evaluate(`localStorage.setItem(${JSON.stringify(tokenKey)}, ${JSON.stringify(stack.simInfo.token)})`);
-    await modal.getByRole("button", { name: "Plan sprint" }).click();
+    // One click authorizes the member and plans the sprint as it was filled in.
+    await offer.getByRole("button", { name: "Authorize" }).click();
     await modal.getByText('Saved Sprint 2 on the card "Sprint 2".').waitFor();
     expect(cardsNamed()).toHaveLength(1);
     const createdIn = cardsNamed()[0]!.data as { card: { id: string }; list: { id: string } };

@@ -125,15 +125,20 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it("asks to connect the board before it creates a card, keeping what was typed", async () => {
+  it("offers Authorize in place before it creates a card, keeping what was typed, and saves after that one click", async () => {
     await openDevHost();
     const modal = await openStakeholders();
     await modal.getByRole("button", { name: "Add stakeholder" }).click();
-    await modal.getByLabel("Name", { exact: true }).fill("Unconnected Client");
+    await modal.getByLabel("Name", { exact: true }).fill("Unauthorized Client");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
-    await modal.getByText("Connect the board first (Stakeholder Loop → Authorize)").waitFor();
-    await expect(modal.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("Unconnected Client");
-    expect((await boardCards()).some((card) => card.name === "Unconnected Client")).toBe(false);
+    const offer = modal.locator(".authorize-in-place");
+    await offer.getByText("needs your own Trello authorization").waitFor();
+    await expect(modal.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("Unauthorized Client");
+    expect((await boardCards()).some((card) => card.name === "Unauthorized Client")).toBe(false);
+
+    await offer.getByRole("button", { name: "Authorize" }).click();
+    await modal.getByText("Saved Unauthorized Client").waitFor();
+    expect((await boardCards()).filter((card) => card.name === "Unauthorized Client")).toHaveLength(1);
   });
 
   it("shows field errors inline for an empty name and a cadence of 0, and keeps the typed values", async () => {

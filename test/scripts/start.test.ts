@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import { BoardStory } from "../support/board-story";
@@ -55,6 +56,29 @@ describe("npm start", () => {
       ]);
       expect(connection.status).toBe("ready");
       expect(connection.webhook_id).toMatch(/^[0-9a-f]{24}$/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+  });
+
+  it("without LOG_LEVEL shows the banner alone on the terminal and writes the logs to the file it names", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TRELLO_API_KEY: "", TRELLO_API_SECRET: "", PORT: "0", DATABASE_PATH: path.join(temp.dir, "quiet.db") };
+    delete env.LOG_LEVEL;
+    const child = spawn("node", ["dist/scripts/start.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    try {
+      for await (const chunk of child.stdout!) {
+        out += chunk.toString();
+        if (out.includes("Press Ctrl+C to stop.")) break;
+      }
+      expect(out.split("\n").filter((line) => line.startsWith("{"))).toEqual([]);
+      expect(out).not.toMatch(/token=/);
+      const logFile = /Logs: (\S+)/.exec(out)?.[1];
+      expect(logFile).toBe(path.join(ROOT, "data", "demo.log"));
+      const lines = fs.readFileSync(logFile!, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
+      expect(lines.map((line) => line.msg)).toContain("demo ready");
     } finally {
       child.kill("SIGTERM");
     }

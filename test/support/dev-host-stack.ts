@@ -13,8 +13,10 @@ import { TEST_TOKEN_KEY } from "./service-with-sim";
 import { makeTempDir } from "./test-app";
 
 export interface DevHostStack {
-  /** The dev host page showing the seeded board. */
+  /** The dev host page showing the seeded board, as the member who connected it. */
   devHostUrl: string;
+  /** Another member of the board, who did not connect it and has not authorized the Power-Up yet. */
+  secondMember: { id: string; fullName: string; devHostUrl: string };
   /** The service (serves /powerup/, /api/ and /dev-host/). */
   baseUrl: string;
   boardId: string;
@@ -47,6 +49,8 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
   const card = (idList: string, name: string) => String(sim.createCard(idList, { name }).id);
   const cards = { kickoff: card(todo, "Kick-off workshop"), sla: card(doing, "SLA draft"), mobileApp: card(todo, "Native mobile app") };
   const boardId = String(board.id);
+  const second = sim.createMember({ username: "samokafor", fullName: "Sam Okafor" });
+  sim.addMemberToBoard(boardId, second.id);
 
   const port = await freePort();
   const config = loadConfig({
@@ -61,7 +65,7 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
   });
   const devHost = createDevHostRouter({
     dir: path.join(projectRoot(), "dist", "dev-host"),
-    session: { simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId },
+    session: { simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId, otherMembers: [{ id: second.id, token: second.token }] },
   });
   const service = await startService(config, createLogger("silent"), {
     devHost,
@@ -84,6 +88,7 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
 
   return {
     devHostUrl: `${baseUrl}/dev-host/?board=${boardId}`,
+    secondMember: { id: second.id, fullName: second.fullName, devHostUrl: `${baseUrl}/dev-host/?board=${boardId}&member=${second.id}` },
     baseUrl,
     boardId,
     lists: { todo, doing, done },

@@ -5,6 +5,7 @@ import { signFrameUrl } from "./frame-hash";
 import { createFrameLayer } from "./frame-layer";
 import type { BoardModel, ConnectorHandle, DevHostBridge, DevHostSession, FrameContext } from "./host-bridge";
 import { simRest } from "./sim-api";
+import { sessionAs } from "./session-as";
 
 type Json = Record<string, unknown>;
 
@@ -12,23 +13,27 @@ type Json = Record<string, unknown>;
 const CONNECTOR_TIMEOUT_MS = 10_000;
 
 async function loadModel(session: DevHostSession, boardId: string): Promise<BoardModel> {
-  const [board, lists, cards, members, me] = await Promise.all([
+  const [board, labels, lists, cards, members, me] = await Promise.all([
     simRest<Json>(session, `boards/${boardId}`),
+    simRest<Json[]>(session, `boards/${boardId}/labels`),
     simRest<Json[]>(session, `boards/${boardId}/lists`),
     simRest<Json[]>(session, `boards/${boardId}/cards`),
     simRest<Json[]>(session, `boards/${boardId}/members`),
     simRest<Json>(session, `members/${session.memberId}`),
   ]);
-  return { board, lists, cards, members, me };
+  // Trello's client has the board's labels at hand (t.board("labels")); its REST board JSON does not carry them.
+  return { board: { ...board, labels }, lists, cards, members, me };
 }
 
 /** Boots the page that stands in for Trello: the board, the connector's capabilities, and the host bridge. */
 async function boot(): Promise<void> {
-  const session = (await (await fetch("./session.json")).json()) as DevHostSession;
+  const params = new URLSearchParams(location.search);
+  // The member "signed in" to this tab: `?member=<id>` shows the board as another of its members.
+  const session = sessionAs((await (await fetch("./session.json")).json()) as DevHostSession, params.get("member"));
   // Trello calls only the capabilities switched on in its admin portal; here manifest.json is that list.
   const manifest = (await (await fetch("/powerup/manifest.json")).json()) as { capabilities: string[] };
   const declared = new Set(manifest.capabilities);
-  const boardId = new URLSearchParams(location.search).get("board") ?? session.boardId;
+  const boardId = params.get("board") ?? session.boardId;
   let model = loadModel(session, boardId);
   let connector: ConnectorHandle | undefined;
   let openCardId: string | undefined;

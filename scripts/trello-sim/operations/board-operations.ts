@@ -21,10 +21,13 @@ export interface NewBoard extends Authorship {
   defaultLabels?: boolean;
 }
 
+/** A list's position as Trello's REST API takes it. */
+export type ListPos = number | "top" | "bottom";
+
 export interface ListChanges extends Authorship {
   name?: string;
   closed?: boolean;
-  pos?: number;
+  pos?: ListPos;
 }
 
 export interface NewCustomField extends Authorship {
@@ -98,12 +101,20 @@ export function createBoardOperations(ctx: SimContext) {
     });
   }
 
-  function createList(idBoard: string, input: Authorship & { name: string; pos?: number }): SimList {
+  /** Trello's list positions: "bottom" (the default) after the last list, "top" before the first. */
+  function resolveListPos(idBoard: string, pos: ListPos | undefined): number {
+    const positions = store.listsOf(idBoard).map((list) => list.pos);
+    if (pos === undefined || pos === "bottom") return Math.max(0, ...positions) + 16384;
+    if (pos === "top") return positions.length ? Math.min(...positions) / 2 : 16384;
+    if (!Number.isFinite(pos) || pos < 0) throw invalidValue("pos");
+    return pos;
+  }
+
+  function createList(idBoard: string, input: Authorship & { name: string; pos?: ListPos }): SimList {
     const board = requireBoard(idBoard);
     const actor = resolveActor(ctx, input.idMember);
     const at = resolveWhen(ctx, input.at);
-    const lastPos = Math.max(0, ...store.listsOf(board.id).map((list) => list.pos));
-    const list: SimList = { id: ctx.newId(at), idBoard: board.id, name: requireName(input.name), closed: false, pos: input.pos ?? lastPos + 16384 };
+    const list: SimList = { id: ctx.newId(at), idBoard: board.id, name: requireName(input.name), closed: false, pos: resolveListPos(board.id, input.pos) };
     store.addList(list);
     ctx.record({ type: "createList", idMemberCreator: actor.id, data: { list: listRef(list), board: boardRef(board) }, idBoard: board.id, at });
     return list;
@@ -152,8 +163,9 @@ export function createBoardOperations(ctx: SimContext) {
     const actor = resolveActor(ctx, changes.idMember);
     const at = resolveWhen(ctx, changes.at);
     const recorded = [];
+    const resolved = { ...changes, pos: changes.pos === undefined ? undefined : resolveListPos(list.idBoard, changes.pos) };
     for (const field of ["name", "closed", "pos"] as const) {
-      const value = changes[field];
+      const value = resolved[field];
       if (value === undefined || value === list[field]) continue;
       if (field === "name") requireName(value as string);
       const old = list[field];

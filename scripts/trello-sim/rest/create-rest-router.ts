@@ -5,6 +5,7 @@ import type { SimCore } from "../sim-core";
 import { boardsRoutes } from "./boards-routes";
 import { cardsRoutes } from "./cards-routes";
 import { readCredentials, type Credentials } from "./credentials";
+import { labelsRoutes } from "./labels-routes";
 import { listsRoutes } from "./lists-routes";
 import { membersRoutes } from "./members-routes";
 import { TrelloHttpError, trelloErrorHandler } from "./trello-http-error";
@@ -34,7 +35,7 @@ export function createRestRouter(core: SimCore): Router {
     res.locals.auth = { token: found, member: core.store.members.get(found.idMember)! };
     next();
   });
-  router.use(boardsRoutes(core), cardsRoutes(core), listsRoutes(core), membersRoutes(core), webhooksRoutes(core));
+  router.use(boardsRoutes(core), cardsRoutes(core), labelsRoutes(core), listsRoutes(core), membersRoutes(core), webhooksRoutes(core));
   router.use((req) => {
     throw new TrelloHttpError(404, `Cannot ${req.method} ${req.baseUrl}${req.path}`);
   });

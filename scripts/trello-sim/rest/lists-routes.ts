@@ -5,7 +5,7 @@ import { pickFields } from "../json/pick-fields";
 import type { SimCore } from "../sim-core";
 import { authOf, readableBoard, readableList } from "./access";
 import { byFilter, listedCards } from "./boards-routes";
-import { booleanParam, numberParam, readParams } from "./read-params";
+import { booleanParam, posParam, readParams } from "./read-params";
 
 const LIST_FIELDS = ["id", "name", "closed", "pos", "softLimit", "idBoard", "subscribed"];
 
@@ -14,7 +14,7 @@ export function listsRoutes(core: SimCore): Router {
   const router = Router();
 
   router.post("/lists", (req, res) => {
-    const params = readParams(req, z.object({ name: z.string().min(1).max(16384), idBoard: z.string(), pos: numberParam.optional() }));
+    const params = readParams(req, z.object({ name: z.string().min(1).max(16384), idBoard: z.string(), pos: posParam.optional() }));
     const board = readableBoard(core, res, params.idBoard);
     const list = core.boards.createList(board.id, { name: params.name, pos: params.pos, idMember: authOf(res).member.id });
     res.json(listJson(list));
@@ -28,7 +28,7 @@ export function listsRoutes(core: SimCore): Router {
 
   router.put("/lists/:id", (req, res) => {
     const list = readableList(core, res, req.params.id);
-    const params = readParams(req, z.object({ name: z.string().min(1).max(16384).optional(), closed: booleanParam.optional(), pos: numberParam.optional() }));
+    const params = readParams(req, z.object({ name: z.string().min(1).max(16384).optional(), closed: booleanParam.optional(), pos: posParam.optional() }));
     core.boards.updateList(list.id, { ...params, idMember: authOf(res).member.id });
     res.json(listJson(list));
   });

@@ -1,3 +1,6 @@
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { REGISTER_COLUMNS } from "../../../server/stakeholders/register-rows";
 import { startServiceWithSim, type ServiceWithSim } from "../../support/service-with-sim";
 
 const stakeholder = (name: string, type: string, cadenceDays: number) => ({
@@ -55,6 +58,41 @@ describe("GET /api/boards/:boardId/stakeholders", () => {
 
   it("carries the board settings the Power-Up saved into the report's time zone", () => {
     expect(h.store.boardSettings.get(boardId)).toEqual({ boardId, timezone: "Asia/Kolkata", doneListIds: null });
+  });
+
+  const download = async (format: string) =>
+    fetch(`${h.baseUrl}/api/boards/${boardId}/stakeholders/export?format=${format}`, { headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` } });
+
+  it("exports the register as CSV with every field, a row per stakeholder card, unreadable records saying why", async () => {
+    const res = await download("csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="?stakeholder-register-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    const [header, ...rows] = parse(await res.text()) as string[][];
+    expect(header).toEqual([...REGISTER_COLUMNS]);
+    const byName = new Map(rows.map((row) => [row[REGISTER_COLUMNS.indexOf("Card")], Object.fromEntries(header!.map((column, i) => [column, row[i]]))]));
+    expect([...byName.keys()]).toEqual(["Dana Ruiz — ACME", "Hand-edited", "Northwind"]);
+    expect(byName.get("Dana Ruiz — ACME")).toMatchObject({
+      Name: "Dana Ruiz", Type: "client", Channel: "email", "Update cadence (days)": "7", "Buy-in": "supporter", Status: "active",
+      "Communication platform agreed": "yes", "Roles and responsibilities agreed": "no", "Update overdue (days)": "3", "Card id": cards.dana,
+    });
+    expect(byName.get("Hand-edited")!["Record problem"]).toMatch(/Update cadence must be a whole number/);
+  });
+
+  it("exports the same register as an XLSX workbook, and refuses another format in the error shape", async () => {
+    const res = await download("xlsx");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Stakeholders")!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...REGISTER_COLUMNS]);
+    expect(sheet.rowCount).toBe(4);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 3)).toEqual(["Dana Ruiz", "client"]);
+
+    const refused = await download("pdf");
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringMatching(/format.*csv or xlsx/) } });
   });
 
   it("refuses a JWT for another board with 403 and an unconnected board with 404", async () => {
