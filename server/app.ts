@@ -17,8 +17,9 @@ import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createStore } from "./store/create-store";
 import type { Db } from "./store/open-database";
-import { createActionIngester } from "./sync/create-action-ingester";
+import { createBatchIngester } from "./sync/create-action-ingester";
 import { createBoardSyncRunner, type BoardSyncRunner } from "./sync/create-board-sync-runner";
+import { createGroupCommitter } from "./sync/create-group-committer";
 import type { TrelloClient } from "./trello/create-trello-client";
 import { createWebhooksRouter } from "./webhooks/webhooks-router";
 
@@ -65,7 +66,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     createWebhooksRouter({
       callbackUrl: config.webhookCallbackUrl,
       secret: config.trello?.apiSecret,
-      ingest: createActionIngester(store),
+      enqueue: createGroupCommitter(createBatchIngester(store)),
       isRetired: (webhookId) => store.retiredWebhooks.isRetired(webhookId),
     }),
   );

@@ -6,7 +6,7 @@ import type { Store } from "../store/create-store";
 import { ACTIONS_PAGE_LIMIT, type TrelloClient } from "../trello/create-trello-client";
 import { trelloActionSchema, type TrelloAction } from "../trello/trello-action-schema";
 import { applyObservations } from "./apply-observations";
-import type { IngestAction } from "./create-action-ingester";
+import { ingestActions } from "./ingest-actions";
 import { observeSnapshot } from "./observe-snapshot";
 
 export interface SyncProgress {
@@ -18,7 +18,6 @@ export interface SyncProgress {
 export interface SyncBoardDeps {
   client: TrelloClient;
   store: Store;
-  ingest: IngestAction;
   log: Logger;
   now?: () => Date;
 }
@@ -66,18 +65,18 @@ function validatePage(items: unknown[], log: Logger): Page {
  * cards and pluginData. Every page is stored in one transaction with the cursor that follows it.
  */
 export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest): Promise<SyncResult> {
-  const { client, store, ingest, log } = deps;
+  const { client, store, log } = deps;
   const { boardId, token } = request;
   const result: SyncResult = { actionsRead: 0, actionsStored: 0, invalidActions: 0 };
   let pages = 0;
   const progress = (phase: SyncProgress["phase"]) => request.onProgress?.({ phase, actions: result.actionsRead, pages });
 
+  // A page is one batch in one transaction with its cursor: no savepoint per action, each entity written once.
   const storePage = (page: Page, bookkeeping: () => void) =>
     store.db.transaction(() => {
-      page.actions.forEach((action, index) => {
-        const { duplicate } = ingest(action, page.raws[index]!, { fallbackBoardId: boardId, source: "backfill" });
-        if (!duplicate) result.actionsStored += 1;
-      });
+      const context = { fallbackBoardId: boardId, source: "backfill" as const };
+      const results = ingestActions(store, page.actions.map((action, index) => ({ action, rawJson: page.raws[index]!, context })));
+      result.actionsStored += results.filter((r) => !r.duplicate).length;
       bookkeeping();
     })();
 
@@ -140,7 +139,7 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   request.signal?.throwIfAborted();
   const readAt = (deps.now ?? (() => new Date()))();
   store.db.transaction(() => {
-    applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
+    applyObservations(store, [observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards)]);
     store.pluginData.replaceBoard(boardId, pluginData, readAt.toISOString());
     recordLoopHistory(store, boardId, "all", readAt.toISOString());
     applyBoardSettings(store, boardId);
