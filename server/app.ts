@@ -16,6 +16,7 @@ import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createStore } from "./store/create-store";
+import { createWalSyncer } from "./store/create-wal-syncer";
 import type { Db } from "./store/open-database";
 import { createBatchIngester } from "./sync/create-action-ingester";
 import { createBoardSyncRunner, type BoardSyncRunner } from "./sync/create-board-sync-runner";
@@ -66,7 +67,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     createWebhooksRouter({
       callbackUrl: config.webhookCallbackUrl,
       secret: config.trello?.apiSecret,
-      enqueue: createGroupCommitter(createBatchIngester(store)),
+      enqueue: createGroupCommitter(createBatchIngester(store), { syncWal: createWalSyncer(db) }),
       isRetired: (webhookId) => store.retiredWebhooks.isRetired(webhookId),
     }),
   );

@@ -9,13 +9,15 @@ function item(id: string): IngestItem {
   return { action: { id } as IngestItem["action"], rawJson: "{}", context: { fallbackBoardId: "b", source: "webhook" } };
 }
 
+const syncWal = () => Promise.resolve();
+
 describe("createGroupCommitter", () => {
   it("stores what is enqueued in one turn as one batch, settling each only after the batch", async () => {
     const batches: string[][] = [];
     const enqueue = createGroupCommitter((items) => {
       batches.push(items.map((i) => i.action.id));
       return items.map(() => ({ duplicate: false }));
-    });
+    }, { syncWal });
     const settled = Promise.all(["a", "b", "c"].map((id) => enqueue(item(id))));
     expect(batches).toEqual([]);
     await expect(settled).resolves.toEqual([{ duplicate: false }, { duplicate: false }, { duplicate: false }]);
@@ -24,12 +26,33 @@ describe("createGroupCommitter", () => {
     expect(batches).toEqual([["a", "b", "c"], ["d"]]);
   });
 
+  it("settles nothing before the WAL fsync after the commit, and refuses the group when that fsync fails", async () => {
+    let finishSync!: (err?: Error) => void;
+    const pendingSync = () => new Promise<void>((resolve, reject) => (finishSync = (err) => (err ? reject(err) : resolve())));
+    const committed: string[] = [];
+    const enqueue = createGroupCommitter((items) => {
+      committed.push(...items.map((i) => i.action.id));
+      return items.map(() => ({ duplicate: false }));
+    }, { syncWal: pendingSync });
+    let settled = false;
+    const first = enqueue(item("a")).then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(committed).toEqual(["a"]);
+    expect(settled).toBe(false);
+    finishSync();
+    await first;
+    const second = enqueue(item("b"));
+    await new Promise((resolve) => setImmediate(resolve));
+    finishSync(new Error("EIO"));
+    await expect(second).rejects.toThrow("EIO");
+  });
+
   it("splits a large group into batches of at most the maximum", async () => {
     const sizes: number[] = [];
     const enqueue = createGroupCommitter((items) => {
       sizes.push(items.length);
       return items.map(() => ({ duplicate: false }));
-    }, 4);
+    }, { syncWal, maxBatch: 4 });
     await Promise.all(Array.from({ length: 10 }, (_, i) => enqueue(item(String(i)))));
     expect(sizes).toEqual([4, 4, 2]);
   });
@@ -40,7 +63,7 @@ describe("createGroupCommitter", () => {
       if (items.some((i) => i.action.id === "bad")) throw new Error("constraint failed");
       committed.push(...items.map((i) => i.action.id));
       return items.map(() => ({ duplicate: false }));
-    });
+    }, { syncWal });
     const results = await Promise.allSettled(["a", "bad", "c"].map((id) => enqueue(item(id))));
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(committed).toEqual(["a", "c"]);
