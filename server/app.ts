@@ -9,7 +9,7 @@ import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
-import type { Config } from "./config/load-config";
+import { WEBHOOK_PATH, type Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { serializeRequest, type Logger } from "./log/create-logger";
@@ -54,6 +54,10 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       serializers: {
         req: serializeRequest,
       },
+      // A stored delivery is routine and comes by the hundred per second at capacity: logged at debug (beside the
+      // router's "webhook action stored"), so info stays readable and each delivery skips building a log line.
+      customLogLevel: (req, res, err) =>
+        !err && res.statusCode < 400 && req.method === "POST" && req.url === WEBHOOK_PATH ? "debug" : "info",
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
         const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

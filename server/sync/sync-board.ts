@@ -90,6 +90,13 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     return { page, full: items.length >= ACTIONS_PAGE_LIMIT };
   };
 
+  const prefetch = (query: { before?: string }) => {
+    const fetching = fetchPage(query);
+    // Awaited on the next turn of the loop; until then a failure (an abort, a lost connection) must not go unhandled.
+    fetching.catch(() => undefined);
+    return fetching;
+  };
+
   let start = store.syncState.get(boardId);
   if (start.backfillComplete && start.restNewestActionId === null) {
     // The history was empty when last read: there is no "since" to catch up from, so read it again from the top.
@@ -99,13 +106,18 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   const catchUpFrom = start.restNewestActionId;
   let newestSeen: string | null = null;
 
-  // History, oldest-ward from wherever the last run stopped.
+  // History, oldest-ward from wherever the last run stopped. The next page is asked for as soon as this one's
+  // last id is known, so Trello serves it while this one is validated and stored; the cursor still advances
+  // only with a stored page.
   let state = start;
-  while (!state.backfillComplete) {
-    const { page, full } = await fetchPage({ before: state.backfillCursor ?? undefined });
+  let next = state.backfillComplete ? undefined : prefetch({ before: state.backfillCursor ?? undefined });
+  while (next) {
+    const { page, full } = await next;
+    const cursor = page.ids.at(-1) ?? state.backfillCursor;
+    next = full ? prefetch({ before: cursor ?? undefined }) : undefined;
     storePage(page, () => {
       if (state.restNewestActionId === null && page.ids[0]) store.syncState.setRestNewest(boardId, page.ids[0]);
-      store.syncState.advanceBackfill(boardId, page.ids.at(-1) ?? state.backfillCursor, page.ids.length, !full);
+      store.syncState.advanceBackfill(boardId, cursor, page.ids.length, !full);
     });
     state = store.syncState.get(boardId);
     progress("history");
