@@ -1,7 +1,7 @@
 import type { SyncWal } from "../store/create-wal-syncer";
 import type { IngestBatch, IngestItem, IngestResult } from "./create-action-ingester";
 
-/** Hands one action to the next group commit; resolves once the transaction holding it has committed. */
+/** Hands one action to the next group commit; resolves once the transaction holding it has committed and the WAL is fsynced. */
 export type EnqueueAction = (item: IngestItem) => Promise<IngestResult>;
 
 interface Waiting {

@@ -11,6 +11,7 @@ import { createTrelloClient } from "../../../server/trello/create-trello-client"
 import { fetchJson, type HttpRequest } from "../../../server/trello/fetch-json";
 import { TRELLO_RATE_LIMITS } from "../../trello-sim/limits/rate-limiter";
 import type { BenchPart } from "../bench-part";
+import { machineLine } from "../machine-line";
 import { median } from "../median";
 import type { SeededSim } from "./sim-process";
 
@@ -133,6 +134,8 @@ export function createBackfillBench(settings: BackfillBenchSettings): BenchPart 
           `| limits off (processing alone) | ${s1(unlimited.ms)} s | ${unlimited.answered} | | |`,
           "",
           `Rounds with limits on: ${limited.map((r) => `${s1(r.ms)} s`).join(", ")}; actions stored per round: ${limited.map((r) => r.stored).join(", ")}.`,
+          "",
+          machineLine(),
         ].join("\n");
       } finally {
         const exited = new Promise((resolve) => child.once("exit", resolve));

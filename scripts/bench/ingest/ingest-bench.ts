@@ -1,4 +1,5 @@
 import type { BenchPart } from "../bench-part";
+import { machineLine } from "../machine-line";
 import { median } from "../median";
 import { startBareExpress, startService, type BenchTarget } from "./bench-targets";
 import type { LoadResult } from "./load-generator";
@@ -103,9 +104,11 @@ export function createIngestBench(s: IngestBenchSettings): BenchPart {
           "",
           `Budget: p99 < 20 ms at 500/s. Deliveries the service did not answer 2xx over all runs: ${failed}.`,
           "",
-          `**Capacity per node**: ${fmt(servicePerSecond)} deliveries/s → ${fmt(actionsPerDay / 1e6, 1)} M actions/day → `,
-          `${fmt(actionsPerDay / s.actionsPerBoardPerDay)} boards at ${s.actionsPerBoardPerDay} actions/board/day if the load were even; `,
-          `kept at half that rate, for the bursts of a working day, ${fmt(actionsPerDay / s.actionsPerBoardPerDay / 2)} boards.`,
+          `**Capacity per node**: ${fmt(servicePerSecond)} deliveries/s → ${fmt(actionsPerDay / 1e6, 1)} M actions/day → at`,
+          `${s.actionsPerBoardPerDay} actions/board/day, ${fmt(actionsPerDay / s.actionsPerBoardPerDay)} boards if spread evenly over the day; planned with a peak of`,
+          `10× the daily mean and the node kept at half its rate (docs/scaling.md), ${fmt(actionsPerDay / s.actionsPerBoardPerDay / 20)} boards.`,
+          "",
+          machineLine(),
         ].join("\n");
       } finally {
         for (const target of targets) await target.stop();

@@ -20,7 +20,8 @@ describe("npm run bench, ingest and backfill parts", () => {
       expect(markdown).toMatch(/\| service \| [\d,]+ \|/);
       expect(markdown).toMatch(/\| 20\/s \| [\d.]+ ms \| [\d.]+ ms \|/);
       expect(markdown).toMatch(/did not answer 2xx over all runs: 0\./);
-      expect(markdown).toMatch(/Capacity per node\*\*: [\d,]+ deliveries\/s → [\d.]+ M actions\/day → /);
+      expect(markdown).toMatch(/Capacity per node\*\*: [\d,]+ deliveries\/s → [\d.]+ M actions\/day → at/);
+      expect(markdown).toMatch(/[\d,]+ boards\.\n\nMachine: \d+ cores/);
       // Bare and service alternate: closed loop, then the open-loop rate.
       expect(lines.map((line) => line.replace(/:.*/, ""))).toEqual([
         "closed loop round 1 bare Express",
@@ -40,6 +41,7 @@ describe("npm run bench, ingest and backfill parts", () => {
       expect(markdown).toMatch(/actions stored per round: 250\d\./);
       expect(markdown).toMatch(/\| limits on \(median\) \| [\d.]+ s \| 6 \| 0 over 1 rounds \| 0 \|/);
       expect(markdown).toMatch(/\| limits off \(processing alone\) \| [\d.]+ s \| 6 \|/);
+      expect(markdown).toMatch(/Machine: \d+ cores/);
     },
     120_000,
   );

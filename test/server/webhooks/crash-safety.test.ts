@@ -68,6 +68,6 @@ describe("crash safety of webhook ingest", () => {
         db.close();
       }
     },
-    180_000,
+    300_000,
   );
 });
