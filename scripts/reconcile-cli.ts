@@ -4,7 +4,6 @@ import { ConfigError, loadConfig } from "../server/config/load-config";
 import { createLogger } from "../server/log/create-logger";
 import { createStore } from "../server/store/create-store";
 import { openDatabase } from "../server/store/open-database";
-import { createActionIngester } from "../server/sync/create-action-ingester";
 import { syncBoard } from "../server/sync/sync-board";
 import { createTrelloClient } from "../server/trello/create-trello-client";
 import { createProgressReporter } from "./progress/create-progress-reporter";
@@ -46,7 +45,7 @@ export async function runReconcileCli(args: string[], io: ReconcileIo): Promise<
     const client = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello.apiKey, pluginId: config.powerUpId });
     const progress = createProgressReporter(io.stderr, `board ${board}`);
     const result = await syncBoard(
-      { client, store, ingest: createActionIngester(store), log },
+      { client, store, log },
       { boardId: board, token, rebuildCheckpoints: true, onProgress: (p) => progress.update(p) },
     ).finally(() => progress.stop());
     io.stdout(`${JSON.stringify({ board, ...result })}\n`);

@@ -1,27 +1,22 @@
-import type { ActionSource } from "../store/actions-store";
 import type { Store } from "../store/create-store";
 import type { TrelloAction } from "../trello/trello-action-schema";
-import { applyObservations } from "./apply-observations";
-import { observeAction } from "./observe-action";
-import { toActionRow } from "./to-action-row";
+import { ingestActions, type IngestContext, type IngestItem, type IngestResult } from "./ingest-actions";
 
-export interface IngestContext {
-  /** Board the action belongs to when its data names none (the webhook's model, the board being backfilled). */
-  fallbackBoardId: string;
-  source: ActionSource;
-}
+export type { IngestContext, IngestItem, IngestResult };
 
-export type IngestAction = (action: TrelloAction, rawJson: string, context: IngestContext) => { duplicate: boolean };
+export type IngestAction = (action: TrelloAction, rawJson: string, context: IngestContext) => IngestResult;
+export type IngestBatch = (items: readonly IngestItem[]) => IngestResult[];
 
 /**
  * Stores an action keyed by its id and folds it into current state, in one transaction: an action is
  * either fully applied or not at all, and a second copy of it changes nothing.
  */
 export function createActionIngester(store: Store): IngestAction {
-  return store.db.transaction((action: TrelloAction, rawJson: string, context: IngestContext) => {
-    const row = toActionRow(action, rawJson, { ...context, receivedAt: new Date().toISOString() });
-    if (!store.actions.insert(row)) return { duplicate: true };
-    applyObservations(store, observeAction(action, context.fallbackBoardId));
-    return { duplicate: false };
-  });
+  const batch = createBatchIngester(store);
+  return (action, rawJson, context) => batch([{ action, rawJson, context }])[0]!;
+}
+
+/** Stores a batch of actions in one transaction (one commit, one disk sync), each new one folded into current state. */
+export function createBatchIngester(store: Store): IngestBatch {
+  return store.db.transaction((items: readonly IngestItem[]) => ingestActions(store, items));
 }

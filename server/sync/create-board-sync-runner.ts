@@ -2,7 +2,6 @@ import type { TokenCipher } from "../auth/token-cipher";
 import type { Logger } from "../log/create-logger";
 import type { Store } from "../store/create-store";
 import type { TrelloClient } from "../trello/create-trello-client";
-import { createActionIngester } from "./create-action-ingester";
 import { syncBoard, type SyncResult } from "./sync-board";
 
 export interface BoardSyncRunner {
@@ -29,7 +28,6 @@ interface Run {
  */
 export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store; cipher: TokenCipher; log: Logger }): BoardSyncRunner {
   const { client, store, cipher, log } = deps;
-  const ingest = createActionIngester(store);
   const running = new Map<string, Run>();
   let timer: NodeJS.Timeout | undefined;
 
@@ -39,7 +37,7 @@ export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store
     store.connections.setStatus(boardId, "syncing", null);
     try {
       const token = cipher.decrypt(connection.tokenSealed);
-      const result = await syncBoard({ client, store, ingest, log: log.child({ boardId }) }, { boardId, token, signal });
+      const result = await syncBoard({ client, store, log: log.child({ boardId }) }, { boardId, token, signal });
       store.connections.setStatus(boardId, "ready", null);
       return result;
     } catch (err) {

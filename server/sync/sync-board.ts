@@ -7,7 +7,7 @@ import type { Store } from "../store/create-store";
 import { ACTIONS_PAGE_LIMIT, type TrelloClient } from "../trello/create-trello-client";
 import { trelloActionSchema, type TrelloAction } from "../trello/trello-action-schema";
 import { applyObservations } from "./apply-observations";
-import type { IngestAction } from "./create-action-ingester";
+import { ingestActions } from "./ingest-actions";
 import { observeSnapshot } from "./observe-snapshot";
 
 export interface SyncProgress {
@@ -19,7 +19,6 @@ export interface SyncProgress {
 export interface SyncBoardDeps {
   client: TrelloClient;
   store: Store;
-  ingest: IngestAction;
   log: Logger;
   now?: () => Date;
 }
@@ -70,18 +69,18 @@ function validatePage(items: unknown[], log: Logger): Page {
  * one transaction with the cursor that follows it.
  */
 export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest): Promise<SyncResult> {
-  const { client, store, ingest, log } = deps;
+  const { client, store, log } = deps;
   const { boardId, token } = request;
   const result: SyncResult = { actionsRead: 0, actionsStored: 0, invalidActions: 0 };
   let pages = 0;
   const progress = (phase: SyncProgress["phase"]) => request.onProgress?.({ phase, actions: result.actionsRead, pages });
 
+  // A page is one batch in one transaction with its cursor: no savepoint per action, each entity written once.
   const storePage = (page: Page, bookkeeping: () => void) =>
     store.db.transaction(() => {
-      page.actions.forEach((action, index) => {
-        const { duplicate } = ingest(action, page.raws[index]!, { fallbackBoardId: boardId, source: "backfill" });
-        if (!duplicate) result.actionsStored += 1;
-      });
+      const context = { fallbackBoardId: boardId, source: "backfill" as const };
+      const results = ingestActions(store, page.actions.map((action, index) => ({ action, rawJson: page.raws[index]!, context })));
+      result.actionsStored += results.filter((r) => !r.duplicate).length;
       bookkeeping();
     })();
 
@@ -95,6 +94,13 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
     return { page, full: items.length >= ACTIONS_PAGE_LIMIT };
   };
 
+  const prefetch = (query: { before?: string }) => {
+    const fetching = fetchPage(query);
+    // Awaited on the next turn of the loop; until then a failure (an abort, a lost connection) must not go unhandled.
+    fetching.catch(() => undefined);
+    return fetching;
+  };
+
   let start = store.syncState.get(boardId);
   if (start.backfillComplete && start.restNewestActionId === null) {
     // The history was empty when last read: there is no "since" to catch up from, so read it again from the top.
@@ -104,13 +110,18 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   const catchUpFrom = start.restNewestActionId;
   let newestSeen: string | null = null;
 
-  // History, oldest-ward from wherever the last run stopped.
+  // History, oldest-ward from wherever the last run stopped. The next page is asked for as soon as this one's
+  // last id is known, so Trello serves it while this one is validated and stored; the cursor still advances
+  // only with a stored page.
   let state = start;
-  while (!state.backfillComplete) {
-    const { page, full } = await fetchPage({ before: state.backfillCursor ?? undefined });
+  let next = state.backfillComplete ? undefined : prefetch({ before: state.backfillCursor ?? undefined });
+  while (next) {
+    const { page, full } = await next;
+    const cursor = page.ids.at(-1) ?? state.backfillCursor;
+    next = full ? prefetch({ before: cursor ?? undefined }) : undefined;
     storePage(page, () => {
       if (state.restNewestActionId === null && page.ids[0]) store.syncState.setRestNewest(boardId, page.ids[0]);
-      store.syncState.advanceBackfill(boardId, page.ids.at(-1) ?? state.backfillCursor, page.ids.length, !full);
+      store.syncState.advanceBackfill(boardId, cursor, page.ids.length, !full);
     });
     state = store.syncState.get(boardId);
     progress("history");
@@ -144,7 +155,7 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   request.signal?.throwIfAborted();
   const readAt = (deps.now ?? (() => new Date()))();
   store.db.transaction(() => {
-    applyObservations(store, observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards));
+    applyObservations(store, [observeSnapshot(boardId, newest === null ? readAt : new Date(newest), lists, cards)]);
     store.pluginData.replaceBoard(boardId, pluginData, readAt.toISOString());
     recordLoopHistory(store, boardId, "all", readAt.toISOString());
     applyBoardSettings(store, boardId);

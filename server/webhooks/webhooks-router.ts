@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { WEBHOOK_PATH } from "../config/load-config";
 import { AppError, ErrorCode } from "../http/app-error";
-import type { IngestAction } from "../sync/create-action-ingester";
+import type { EnqueueAction } from "../sync/create-group-committer";
 import { parseWebhookDelivery } from "./parse-webhook-delivery";
 import { verifyTrelloSignature } from "./verify-trello-signature";
 
@@ -13,13 +13,14 @@ export interface WebhooksRouterDeps {
   callbackUrl: string;
   /** The Power-Up's API secret; without it no delivery can be verified. */
   secret: string | undefined;
-  ingest: IngestAction;
+  /** Stores the action with whatever else arrived in the same turn; settles after the commit holding it. */
+  enqueue: EnqueueAction;
   /** Webhooks of disconnected boards that Trello should stop calling. */
   isRetired: (webhookId: string) => boolean;
 }
 
-/** `HEAD|POST /webhooks/trello`: verify the raw bytes, then parse, then store, and only then answer 200. */
-export function createWebhooksRouter({ callbackUrl, secret, ingest, isRetired }: WebhooksRouterDeps): Router {
+/** `HEAD|POST /webhooks/trello`: verify the raw bytes, parse, enqueue, and answer 200 only after the commit that stored it. */
+export function createWebhooksRouter({ callbackUrl, secret, enqueue, isRetired }: WebhooksRouterDeps): Router {
   const router = Router();
 
   // Trello sends HEAD when a webhook is created and will not register it without a 200.
@@ -27,7 +28,7 @@ export function createWebhooksRouter({ callbackUrl, secret, ingest, isRetired }:
     res.status(200).end();
   });
 
-  router.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), (req, res) => {
+  router.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req, res) => {
     if (!secret) {
       throw new AppError(503, ErrorCode.WebhooksNotConfigured, "Webhooks cannot be verified: TRELLO_API_SECRET is not set");
     }
@@ -45,7 +46,7 @@ export function createWebhooksRouter({ callbackUrl, secret, ingest, isRetired }:
     }
     let duplicate: boolean;
     try {
-      ({ duplicate } = ingest(action, actionJson, { fallbackBoardId: delivery.model.id, source: "webhook" }));
+      ({ duplicate } = await enqueue({ action, rawJson: actionJson, context: { fallbackBoardId: delivery.model.id, source: "webhook" } }));
     } catch (err) {
       throw new AppError(500, ErrorCode.StoreFailed, "The delivery could not be stored; Trello will retry it", { cause: err });
     }

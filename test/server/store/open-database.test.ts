@@ -13,6 +13,9 @@ describe("openDatabase", () => {
     const file = path.join(temp.dir, "nested", "loop.db");
     const db = openDatabase(file);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    // NORMAL (1): the webhook path fsyncs the WAL itself before answering (create-wal-syncer).
+    expect(db.pragma("synchronous", { simple: true })).toBe(1);
+    expect(db.pragma("mmap_size", { simple: true })).toBe(0);
     const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all();
     expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();

@@ -28,7 +28,7 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
       timeoutMs: 5_000,
       pluginId: options.pluginId,
     });
-    const deps = { client, store: t.store, ingest: createActionIngester(t.store), log: createLogger("silent") };
+    const deps = { client, store: t.store, log: createLogger("silent") };
     return syncBoard(deps, { boardId, token: info.token });
   }
 
@@ -106,7 +106,7 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
         return cards;
       },
     };
-    await syncBoard({ client: racing, store: t.store, ingest, log: createLogger("silent") }, { boardId, token: info.token });
+    await syncBoard({ client: racing, store: t.store, log: createLogger("silent") }, { boardId, token: info.token });
     expect(t.store.cards.get(card.id as string)?.fields.listId).toBe(done);
   });
 
@@ -116,7 +116,7 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     const client = createTrelloClient({ apiBase: info.baseUrl, apiKey: info.key });
     const ingest = createActionIngester(t.store);
     const aheadClock = () => new Date("2031-01-01T00:00:00Z");
-    await syncBoard({ client, store: t.store, ingest, log: createLogger("silent"), now: aheadClock }, { boardId, token: info.token });
+    await syncBoard({ client, store: t.store, log: createLogger("silent"), now: aheadClock }, { boardId, token: info.token });
     const [rename] = sim.updateList(todoListId, { name: "Done", at: "2026-03-20T00:00:00Z" }) as any[];
     ingest(rename, JSON.stringify(rename), { fallbackBoardId: boardId, source: "webhook" });
     expect(t.store.lists.get(todoListId)?.fields.name).toBe("Done");
@@ -133,7 +133,7 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
       if (served > 2) throw new Error("connection lost");
       return client.getActionsPage(...args);
     } };
-    const deps = { client: flaky, store: t.store, ingest: createActionIngester(t.store), log: createLogger("silent") };
+    const deps = { client: flaky, store: t.store, log: createLogger("silent") };
     await expect(syncBoard(deps, { boardId, token: info.token })).rejects.toThrow("connection lost");
     const partial = t.store.syncState.get(boardId);
     expect(partial.backfillComplete).toBe(false);
