@@ -65,6 +65,7 @@ describe("npm run reconcile", () => {
     LOG_LEVEL: "warn",
   });
 
+  // Seven CLI processes (a reconcile and six reports), each paying Node's start-up: a busy machine needs more than 30 s.
   it("rebuilds a deleted database from Trello alone, giving the same report JSON as the webhook-fed one", async () => {
     const board = seed(h);
     expect((await h.connect(board.boardId)).status).toBe(202);
@@ -93,7 +94,7 @@ describe("npm run reconcile", () => {
     rebuiltDb.close();
     expect(reports(rebuiltPath, board.boardId)).toEqual(webhookFed);
     expect(await reportOutputs(rebuiltPath, board.boardId)).toEqual(await reportOutputs(h.config.databasePath, board.boardId));
-  });
+  }, 90_000);
 
   it("repairs deliveries the service missed, using the connection's stored token", async () => {
     const board = seed(h);

@@ -137,7 +137,7 @@ describe("report renders per board", () => {
     } finally {
       await running.close();
     }
-  });
+  }, 120_000);
 
   it("When the service's render queue is full, then a render answers 429 RENDER_BUSY with the pool's Retry-After", async () => {
     const busy: RenderPool = {
@@ -160,6 +160,7 @@ describe("report renders per board", () => {
     }
   });
 
+  // The render thread runs at a lower priority: on a busy machine this PDF takes it longer than the usual 30 s.
   it("When a slow PDF renders, then /healthz keeps answering, one request after another, before the PDF is done", async () => {
     const running = await startApp();
     try {
@@ -188,5 +189,5 @@ describe("report renders per board", () => {
     } finally {
       await running.close();
     }
-  });
+  }, 120_000);
 });
