@@ -87,10 +87,10 @@ export function formatReportBench(result: ReportBenchResult): string {
       `(t.set). The service (\`startService\`) then connects the board and loads it through its own backfill over the simulator's ` +
       `REST API, rate limits off: ${count(result.backfilledActions)} actions in ${ms(result.backfillMs)}.`,
     `- The 10× history is a copy of that database to which ${count(result.historyAdded)} actions were added through the ` +
-      `service's own ingest code path (\`createActionIngester\`, which stores an action and folds it into current state), not ` +
+      `service's own ingest code path (\`ingestActions\`, which stores a batch of actions and folds it into current state, 5,000 templates a transaction), not ` +
       `through the simulator (too slow and large there), until the board held ${options.size.historyFactor}× its actions: the ` +
       `actions before the busy month were copied evenly (${ms(result.addHistoryMs)}), each copy with a new id a few ms after ` +
-      `its original. The busy month itself is unchanged, which the "same report model" row checks.`,
+      `its original; then its checkpoints were rebuilt as a reconcile does (\`buildBoardCheckpoints\`). The busy month itself is unchanged, which the "same report model" row checks.`,
     `- Timing runs in a fresh Node process per database (\`dist/scripts/bench/report/time-report-main.js\`), so Node start-up ` +
       `and module loading are measured apart and the peak RSS (\`process.resourceUsage().maxRSS\`) is that of the process ` +
       `building the report. Each run builds the model from the store once (\`loadReportModel\`, internal audience) and renders ` +

@@ -13,6 +13,7 @@ import { createStore } from "../../../server/store/create-store";
 import { openDatabase } from "../../../server/store/open-database";
 import { freePort } from "../../demo/free-port";
 import { createTrelloSimulator } from "../../trello-sim/create-trello-simulator";
+import { buildBoardCheckpoints } from "../../../server/history/build-board-checkpoints";
 import { addHistory } from "./add-history";
 import type { BenchBoardSize } from "./bench-board-size";
 import { measureServiceUnderLoad, type ServiceUnderLoad } from "./healthz-under-pdfs";
@@ -106,6 +107,8 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
     const long = openDatabase(db10x);
     const busyStartMs = DateTime.fromFormat(board.month, "yyyy-MM", { zone: "UTC" }).toMillis();
     const historyAdded = addHistory(long, board.boardId, busyStartMs, options.size.historyFactor);
+    // Old actions invalidate the checkpoints after them; rebuilt as a reconcile does after a backfill.
+    await buildBoardCheckpoints(createStore(long), board.boardId, { rebuild: true });
     long.close();
     const addHistoryMs = performance.now() - start;
     log(`added ${historyAdded} actions of history in ${Math.round(addHistoryMs)} ms`);
