@@ -25,6 +25,8 @@ export interface LoopHistoryStore {
   appendVersion(row: LoopRecordVersionRow): void;
   /** Each model's value of one record key as it stood before `beforeIso` (models without one are absent). */
   valuesBefore(boardId: string, key: string, beforeIso: string): Map<string, string | null>;
+  /** Every version of one record key seen in [fromIso, toIso), oldest first: the moves within a month. */
+  versionsBetween(boardId: string, key: string, fromIso: string, toIso: string): LoopRecordVersionRow[];
   upsertUpdate(row: StakeholderUpdateRow): void;
   /** Every update logged to a board's stakeholders, oldest first. */
   listUpdates(boardId: string): StakeholderUpdateRow[];
@@ -48,6 +50,10 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
     `SELECT id_model AS idModel, value, max(seq) FROM loop_record_versions
      WHERE board_id = ? AND key = ? AND seen_at < ? GROUP BY id_model`,
   );
+  const between = db.prepare(
+    `SELECT board_id AS boardId, id_model AS idModel, key, value, seen_at AS seenAt FROM loop_record_versions
+     WHERE board_id = ? AND key = ? AND seen_at >= ? AND seen_at < ? ORDER BY seq`,
+  );
   const upsert = db.prepare(
     `INSERT INTO stakeholder_updates (id, board_id, card_id, at, channel, summary) VALUES (@id, @boardId, @cardId, @at, @channel, @summary)
      ON CONFLICT (board_id, card_id, id) DO UPDATE SET at = excluded.at, channel = excluded.channel, summary = excluded.summary`,
@@ -65,6 +71,7 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
       const rows = before.all(boardId, key, beforeIso) as { idModel: string; value: string | null }[];
       return new Map(rows.map((row) => [row.idModel, row.value]));
     },
+    versionsBetween: (boardId, key, fromIso, toIso) => between.all(boardId, key, fromIso, toIso) as LoopRecordVersionRow[],
     upsertUpdate: (row) => void upsert.run(row),
     listUpdates: (boardId) => updates.all(boardId) as StakeholderUpdateRow[],
   };

@@ -28,7 +28,7 @@ export function sampleReportModel(): ReportModel {
   const days = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, "0")}`);
   const listNames = ["Backlog", `Doing ${IMG}`, "Review", "Blocked"];
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     board: { id: "board-1", name: BOARD_NAME },
     period: { month: "2026-03", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z" },
     audience: "internal",
@@ -160,9 +160,13 @@ export function sampleReportModel(): ReportModel {
           status: "escalated",
         },
       ],
-      difficult: [`Mallory ${SVG}`],
+      difficult: [{ cardId: "p4", stakeholder: `Mallory ${SVG}`, reason: `Rewrites the brief ${SCRIPT}` }],
       escalations: [
         { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, to: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}`, on: "2026-03-21" },
+      ],
+      moves: [
+        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, on: "2026-03-05", kind: "buy-in", from: "supporter", to: "neutral" },
+        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, on: "2026-03-21", kind: "escalated", lead: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}` },
       ],
     },
     flow: {
@@ -225,7 +229,7 @@ export function emptyReportModel(): ReportModel {
     milestones: { hit: [], missed: [], slipped: [], dueNextMonth: [], stages: [] },
     sprints: [],
     scope: { decisions: [], changeRequests: [], added: { count: 0, impactDays: 0 }, outOfScope: [] },
-    stakeholders: { rows: [], difficult: [], escalations: [] },
+    stakeholders: { rows: [], difficult: [], escalations: [], moves: [] },
     flow: { created: 0, completed: 0, throughputByWeek: [], cycleTimeDays: { median: null, p85: null, samples: 0 }, wipAtMonthEnd: [], cumulativeFlow: [] },
     documents: [],
     invoicing: { issued: [], paid: [], overdue: [], totals: [] },

@@ -1,6 +1,10 @@
+import { isPartyAudience } from "../../../shared/loop/audience";
 import { boardSettingsSchema, defaultBoardSettings } from "../../../shared/loop/board-settings";
+import { boardParties } from "../../../shared/loop/parties";
 import type { MonthPeriod } from "../../../shared/month-period";
 import type { ActionSummary } from "../../store/actions-store";
+import type { LoopRecordVersionRow } from "../../store/loop-history-store";
+import { resolveReportParty } from "../resolve-report-party";
 import { buildMonthlyReport } from "../build-monthly-report";
 import { applyAudience, stakeholdersFor } from "./apply-audience";
 import { buildDeliveryFlow } from "./delivery-flow";
@@ -10,6 +14,7 @@ import { buildInvoicingSection } from "./invoicing-section";
 import { validRecords, type LoopCard } from "./loop-card";
 import { buildMilestonesSection, milestoneRows } from "./milestones-section";
 import { buildNextMonthSection } from "./next-month-section";
+import { partyCards } from "./party-cards";
 import { reportDays } from "./report-days";
 import { REPORT_MODEL_VERSION, type Audience, type ProjectStatus, type ReportModel } from "./report-model";
 import { buildScopeSection, scopeRows } from "./scope-section";
@@ -22,6 +27,8 @@ export interface ReportInput {
   board: { id: string; name: string | null };
   period: MonthPeriod;
   audience: Audience;
+  /** The client or partner a client or partner report is for; the board's only one of that kind when absent. */
+  party?: string;
   /** When the model is built: decides whether the month is still running. */
   now: Date;
   pmStatus?: ProjectStatus;
@@ -39,6 +46,8 @@ export interface ReportInput {
   /** Each card's `stakeholder` record as it stood at the month's start / end (from the record history). */
   stakeholderAtStart: Map<string, unknown>;
   stakeholderAtEnd: Map<string, unknown>;
+  /** Every version of a stakeholder record seen within the month, oldest first: the moves within it. */
+  stakeholderVersions: LoopRecordVersionRow[];
   /** Every update logged to the board's stakeholders. */
   updates: StakeholderUpdate[];
   /** Member display names by id (for the leads escalations go to). */
@@ -47,7 +56,12 @@ export interface ReportInput {
 
 /** The monthly report model, from stored rows only. Pure: same input, same model. */
 export function buildReportModel(input: ReportInput): ReportModel {
-  const { period, cards } = input;
+  const { period } = input;
+  const parties = boardParties(validRecords(input.cards.filter((c) => !c.archived), "stakeholder").map(({ value }) => value));
+  const party = resolveReportParty(input.audience, input.party, parties);
+  const internal = !isPartyAudience(input.audience);
+  // A party's copy is built from its own records only: nothing another party owns reaches a section.
+  const cards = party ? partyCards(input.cards, party, parties) : input.cards;
   const days = reportDays(period, input.now);
   const monthActions = input.actions.filter((a) => a.dateMs >= period.startMs);
   // The contract's figures come from the contract's own builder, so they can never drift from it.
@@ -58,13 +72,22 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const stakeholderNames = new Map(validRecords(cards, "stakeholder").map(({ card, value }) => [card.id, value.name]));
   const milestoneList = milestoneRows(cards);
   const milestones = buildMilestonesSection(milestoneList, days);
-  const sprints = buildSprintsSection({ cards, actions: input.actions, isDone, days, periodEndMs: period.endMs, stakeholderNames });
+  const sprints = buildSprintsSection({
+    cards,
+    actions: input.actions,
+    isDone,
+    days,
+    periodEndMs: period.endMs,
+    stakeholderNames,
+    ...(party ? { feedbackFrom: new Set(stakeholderNames.keys()) } : {}),
+  });
   const scopeList = scopeRows(cards, stakeholderNames, days.asOf);
   const scope = buildScopeSection(scopeList, days);
   const stakeholders = buildStakeholdersSection({
     cards,
     stakeholderAtStart: input.stakeholderAtStart,
     stakeholderAtEnd: input.stakeholderAtEnd,
+    stakeholderVersions: input.stakeholderVersions,
     updates: input.updates,
     settings,
     memberNames: input.memberNames,
@@ -72,7 +95,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     days,
   });
   const invoicing = buildInvoicingSection(cards, new Map(milestoneList.map((m) => [m.cardId, m.deliverable])), days);
-  // The client's status is judged on what the client's copy shows: an escalation is ours to handle, not theirs to read.
+  // A party's status is judged on what its copy shows: escalations and overdue updates are ours to handle, not theirs to read.
   const summary = buildSummarySection({
     milestones,
     sprints,
@@ -84,6 +107,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     days,
     pmStatus: input.pmStatus,
     pmNote: input.pmNote,
+    internal,
   });
   const model: ReportModel = {
     schemaVersion: REPORT_MODEL_VERSION,
@@ -99,9 +123,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scope,
     stakeholders,
     flow: buildDeliveryFlow({ period, actions: input.actions, listNames: input.listNames, isDone }),
-    documents: buildDocumentsSection(input.boardData),
+    documents: buildDocumentsSection(input.boardData, parties, party),
     invoicing,
     nextMonth: buildNextMonthSection(milestones, cards, scopeList, days),
   };
-  return applyAudience(model, input.audience);
+  return applyAudience(model, input.audience, party);
 }

@@ -9,6 +9,8 @@ import type { Audience, ProjectStatus, ReportModel } from "./report-model";
 
 export interface ReportModelRequest extends ReportRequestBase {
   audience: Audience;
+  /** The client or partner organisation (see resolveReportParty). */
+  party?: string;
   pmStatus?: ProjectStatus;
   pmNote?: string;
   /** When the model is built (ms since the epoch); now when absent. */
@@ -45,6 +47,7 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     board,
     period,
     audience: request.audience,
+    party: request.party,
     now: new Date(now),
     pmStatus: request.pmStatus,
     pmNote: request.pmNote,
@@ -55,6 +58,7 @@ export function loadReportModel(store: Store, request: ReportModelRequest): Repo
     cards,
     stakeholderAtStart: parsedValues(store.loopHistory.valuesBefore(boardId, "stakeholder", new Date(period.startMs).toISOString())),
     stakeholderAtEnd: parsedValues(store.loopHistory.valuesBefore(boardId, "stakeholder", new Date(period.endMs).toISOString())),
+    stakeholderVersions: store.loopHistory.versionsBetween(boardId, "stakeholder", new Date(period.startMs).toISOString(), new Date(period.endMs).toISOString()),
     updates: store.loopHistory.listUpdates(boardId),
     memberNames,
   });

@@ -60,6 +60,7 @@ describe("renderMarkdown", () => {
       rows: client.stakeholders.rows.map((row) => ({ ...row, status: undefined })),
       difficult: [],
       escalations: [],
+      moves: [],
     };
     const section = renderMarkdown(client).split("## 5. Stakeholders")[1].split("## 6.")[0];
     expect(section).not.toContain("Difficult");
