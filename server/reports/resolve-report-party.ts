@@ -8,8 +8,9 @@ function choices(list: readonly string[]): string {
 
 /**
  * The party a client or partner report is for: the one asked for (spelled as on the board), else the board's only
- * party of that kind. Refuses, naming `party` and the choices, when the board has several and none was asked for,
- * when the one asked for is not on the board, or when there is none; an internal report is for no party.
+ * party of that kind. Refuses, naming `party` and the choices, when the board has several and none was asked for, or
+ * when the one asked for is not on the board. A board with no party of that kind yet (no stakeholder of that type
+ * with an Organisation) gets a report for nobody in particular: the board's figures and no party's records.
  */
 export function resolveReportParty(audience: Audience, asked: string | undefined, parties: BoardParties): string | undefined {
   const wanted = asked?.trim() || undefined;
@@ -20,10 +21,8 @@ export function resolveReportParty(audience: Audience, asked: string | undefined
   const kind = AUDIENCE_LABELS[audience].toLowerCase();
   const list = parties[audience];
   if (list.length === 0) {
-    throw new ReportError(
-      "INVALID_PARTY",
-      `party: this board has no ${kind} yet. Give a ${kind} stakeholder an Organisation to make a ${kind} report for it`,
-    );
+    if (!wanted) return undefined;
+    throw new ReportError("INVALID_PARTY", `party "${wanted}" is not a ${kind} of this board: it has none yet (a ${kind} stakeholder's Organisation names one)`);
   }
   if (wanted) {
     const found = list.find((p) => sameParty(p, wanted));

@@ -61,7 +61,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const party = resolveReportParty(input.audience, input.party, parties);
   const internal = !isPartyAudience(input.audience);
   // A party's copy is built from its own records only: nothing another party owns reaches a section.
-  const cards = party ? partyCards(input.cards, party, parties) : input.cards;
+  const cards = internal ? input.cards : partyCards(input.cards, party, parties);
   const days = reportDays(period, input.now);
   const monthActions = input.actions.filter((a) => a.dateMs >= period.startMs);
   // The contract's figures come from the contract's own builder, so they can never drift from it.
@@ -79,7 +79,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     days,
     periodEndMs: period.endMs,
     stakeholderNames,
-    ...(party ? { feedbackFrom: new Set(stakeholderNames.keys()) } : {}),
+    ...(internal ? {} : { feedbackFrom: new Set(stakeholderNames.keys()) }),
   });
   const scopeList = scopeRows(cards, stakeholderNames, days.asOf);
   const scope = buildScopeSection(scopeList, days);
@@ -123,7 +123,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scope,
     stakeholders,
     flow: buildDeliveryFlow({ period, actions: input.actions, listNames: input.listNames, isDone }),
-    documents: buildDocumentsSection(input.boardData, parties, party),
+    documents: internal || party ? buildDocumentsSection(input.boardData, parties, party) : [],
     invoicing,
     nextMonth: buildNextMonthSection(milestones, cards, scopeList, days),
   };

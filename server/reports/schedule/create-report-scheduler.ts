@@ -58,17 +58,15 @@ export function createReportScheduler({ store, log, now = Date.now, powerUpId, g
     const configured = store.boardSettings.get(boardId)?.timezone ?? settings.timezone;
     const zone = configured && isValidTimeZone(configured) ? configured : "UTC";
     const audience = settings.reportAudience;
-    // A client or partner report is for one party: the schedule makes one for each party of that kind.
+    // A client or partner report is for one party: the schedule makes one for each party of that kind (one for nobody
+    // in particular, the board's figures only, while the board has none).
     const stakeholders = [...loop.cards].flatMap(([cardId, data]) => {
       const card = store.cards.get(cardId)?.fields;
       const one = readLoopRecord("stakeholder", data.stakeholder);
       return one.status === "ok" && !card?.closed && !card?.deleted ? [one.value] : [];
     });
-    const parties: (string | undefined)[] = isPartyAudience(audience) ? boardParties(stakeholders)[audience] : [undefined];
-    if (parties.length === 0) {
-      log.info({ boardId, audience }, `no ${audience} organisation on the board: no monthly report produced on month close`);
-      return [];
-    }
+    const named = isPartyAudience(audience) ? boardParties(stakeholders)[audience] : [];
+    const parties: (string | undefined)[] = named.length > 0 ? named : [undefined];
     const months = closedMonthsDue({ zone, nowMs: nowMs - graceMs, connectedAt, lastProduced: store.reportSnapshots.lastScheduledMonth(boardId) });
     const produced: ReportSnapshotMeta[] = [];
     for (const month of months) {

@@ -145,7 +145,7 @@ describe("report snapshots: POST and GET /api/boards/:boardId/reports[/:snapshot
   it.each([
     ["a missing month", { audience: "internal" }, "body.month: is required, as YYYY-MM"],
     ["month 13", { month: "2026-13", audience: "internal" }, "body.month: must be YYYY-MM (e.g. 2026-03)"],
-    ["an unknown audience", { month: "2026-03", audience: "board" }, 'body.audience: must be "internal" or "client"'],
+    ["an unknown audience", { month: "2026-03", audience: "board" }, 'body.audience: must be "internal", "client", "partner"'],
     ["an unknown time zone", { month: "2026-03", audience: "internal", timezone: "Mars/Olympus_Mons" }, "body.timezone: must be an IANA time zone (e.g. Europe/Berlin)"],
   ])("refuses to generate with %s: 400 naming the field, nothing stored", async (_what, body, message) => {
     const before = h.store.reportSnapshots.listBoard(boardId).length;
