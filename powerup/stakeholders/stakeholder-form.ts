@@ -90,7 +90,7 @@ function releaseFields(s: Stakeholder): HTMLElement {
     h("legend", {}, "Release"),
     h("p", { class: "field-error", "data-error-for": "release" }),
     inputField("release.on", "Released on", s.release?.on ?? "", { type: "date" }),
-    textAreaField("release.reason", "Reason", s.release?.reason ?? "", { maxlength: 300 }),
+    textAreaField("release.reason", "Release reason", s.release?.reason ?? "", { maxlength: 300 }),
   );
 }
 

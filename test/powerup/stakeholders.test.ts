@@ -240,7 +240,7 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByText("Reason is required").waitFor();
     expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "difficult" });
 
-    await modal.getByLabel("Reason").fill("Rejects every estimate; needs an architecture decision");
+    await modal.getByLabel("Reason", { exact: true }).fill("Rejects every estimate; needs an architecture decision");
     await saveScreenshot(page, "stakeholders-escalation-form");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Marco Bellini").waitFor();
@@ -250,6 +250,56 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
       escalation: { to: "technical", reason: "Rejects every estimate; needs an architecture decision" },
     });
     await expect(modal.locator("tr.status-escalated").innerText()).resolves.toMatch(/to the technical lead \(.+\)/);
+  });
+
+  it("asks why a stakeholder is difficult and when and why one is released; a resolved escalation reads as active", async () => {
+    const escalation = { to: "technical", reason: "Rejects every estimate", on: "2026-03-10" };
+    stack.sim.setPluginData(
+      { scope: "card", idModel: stack.cards.mobileApp },
+      {
+        stakeholder: {
+          v: 1, name: "Marco Bellini", type: "client", org: "Bellini Foods", influence: "high", interest: "medium", channel: "phone", cadenceDays: 7,
+          buyIn: "sceptic", status: "escalated", escalation, initiation: { platform: true, roles: false, reviews: false, scope: false },
+        },
+      },
+    );
+    await openDevHost();
+    const modal = await openStakeholders();
+    await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
+    await modal.getByLabel("Resolved on").fill("2026-03-25");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Saved Marco Bellini").waitFor();
+    // Saved as escalated with a resolution date: the one rule in shared/ says the escalation is over.
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "escalated", escalation: { resolvedOn: "2026-03-25" } });
+    const row = modal.locator("tr", { hasText: "Marco Bellini" });
+    await expect(row.getAttribute("class")).resolves.toContain("status-active");
+    await expect(row.innerText()).resolves.toContain("Escalation resolved on 2026-03-25");
+
+    await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
+    await modal.getByLabel("Status", { exact: true }).selectOption("difficult");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Say why the stakeholder is difficult").waitFor();
+    await modal.getByLabel("Why difficult").fill("Rewrites the brief every week");
+    await saveScreenshot(page, "stakeholders-difficult-reason");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Saved Marco Bellini").waitFor();
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "difficult", difficultReason: "Rewrites the brief every week" });
+
+    await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
+    await modal.getByLabel("Status", { exact: true }).selectOption("released");
+    await expect(modal.getByLabel("Released on").inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await modal.getByLabel("Released on").fill("2026-03-28");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Release reason is required").waitFor();
+    await modal.getByLabel("Release reason").fill("Moved to another project");
+    await saveScreenshot(page, "stakeholders-release-form");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Saved Marco Bellini").waitFor();
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "released", release: { on: "2026-03-28", reason: "Moved to another project" } });
+    const released = modal.locator("tr", { hasText: "Marco Bellini" });
+    await expect(released.innerText()).resolves.toContain("Released on 2026-03-28: Moved to another project");
+    // Released: owed no update, though none was ever logged.
+    await expect(released.locator(".update-state").innerText()).resolves.not.toMatch(/overdue|no update/i);
   });
 
   it("shows a card name typed as HTML as text, and finds stakeholders by a search", async () => {
