@@ -1,5 +1,6 @@
 import { AUDIENCE_LABELS } from "../../../shared/loop/audience";
 import type { MilestoneRow, ReportModel, ScopeDecisionRow, InvoiceRow, StakeholderMove } from "../model/report-model";
+import { isOverdue } from "../model/stakeholders-section";
 import { formatDay, formatInstant, formatLabel, formatMoney, formatMonth } from "./format-values";
 
 /** The charts HTML and PDF draw; Markdown and CSV carry the same figures as tables. */
@@ -224,7 +225,8 @@ function stakeholders(model: ReportModel): ReportBlock[] {
         const buyIn = row.buyIn ? formatLabel(row.buyIn) : "-";
         return [
           ...cells,
-          row.overdueDays ? count(row.overdueDays, "day") : "-",
+          // Never updated is owed an update too (the summary counts it): said in words, not as 0 days.
+          row.overdueDays ? count(row.overdueDays, "day") : isOverdue(row) ? "No update yet" : "-",
           row.buyInBefore ? `${formatLabel(row.buyInBefore)} to ${buyIn}` : buyIn,
           row.status ? formatLabel(row.status) : "-",
         ];
