@@ -340,6 +340,39 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await saveScreenshot(page, "stakeholders-agreements");
   });
 
+  it("keeps one agreements checklist per party: the old unnamed one is the client's, the partner's starts from the standard documents", async () => {
+    const person = (idModel: string, name: string, type: string, org: string) =>
+      stack.sim.setPluginData({ scope: "card", idModel }, {
+        stakeholder: {
+          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
+      });
+    person(stack.cards.mobileApp, "Dana Ruiz", "client", "ACME");
+    person(stack.cards.kickoff, "Priya Natarajan", "partner", "Northwind");
+    stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { documents: { v: 1, items: [{ id: "mou", name: "Memorandum of understanding (MOU)", status: "signed", shared: true }] } });
+    await openDevHost();
+    const modal = await openStakeholders();
+    await modal.getByRole("tab", { name: "Agreements" }).click();
+    await expect(modal.getByLabel("Agreements with").inputValue()).resolves.toBe("ACME");
+    await expect(modal.getByLabel("Status of Memorandum of understanding (MOU)").inputValue()).resolves.toBe("signed");
+    await modal.getByLabel("Agreements with").selectOption("Northwind");
+    await expect(modal.getByLabel("Status of Memorandum of understanding (MOU)").inputValue()).resolves.toBe("missing");
+    await modal.getByLabel("Status of Service level agreement (SLA)").selectOption("draft");
+    await saveScreenshot(page, "stakeholders-agreements-per-party");
+    await modal.getByRole("button", { name: "Save agreements" }).click();
+    await modal.getByText("Agreements saved").waitFor();
+
+    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as { items: Record<string, unknown>[] };
+    expect(documents.items.map((i) => [i.party, i.id, i.status])).toEqual([
+      ["Northwind", "mou", "missing"],
+      ["Northwind", "sla", "draft"],
+      ["Northwind", "access", "missing"],
+      // The unnamed checklist was ACME's (the board's one client); saved, it names ACME.
+      ["ACME", "mou", "signed"],
+    ]);
+  });
+
   it("shows an agreements checklist that cannot be read as a readable error, and saving starts it over", async () => {
     stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { documents: { v: 1, items: [{ id: "MOU!", name: "MOU", status: "signed", shared: true }] } });
     await openDevHost();
