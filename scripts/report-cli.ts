@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { AUDIENCES, type Audience } from "../shared/loop/audience";
 import { databasePathFrom } from "../server/config/load-config";
 import { loadReportModel } from "../server/reports/model/load-report-model";
 import { renderReportFormat } from "../server/reports/render/render-report-format";
@@ -24,7 +25,8 @@ interface ReportOptions {
   month: string;
   timezone?: string;
   format: SnapshotFormat;
-  audience: "internal" | "client";
+  audience: Audience;
+  party?: string;
   paper: "A4" | "Letter";
   table?: string;
   out?: string;
@@ -40,7 +42,12 @@ function buildProgram(io: CliIo): Command {
     .requiredOption("--month <YYYY-MM>", "calendar month, in the report's time zone")
     .option("--timezone <Area/City>", "IANA time zone (default: the board's setting, else UTC)")
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("json"))
-    .addOption(new Option("--audience <audience>", "who the report is for (client leaves out escalations and internal notes)").choices(["internal", "client"]).default("internal"))
+    .addOption(
+      new Option("--audience <audience>", "who the report is for (client and partner: one party's records, none of our assessments)")
+        .choices(AUDIENCES)
+        .default("internal"),
+    )
+    .option("--party <organisation>", "client or partner report: the organisation (default: the board's only one of that kind)")
     .addOption(new Option("--paper <size>", "PDF paper size").choices(["A4", "Letter"]).default("A4"))
     .option("--table <name>", "CSV: one table as text instead of a zip of every table")
     .option("--out <file>", "write to this file instead of stdout")
@@ -61,6 +68,7 @@ async function generate(io: CliIo, options: ReportOptions): Promise<void> {
       month: options.month,
       timezone: options.timezone,
       audience: options.audience,
+      party: options.party,
       now: (io.now ?? Date.now)(),
     });
     file = await renderReportFormat(model, options.format, { paper: options.paper, csvTable: options.table });

@@ -1,3 +1,4 @@
+import { AUDIENCE_LABELS, type Audience } from "../../shared/loop/audience";
 import { h } from "../lib/dom";
 
 /** A stored report snapshot as the service lists it (no contents). */
@@ -6,7 +7,9 @@ export interface ReportSnapshotMeta {
   boardId: string;
   month: string;
   timezone: string;
-  audience: "internal" | "client";
+  audience: Audience;
+  /** The client or partner organisation a client or partner report is for. */
+  party?: string;
   version: number;
   contentHash: string;
   createdBy: string;
@@ -45,7 +48,7 @@ function author(createdBy: string, memberNames: Map<string, string>): string {
 
 /** One line saying which version this is, when and by whom it was generated. */
 export function snapshotCaption(meta: ReportSnapshotMeta, memberNames: Map<string, string>): string {
-  const audience = meta.audience === "client" ? "For the client" : "Internal";
+  const audience = meta.audience === "internal" ? "Internal" : `${AUDIENCE_LABELS[meta.audience]}${meta.party ? `: ${meta.party}` : ""}`;
   return `Version ${meta.version} · ${audience} · ${meta.timezone} · generated ${when(meta.createdAt, meta.timezone)} by ${author(meta.createdBy, memberNames)}`;
 }
 

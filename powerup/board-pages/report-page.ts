@@ -1,3 +1,4 @@
+import { isPartyAudience, type Audience } from "../../shared/loop/audience";
 import { isKnownTimeZone } from "../../shared/loop/board-settings";
 import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
@@ -6,6 +7,8 @@ import { NOT_AUTHORIZED } from "../lib/create-card";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
 import { loopConfig } from "../lib/loop-config";
 import { optionalValue, textValue } from "../lib/form-values";
+import { partiesOf } from "../card-pages/party-field";
+import { AUDIENCE_OPTIONS } from "./audience-options";
 import { inputField, selectField, textAreaField } from "./board-fields";
 import { callService } from "./call-service";
 import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMeta } from "./monthly-report-view";
@@ -54,6 +57,15 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   const boardId = board.board.id;
   const memberNames = new Map(board.members.map((m) => [m.id, m.fullName]));
   const message = h("div", { class: "message", "aria-live": "polite" });
+  // A client or partner report is for one organisation: the party select offers the board's ones of that kind.
+  const parties = partiesOf(board);
+  const partySelect = h("select", { id: "report-party", name: "party" }) as HTMLSelectElement;
+  const partyField = h("div", { class: "field" }, h("label", { for: "report-party" }, "Organisation"), partySelect);
+  const showParties = (audience: string): void => {
+    const list = isPartyAudience(audience as Audience) ? parties[audience as "client" | "partner"] : [];
+    partyField.hidden = !isPartyAudience(audience as Audience);
+    replaceChildren(partySelect, ...(list.length ? list.map((p) => h("option", { value: p }, p)) : [h("option", { value: "" }, `No ${audience} organisation yet`)]));
+  };
   const versions = h("section", { class: "report-history", "aria-label": "Earlier versions" });
   const result = h("section", { class: "report-result", "aria-live": "polite" });
   const form = h(
@@ -63,10 +75,8 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
       "div",
       { class: "field-row" },
       inputField("Month", "month", "month", defaultReportMonth(board.today), { max: board.today.slice(0, 7) }),
-      selectField("Audience", "audience", [
-        { value: "internal", label: "Internal (the team)" },
-        { value: "client", label: "Client or partner" },
-      ], board.settings.reportAudience),
+      selectField("Audience", "audience", AUDIENCE_OPTIONS, board.settings.reportAudience),
+      partyField,
       timeZoneField("Time zone", "timezone", board.timeZone),
     ),
     h(
@@ -95,11 +105,13 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
 
   let snapshots: ReportSnapshotMeta[] = [];
   let shown: ReportSnapshotMeta | undefined;
-  const chosen = () => ({ month: textValue(form, "month"), audience: textValue(form, "audience") });
+  const chosen = () => ({ month: textValue(form, "month"), audience: textValue(form, "audience"), party: optionalValue(form, "party") });
+  showParties(textValue(form, "audience"));
 
   function showVersions(): void {
-    const { month, audience } = chosen();
-    const forMonth = snapshots.filter((s) => s.month === month && s.audience === audience).sort((a, b) => b.version - a.version);
+    const { month, audience, party } = chosen();
+    const forParty = (s: ReportSnapshotMeta) => !isPartyAudience(audience as Audience) || (s.party ?? "") === (party ?? "");
+    const forMonth = snapshots.filter((s) => s.month === month && s.audience === audience && forParty(s)).sort((a, b) => b.version - a.version);
     replaceChildren(versions, versionList(forMonth, shown?.id, memberNames, (meta) => void show(meta)));
   }
 
@@ -147,7 +159,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     clearFieldErrors(form);
     message.className = "message";
     message.textContent = "";
-    const { month, audience } = chosen();
+    const { month, audience, party } = chosen();
     const timezone = textValue(form, "timezone").trim();
     const errors: Record<string, string> = {};
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.month = "Choose a month";
@@ -157,7 +169,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     button.disabled = true;
     replaceChildren(result, h("p", { class: "muted" }, "Generating the report…"));
     // The PM's status replaces the computed one (which the report still shows beside it); the note stays internal.
-    const body = { month, audience, timezone, pmStatus: optionalValue(form, "pmStatus"), pmNote: optionalValue(form, "pmNote") };
+    const body = { month, audience, ...(isPartyAudience(audience as Audience) && party ? { party } : {}), timezone, pmStatus: optionalValue(form, "pmStatus"), pmNote: optionalValue(form, "pmNote") };
     const answer = await callService<ReportSnapshotMeta>(t, `/api/boards/${boardId}/reports`, { method: "POST", state: "report", body });
     button.disabled = false;
     if (!answer.ok) {
@@ -180,7 +192,10 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     }
     showVersions();
   };
-  form.addEventListener("change", clearStale);
+  form.addEventListener("change", (event) => {
+    if ((event.target as HTMLInputElement).name === "audience") showParties(textValue(form, "audience"));
+    clearStale();
+  });
   form.addEventListener("input", (event) => {
     if ((event.target as HTMLInputElement).name === "month") clearStale();
   });

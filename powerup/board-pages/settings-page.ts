@@ -1,3 +1,4 @@
+import { AUDIENCE_OPTIONS } from "./audience-options";
 import { isDoneListName } from "../../shared/is-done-list-name";
 import { isNonWorkListName } from "../../shared/is-non-work-list-name";
 import { defaultBoardSettings, type BoardSettings } from "../../shared/loop/board-settings";
@@ -52,10 +53,7 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
       selectField("Technical lead", "technicalLead", members, settings.technicalLead),
       selectField("Operational lead", "operationalLead", members, settings.operationalLead),
     ),
-    selectField("Report audience", "reportAudience", [
-      { value: "internal", label: "Internal (the team)" },
-      { value: "client", label: "Client or partner" },
-    ], settings.reportAudience),
+    selectField("Report audience", "reportAudience", AUDIENCE_OPTIONS, settings.reportAudience),
     h("div", { class: "field" }, h("label", { class: "check" }, onMonthClose, "Produce the report when the month closes")),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Save settings")),
     message,

@@ -3,6 +3,7 @@ import { LOOP_RECORDS } from "../../shared/loop/loop-records";
 import { invoiceStatus } from "../../shared/loop/invoice-state";
 import { milestoneState } from "../../shared/loop/milestone-state";
 import { readLoopRecord } from "../../shared/loop/read-loop-record";
+import { stakeholderStatus } from "../../shared/loop/stakeholder-status";
 import { stakeholderUpdateState } from "../../shared/loop/stakeholder-update-state";
 import type { CommunicationLog } from "../../shared/loop/communication-log";
 
@@ -49,12 +50,13 @@ function stakeholderBadges(data: Record<string, unknown>, ctx: BadgeContext): Lo
   } else if (s.status !== "released") {
     badges.push({ title: "Updates", text: `Next update ${update.dueOn}`, color: "green", front: false });
   }
-  if (s.status === "difficult") badges.push({ title: "Status", text: "Difficult", color: "yellow", front: true });
-  if (s.status === "escalated") {
+  const status = stakeholderStatus(s, ctx.today);
+  if (status === "difficult") badges.push({ title: "Status", text: "Difficult", color: "yellow", front: true });
+  if (status === "escalated") {
     const to = s.escalation ? ` to ${s.escalation.to} lead` : "";
     badges.push({ title: "Status", text: `Escalated${to}`, color: "red", front: true });
   }
-  if (s.status === "released") badges.push({ title: "Status", text: "Released", color: "light-gray", front: true });
+  if (status === "released") badges.push({ title: "Status", text: "Released", color: "light-gray", front: true });
   return badges;
 }
 

@@ -7,6 +7,7 @@ import type { ScopeDecision } from "../../shared/loop/scope-decision";
 import type { Sprint } from "../../shared/loop/sprint";
 import type { SprintReview } from "../../shared/loop/sprint-review";
 import { INITIATION_ITEMS, type Stakeholder } from "../../shared/loop/stakeholder";
+import { isEscalationOpen, stakeholderStatus } from "../../shared/loop/stakeholder-status";
 import { stakeholderUpdateState } from "../../shared/loop/stakeholder-update-state";
 import { cardName, type BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
@@ -34,18 +35,21 @@ const STATUS_COLOURS = { active: "green", difficult: "yellow", escalated: "red",
 export function stakeholderSection(board: BoardRecords, stakeholder: Stakeholder, log: CommunicationLog | undefined): Child[] {
   const update = stakeholderUpdateState(stakeholder, log, board.today, board.timeZone);
   const open = (Object.keys(INITIATION_ITEMS) as (keyof typeof INITIATION_ITEMS)[]).filter((k) => !stakeholder.initiation[k]);
+  const status = stakeholderStatus(stakeholder, board.today);
   let updateText: Child;
-  if (stakeholder.status === "released") updateText = "no updates owed (released)";
+  if (status === "released") updateText = "no updates owed (released)";
   else if (!update.lastUpdateAt) updateText = badge("Update overdue: none logged yet", "red");
   else if (update.overdue) updateText = badge(`Update overdue by ${plural(update.overdueDays, "day")}`, "red");
   else updateText = `next update due ${update.dueOn}`;
   return [
     line("Stakeholder", `${stakeholder.name} · ${capitalise(stakeholder.type)}`, stakeholder.org ? ` · ${stakeholder.org}` : ""),
     line("Updates", `${capitalise(stakeholder.channel)} every ${plural(stakeholder.cadenceDays, "day")} · `, updateText),
-    line("Status", badge(capitalise(stakeholder.status), STATUS_COLOURS[stakeholder.status]), ` · buy-in: ${stakeholder.buyIn}`),
-    stakeholder.escalation && !stakeholder.escalation.resolvedOn
+    line("Status", badge(capitalise(status), STATUS_COLOURS[status]), ` · buy-in: ${stakeholder.buyIn}`),
+    stakeholder.escalation && isEscalationOpen(stakeholder, board.today)
       ? line("Escalated", `to the ${stakeholder.escalation.to} lead on ${stakeholder.escalation.on}: ${stakeholder.escalation.reason}`)
       : null,
+    status === "difficult" && stakeholder.difficultReason ? line("Difficult", stakeholder.difficultReason) : null,
+    status === "released" && stakeholder.release ? line("Released", `on ${stakeholder.release.on}: ${stakeholder.release.reason}`) : null,
     open.length ? line("Initiation open", open.map((k) => INITIATION_ITEMS[k]).join(", ")) : line("Initiation", "all agreed"),
   ];
 }

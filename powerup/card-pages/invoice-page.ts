@@ -8,6 +8,7 @@ import { defaultCurrency } from "./default-currency";
 import { dateField, numberField, selectField, textField, type Choice } from "./form-fields";
 import { numberValue, optionalValue, setValue, textValue } from "../lib/form-values";
 import { INVOICE_STATUS_COLOURS, INVOICE_STATUS_LABELS } from "./labels";
+import { partyField } from "./party-field";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";
 
 /** Invoices are due 30 days after they are issued unless the PM says otherwise. */
@@ -38,7 +39,12 @@ export async function invoicePage(t: Trello.PowerUp.IFrame): Promise<Node> {
     saveLabel: "Save invoice",
     fields: [
       state,
-      textField("Invoice number", "number", invoice?.number ?? "", { maxlength: 40 }),
+      h(
+        "div",
+        { class: "field-row" },
+        textField("Invoice number", "number", invoice?.number ?? "", { maxlength: 40 }),
+        partyField(board, invoice?.party, saved.status === "absent", "Billed to"),
+      ),
       h(
         "div",
         { class: "field-row" },
@@ -63,6 +69,7 @@ export async function invoicePage(t: Trello.PowerUp.IFrame): Promise<Node> {
       dueOn: textValue(form, "dueOn"),
       paidOn: optionalValue(form, "paidOn"),
       milestone: optionalValue(form, "milestone"),
+      party: optionalValue(form, "party"),
     }),
     actions: saved.status === "absent" ? [] : [removeButton(t, "invoice", "Remove invoice", () => invoiceForm.message)],
   });

@@ -6,6 +6,7 @@ import { defaultCurrency } from "./default-currency";
 import { choiceGroup, dateField, numberField, selectField, textAreaField, textField, type Choice } from "./form-fields";
 import { checkedValues, numberValue, optionalValue, setValue, textValue } from "../lib/form-values";
 import { CHANGE_STATUS_LABELS } from "./labels";
+import { partyField } from "./party-field";
 import { recordForm, removeButton, unreadableNotice } from "./record-form";
 import { formerStakeholderChoice, memberName, stakeholderChoices } from "./stakeholder-choices";
 
@@ -78,6 +79,7 @@ export async function scopePage(t: Trello.PowerUp.IFrame): Promise<Node> {
     fields: [
       choiceGroup("Scope decision", "decision", DECISIONS, scope ? [scope.decision] : [], "radio"),
       textAreaField("Boundary: what we will / won't do", "boundary", scope?.boundary ?? "", 300),
+      partyField(board, scope?.party, saved.status === "absent", "Agreed with"),
       changePart,
     ],
     value: (form) => {
@@ -89,6 +91,7 @@ export async function scopePage(t: Trello.PowerUp.IFrame): Promise<Node> {
         v: 1,
         decision,
         boundary: optionalValue(form, "boundary"),
+        party: optionalValue(form, "party"),
         change:
           decision === "change"
             ? {

@@ -1,4 +1,6 @@
-import { DOCUMENT_STATUSES, STANDARD_DOCUMENTS, type DocumentItem } from "../../shared/loop/documents";
+import { DOCUMENT_STATUSES, partyDocuments, STANDARD_DOCUMENTS, type DocumentItem } from "../../shared/loop/documents";
+import { allParties, defaultParty, sameParty } from "../../shared/loop/parties";
+import { partiesOf } from "../card-pages/party-field";
 import type { BoardRecords } from "../lib/board-records";
 import { append, h, replaceChildren } from "../lib/dom";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
@@ -54,12 +56,27 @@ function row(item: DraftItem, i: number, onRemove: (i: number) => void): HTMLEle
   );
 }
 
+/** Whether a stored item is on a party's checklist (an item naming no party is the default party's, or nobody's). */
+function onChecklist(item: DocumentItem, party: string | undefined, owner: string | undefined): boolean {
+  if (!item.party?.trim()) return party === undefined || sameParty(party, owner);
+  return sameParty(item.party, party);
+}
+
 /**
- * The Agreements tab: the board's document checklist, edited and saved as the board's `documents` record. An
- * unreadable record is shown as such above the standard checklist (what the board records fall back to).
+ * The Agreements tab: one checklist per party (the board's client and partner organisations), edited one party at a
+ * time and saved together as the board's `documents` record. An unreadable record is shown as such above the standard
+ * checklist (what the board records fall back to).
  */
 export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, onSaved: () => void): HTMLElement {
-  let items = draftOf(board.documents.items);
+  const parties = partiesOf(board);
+  const names = allParties(parties);
+  const owner = defaultParty(parties);
+  let party: string | undefined = owner ?? names[0];
+  const checklistOf = (p: string | undefined): DocumentItem[] =>
+    p === undefined ? board.documents.items.filter((i) => !i.party?.trim()) : partyDocuments(board.documents, p, sameParty(p, owner));
+  /** Each party's checklist as edited so far, so switching party never loses what was typed. */
+  const drafts = new Map<string | undefined, DraftItem[]>();
+  let items = draftOf(checklistOf(party));
   const container = h("section", { class: "agreements" });
   const message = h("div", { class: "form-message", "aria-live": "polite" });
   const form = h("form", { class: "loop-form agreements-form", novalidate: true, "aria-label": "Agreements" }) as HTMLFormElement;
@@ -106,11 +123,29 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
     );
   };
 
+  const partySelect = h(
+    "select",
+    { id: "agreements-party", name: "agreements-party" },
+    ...names.map((name) => h("option", { value: name, selected: name === party }, parties.partner.includes(name) && !parties.client.includes(name) ? `${name} (partner)` : `${name} (client)`)),
+  ) as HTMLSelectElement;
+  partySelect.addEventListener("change", () => {
+    drafts.set(party, readRows(form, items));
+    party = partySelect.value;
+    items = drafts.get(party) ?? draftOf(checklistOf(party));
+    clearFieldErrors(form);
+    draw();
+  });
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearFieldErrors(form);
     items = readRows(form, items);
-    const value = { v: 1, items: items.map((item) => ({ ...item, link: item.link || undefined })) };
+    drafts.set(party, items);
+    // The shown party's items first, so a field error's position points at its row; every other checklist kept.
+    const edited = [party, ...[...drafts.keys()].filter((p) => p !== party)];
+    const named = (p: string | undefined, list: DraftItem[]) => list.map((item) => ({ ...item, party: p, link: item.link || undefined }));
+    const kept = board.documents.items.filter((item) => !edited.some((p) => onChecklist(item, p, owner)));
+    const value = { v: 1, items: [...edited.flatMap((p) => named(p, drafts.get(p)!)), ...kept] };
     saveRecord(t, "board", "documents", value)
       .then((saved) => {
         if (!saved.ok) {
@@ -126,7 +161,10 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
   draw();
   const read = board.documentsRead;
   append(container, [
-    h("p", { class: "muted" }, "The agreements this engagement needs: is each in place, signed, and can the other party see it?"),
+    h("p", { class: "muted" }, "The agreements this engagement needs with each client and partner: is each in place, signed, and can they see it?"),
+    names.length > 0
+      ? h("div", { class: "field agreements-party" }, h("label", { for: "agreements-party" }, "Agreements with"), partySelect)
+      : h("p", { class: "muted" }, "Give your client and partner stakeholders an Organisation to keep a checklist for each."),
     read.status === "invalid"
       ? readErrorBox(`${read.message} Below is the standard checklist to start over from: saving it replaces what was stored.`)
       : null,

@@ -33,7 +33,7 @@ export function filterRows(rows: RegistryRow[], filters: RegistryFilters): Regis
     if (!matchesText(row, filters.text)) return false;
     if (row.kind === "invalid") return true;
     if (filters.type && row.stakeholder.type !== filters.type) return false;
-    if (filters.status && row.stakeholder.status !== filters.status) return false;
+    if (filters.status && row.status !== filters.status) return false;
     return !filters.overdueOnly || row.update.overdue;
   });
 }

@@ -13,7 +13,8 @@ const TOTAL_INITIATION = Object.keys(INITIATION_ITEMS).length;
 const STATUS_TONES = { active: "green", difficult: "yellow", escalated: "red", released: "grey" } as const;
 
 function statusCell(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords): HTMLElement {
-  const { status, escalation } = row.stakeholder;
+  const { status } = row;
+  const { escalation } = row.stakeholder;
   const escalated = status === "escalated" && escalation;
   return h(
     "td",
@@ -21,6 +22,11 @@ function statusCell(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecor
     h("span", { class: `badge badge-${STATUS_TONES[status]}` }, status),
     escalated ? h("div", { class: "escalation" }, `to ${leadLabel(escalation.to, board.settings, board.members)} on ${escalation.on}`) : null,
     escalated ? h("div", { class: "muted" }, escalation.reason) : null,
+    escalation?.resolvedOn && !escalated ? h("div", { class: "muted" }, `Escalation resolved on ${escalation.resolvedOn}`) : null,
+    status === "difficult" && row.stakeholder.difficultReason ? h("div", { class: "muted" }, row.stakeholder.difficultReason) : null,
+    status === "released" && row.stakeholder.release
+      ? h("div", { class: "muted" }, `Released on ${row.stakeholder.release.on}: ${row.stakeholder.release.reason}`)
+      : null,
     h("div", { class: "muted" }, `Buy-in: ${row.stakeholder.buyIn}`),
   );
 }
@@ -39,10 +45,10 @@ function initiationCell(row: Extract<RegistryRow, { kind: "ok" }>): HTMLElement 
 
 function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, onEdit: (cardId: string) => void): HTMLElement {
   const s = row.stakeholder;
-  const state = updateStateText(row.update, s.status === "released");
+  const state = updateStateText(row.update, row.status === "released");
   return h(
     "tr",
-    { class: `stakeholder-row status-${s.status}`, "data-card": row.card.id },
+    { class: `stakeholder-row status-${row.status}`, "data-card": row.card.id },
     h("th", { scope: "row" }, h("div", { class: "stakeholder-name" }, s.name), s.org ? h("div", { class: "muted" }, s.org) : null),
     h("td", {}, h("span", { class: `type-chip type-${s.type}` }, s.type)),
     h("td", { class: "channel-cell" }, channelCadence(s)),

@@ -7,7 +7,7 @@ import {
   LEVELS,
   STAKEHOLDER_STATUSES,
   STAKEHOLDER_TYPES,
-  stakeholderSchema,
+  stakeholderEditSchema,
   type Stakeholder,
 } from "../../shared/loop/stakeholder";
 import type { BoardCard, BoardRecords } from "../lib/board-records";
@@ -75,6 +75,26 @@ function escalationFields(s: Stakeholder, board: BoardRecords): HTMLElement {
   );
 }
 
+/** Why the stakeholder is difficult: asked for while the status is difficult, kept as history after. */
+function difficultField(s: Stakeholder): HTMLElement {
+  const field = textAreaField("difficultReason", "Why difficult", s.difficultReason ?? "", { maxlength: 300 });
+  field.classList.add("difficult-field");
+  field.hidden = s.status !== "difficult" && !s.difficultReason;
+  return field;
+}
+
+/** When and why the stakeholder was released (no updates are owed after). */
+function releaseFields(s: Stakeholder): HTMLElement {
+  return h(
+    "fieldset",
+    { class: "release-fields", hidden: s.status !== "released" && !s.release },
+    h("legend", {}, "Release"),
+    h("p", { class: "field-error", "data-error-for": "release" }),
+    inputField("release.on", "Released on", s.release?.on ?? "", { type: "date" }),
+    textAreaField("release.reason", "Release reason", s.release?.reason ?? "", { maxlength: 300 }),
+  );
+}
+
 /** The add/edit form of the `stakeholder` record, shown in the Stakeholders modal. */
 export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement {
   const { t, board, cardId } = opts;
@@ -88,6 +108,8 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
   let cadenceTouched = Boolean(cardId);
 
   const escalation = escalationFields(s, board);
+  const difficult = difficultField(s);
+  const release = releaseFields(s);
   const cadence = inputField("cadenceDays", "Update cadence (days)", String(s.cadenceDays), {
     type: "number",
     min: 1,
@@ -103,9 +125,12 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
   });
   const statusField = selectField("status", "Status", sameText(STAKEHOLDER_STATUSES), s.status, {
     onchange: (e: Event) => {
-      if ((e.target as HTMLSelectElement).value !== "escalated") return;
-      escalation.hidden = false;
-      const on = escalation.querySelector<HTMLInputElement>('[name="escalation.on"]')!;
+      const status = (e.target as HTMLSelectElement).value;
+      if (status === "difficult") difficult.hidden = false;
+      const dated = status === "escalated" ? escalation : status === "released" ? release : undefined;
+      if (!dated) return;
+      dated.hidden = false;
+      const on = dated.querySelector<HTMLInputElement>(status === "escalated" ? '[name="escalation.on"]' : '[name="release.on"]')!;
       if (!on.value) on.value = board.today;
     },
   });
@@ -136,8 +161,10 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
       selectField("interest", "Interest", sameText(LEVELS), s.interest),
       selectField("buyIn", "Buy-in", sameText(BUY_IN_LEVELS), s.buyIn),
       statusField,
+      difficult,
     ),
     escalation,
+    release,
     h(
       "fieldset",
       {},
@@ -164,7 +191,7 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
     message.className = "form-message";
     const value = readStakeholderForm(form);
     // Checked before any card is created, so a typo never leaves an empty card on the board.
-    const checked = stakeholderSchema.safeParse(value);
+    const checked = stakeholderEditSchema.safeParse(value);
     if (!checked.success) {
       showFieldErrors(form, fieldErrors(checked.error), message);
       return;

@@ -1,6 +1,7 @@
 import express, { Router, type Response } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
+import { AUDIENCES } from "../../shared/loop/audience";
 import { isValidMonth, isValidTimeZone } from "../../shared/month-period";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
@@ -27,7 +28,8 @@ const monthlyQuery = z.object({ month, timezone });
 
 const generateBody = z.object({
   month,
-  audience: z.enum(["internal", "client"], { error: 'must be "internal" or "client"' }),
+  audience: z.enum(AUDIENCES, { error: `must be ${AUDIENCES.map((a) => `"${a}"`).join(", ")}` }),
+  party: z.string({ error: "must be text: a client or partner organisation of the board" }).max(80, "must be at most 80 characters").optional(),
   timezone,
   pmStatus: z.enum(["on-track", "at-risk", "off-track"], { error: 'must be "on-track", "at-risk" or "off-track"' }).optional(),
   pmNote: z.string({ error: "must be text" }).max(2000, "must be at most 2,000 characters").optional(),

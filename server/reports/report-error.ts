@@ -7,7 +7,9 @@ export type ReportErrorCode =
   /** A stored snapshot's model fails the model schema (or is not JSON). */
   | "SNAPSHOT_UNREADABLE"
   /** A stored snapshot's model is of a version that cannot be upgraded to the current one. */
-  | "SNAPSHOT_VERSION_UNSUPPORTED";
+  | "SNAPSHOT_VERSION_UNSUPPORTED"
+  /** A client or partner report without a party to be for, or naming one the board does not have. */
+  | "INVALID_PARTY";
 
 /** A report request that cannot be answered as asked; the message says what to change. */
 export class ReportError extends Error {

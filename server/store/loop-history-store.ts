@@ -33,6 +33,8 @@ export interface LoopHistoryStore {
    * (a record first seen later counted all along). Undefined when it has no version; null when removed.
    */
   recordAt(boardId: string, idModel: string, key: string, atIso: string): string | null | undefined;
+  /** Every version of one record key seen in [fromIso, toIso), oldest first: the moves within a month. */
+  versionsBetween(boardId: string, key: string, fromIso: string, toIso: string): LoopRecordVersionRow[];
   upsertUpdate(row: StakeholderUpdateRow): void;
   /** Every update logged to a board's stakeholders, oldest first. */
   listUpdates(boardId: string): StakeholderUpdateRow[];
@@ -73,6 +75,10 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
     `SELECT value FROM loop_record_versions WHERE board_id = ? AND key = ? AND id_model = ?
      ORDER BY seen_at < @at DESC, CASE WHEN seen_at < @at THEN -seq ELSE seq END LIMIT 1`,
   );
+  const between = db.prepare(
+    `SELECT board_id AS boardId, id_model AS idModel, key, value, seen_at AS seenAt FROM loop_record_versions
+     WHERE board_id = ? AND key = ? AND seen_at >= ? AND seen_at < ? ORDER BY seq`,
+  );
   const upsert = db.prepare(
     `INSERT INTO stakeholder_updates (id, board_id, card_id, at, channel, summary) VALUES (@id, @boardId, @cardId, @at, @channel, @summary)
      ON CONFLICT (board_id, card_id, id) DO UPDATE SET at = excluded.at, channel = excluded.channel, summary = excluded.summary`,
@@ -98,6 +104,7 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
       const row = recordAt.get(boardId, key, idModel, { at: atIso }) as { value: string | null } | undefined;
       return row?.value;
     },
+    versionsBetween: (boardId, key, fromIso, toIso) => between.all(boardId, key, fromIso, toIso) as LoopRecordVersionRow[],
     upsertUpdate: (row) => void upsert.run(row),
     listUpdates: (boardId) => updates.all(boardId) as StakeholderUpdateRow[],
     listUpdatesBefore: (boardId, beforeIso) => updatesBefore.all(boardId, beforeIso) as StakeholderUpdateRow[],

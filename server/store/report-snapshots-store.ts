@@ -1,4 +1,4 @@
-import type { Audience } from "../reports/model/report-model";
+import type { Audience } from "../../shared/loop/audience";
 import type { Db } from "./open-database";
 
 /** Who generated a snapshot: a Trello member id, or the month-close schedule. */
@@ -11,6 +11,8 @@ export interface ReportSnapshotMeta {
   month: string;
   timezone: string;
   audience: Audience;
+  /** The client or partner a client or partner report is for. */
+  party?: string;
   version: number;
   contentHash: string;
   createdBy: string;
@@ -29,15 +31,15 @@ export type NewReportSnapshot = Omit<ReportSnapshot, "version">;
 
 export interface ReportSnapshotsStore {
   /**
-   * Stores a snapshot as the next version of its board, month and audience (1, 2, …) and returns it. Returns
+   * Stores a snapshot as the next version of its board, month, audience and party (1, 2, …) and returns it. Returns
    * undefined, storing nothing, for a scheduled snapshot of a month the schedule has already produced.
    */
   insert(snapshot: NewReportSnapshot): ReportSnapshot | undefined;
   get(boardId: string, id: string): ReportSnapshot | undefined;
   /** The board's snapshots, newest first. */
   listBoard(boardId: string): ReportSnapshotMeta[];
-  /** True when the schedule has produced this month for this audience. */
-  hasScheduled(boardId: string, month: string, audience: Audience): boolean;
+  /** True when the schedule has produced this month for this audience (and party). */
+  hasScheduled(boardId: string, month: string, audience: Audience, party?: string): boolean;
   /** The latest month the schedule produced for the board, whatever the audience: switching it must not redo months. */
   lastScheduledMonth(boardId: string): string | undefined;
 }
@@ -48,6 +50,7 @@ interface Row {
   month: string;
   timezone: string;
   audience: Audience;
+  party: string;
   version: number;
   content_hash: string;
   created_by: string;
@@ -57,7 +60,7 @@ interface Row {
   markdown?: string;
 }
 
-const META = "id, board_id, month, timezone, audience, version, content_hash, created_by, created_at";
+const META = "id, board_id, month, timezone, audience, party, version, content_hash, created_by, created_at";
 
 function metaOf(row: Row): ReportSnapshotMeta {
   return {
@@ -66,6 +69,7 @@ function metaOf(row: Row): ReportSnapshotMeta {
     month: row.month,
     timezone: row.timezone,
     audience: row.audience,
+    ...(row.party ? { party: row.party } : {}),
     version: row.version,
     contentHash: row.content_hash,
     createdBy: row.created_by,
@@ -76,16 +80,16 @@ function metaOf(row: Row): ReportSnapshotMeta {
 /** SQL for the report_snapshots table: insert and read only (a trigger refuses UPDATE). */
 export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
   const nextVersion = db
-    .prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ?")
+    .prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND party = ?")
     .pluck();
   const insertRow = db.prepare(
-    `INSERT INTO report_snapshots (id, board_id, month, timezone, audience, version, model_json, html, markdown, content_hash, created_by, created_at)
-     VALUES (@id, @boardId, @month, @timezone, @audience, @version, @modelJson, @html, @markdown, @contentHash, @createdBy, @createdAt)`,
+    `INSERT INTO report_snapshots (id, board_id, month, timezone, audience, party, version, model_json, html, markdown, content_hash, created_by, created_at)
+     VALUES (@id, @boardId, @month, @timezone, @audience, @party, @version, @modelJson, @html, @markdown, @contentHash, @createdBy, @createdAt)`,
   );
   const selectOne = db.prepare(`SELECT ${META}, model_json, html, markdown FROM report_snapshots WHERE board_id = ? AND id = ?`);
   const selectBoard = db.prepare(`SELECT ${META} FROM report_snapshots WHERE board_id = ? ORDER BY created_at DESC, month DESC, version DESC`);
   const scheduled = db
-    .prepare("SELECT 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND created_by = 'schedule'")
+    .prepare("SELECT 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND party = ? AND created_by = 'schedule'")
     .pluck();
   const lastScheduled = db
     .prepare("SELECT MAX(month) FROM report_snapshots WHERE board_id = ? AND created_by = 'schedule'")
@@ -93,13 +97,13 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
 
   // Immediate: the version is read and used under one write lock, so two generations never both take version n.
   const insert = db.transaction((snapshot: NewReportSnapshot): ReportSnapshot | undefined => {
-    if (snapshot.createdBy === SCHEDULE_AUTHOR && scheduled.get(snapshot.boardId, snapshot.month, snapshot.audience) !== undefined) {
+    const party = snapshot.party ?? "";
+    if (snapshot.createdBy === SCHEDULE_AUTHOR && scheduled.get(snapshot.boardId, snapshot.month, snapshot.audience, party) !== undefined) {
       return undefined;
     }
-    const version = nextVersion.get(snapshot.boardId, snapshot.month, snapshot.audience) as number;
-    const stored = { ...snapshot, version };
-    insertRow.run(stored);
-    return stored;
+    const version = nextVersion.get(snapshot.boardId, snapshot.month, snapshot.audience, party) as number;
+    insertRow.run({ ...snapshot, party, version });
+    return { ...snapshot, version };
   });
 
   return {
@@ -110,7 +114,7 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
       return { ...metaOf(row), modelJson: row.model_json!, html: row.html!, markdown: row.markdown! };
     },
     listBoard: (boardId) => (selectBoard.all(boardId) as Row[]).map(metaOf),
-    hasScheduled: (boardId, month, audience) => scheduled.get(boardId, month, audience) !== undefined,
+    hasScheduled: (boardId, month, audience, party = "") => scheduled.get(boardId, month, audience, party) !== undefined,
     lastScheduledMonth: (boardId) => (lastScheduled.get(boardId) as string | null) ?? undefined,
   };
 }

@@ -1,8 +1,7 @@
 import * as z from "zod/mini";
 import { idList, trelloId, version1, wholeNumber } from "./fields";
+import { AUDIENCES } from "./audience";
 import { DEFAULT_SPRINT_DAYS } from "./sprint";
-
-export const AUDIENCES = ["internal", "client"] as const;
 
 /** True when the runtime (Node or the browser) knows the IANA zone. */
 export function isKnownTimeZone(zone: string): boolean {

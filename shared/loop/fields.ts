@@ -54,5 +54,11 @@ export function idList(label: string, max: number) {
   );
 }
 
+/**
+ * The client or partner organisation a record belongs to, spelled as on its stakeholders' Organisation. Optional:
+ * records saved before parties existed have none (see partyOf in parties.ts).
+ */
+export const party = optionalText("Party", 80);
+
 /** Every Loop record carries its schema version, so a page can tell old data from broken data. */
 export const version1 = z.literal(1, { error: "Saved by another version of Stakeholder Loop" });

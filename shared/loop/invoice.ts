@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { amount, calendarDate, requiredText, trelloId, version1 } from "./fields";
+import { amount, calendarDate, party, requiredText, trelloId, version1 } from "./fields";
 
 /** An invoice tied to the work, usually to a milestone card (key `invoice`). */
 export const invoiceSchema = z
@@ -12,6 +12,8 @@ export const invoiceSchema = z
     dueOn: calendarDate,
     paidOn: z.optional(calendarDate),
     milestone: z.optional(trelloId),
+    /** The client or partner billed. */
+    party,
   })
   .check(
     z.refine((i) => i.dueOn >= i.issuedOn, { message: "Due cannot be before issued", path: ["dueOn"] }),

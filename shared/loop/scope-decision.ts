@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { amount, calendarDate, choice, optionalText, trelloId, version1 } from "./fields";
+import { amount, calendarDate, choice, optionalText, party, trelloId, version1 } from "./fields";
 
 export const SCOPE_DECISIONS = ["in", "out", "change"] as const;
 export const CHANGE_STATUSES = ["proposed", "approved", "rejected", "deferred"] as const;
@@ -33,6 +33,8 @@ export const scopeDecisionSchema = z
     v: version1,
     decision: choice("scope decision", SCOPE_DECISIONS),
     boundary: optionalText("Boundary", 300),
+    /** The client or partner the boundary and its change request are agreed with. */
+    party,
     change: z.optional(changeRequestSchema),
   })
   .check(

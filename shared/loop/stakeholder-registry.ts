@@ -1,5 +1,6 @@
 import type { LoopRead } from "./read-loop-record";
 import { INITIATION_ITEMS, type Stakeholder } from "./stakeholder";
+import { stakeholderStatus, type StakeholderStatus } from "./stakeholder-status";
 import { stakeholderUpdateState, type UpdateState } from "./stakeholder-update-state";
 
 export type RegistryEntry<C> =
@@ -7,6 +8,8 @@ export type RegistryEntry<C> =
       kind: "ok";
       card: C;
       stakeholder: Stakeholder;
+      /** The status in force today: an escalation resolved by today no longer counts (stakeholderStatus). */
+      status: StakeholderStatus;
       update: UpdateState;
       /** The log could not be read: the update state is computed as if there were none. */
       logError?: string;
@@ -52,6 +55,7 @@ export function stakeholderRegistry<C extends { id: string; name: string }>(
       kind: "ok",
       card,
       stakeholder: read.value,
+      status: stakeholderStatus(read.value, today),
       update: stakeholderUpdateState(read.value, log?.status === "ok" ? log.value : undefined, today, timeZone),
       logError: log?.status === "invalid" ? log.message : undefined,
       openInitiation,

@@ -23,6 +23,11 @@ const escalationSchema = z.object({
   resolvedOn: z.optional(calendarDate),
 });
 
+const releaseSchema = z.object({
+  on: calendarDate,
+  reason: requiredText("Release reason", 300),
+});
+
 /** A client, partner or other stakeholder; lives on the stakeholder's card (pluginData key `stakeholder`). */
 export const stakeholderSchema = z
   .object({
@@ -40,7 +45,11 @@ export const stakeholderSchema = z
     cadenceDays: wholeNumber("Update cadence", 1, 90),
     buyIn: choice("buy-in level", BUY_IN_LEVELS),
     status: choice("status", STAKEHOLDER_STATUSES),
+    /** Why we find the stakeholder difficult (kept after they stop being difficult, as a record of it). */
+    difficultReason: optionalText("Why difficult", 300),
     escalation: z.optional(escalationSchema),
+    /** When and why the stakeholder was released: no longer kept in the loop. */
+    release: z.optional(releaseSchema),
     initiation: z.object({ platform: z.boolean(), roles: z.boolean(), reviews: z.boolean(), scope: z.boolean() }),
   })
   .check(
@@ -53,6 +62,15 @@ export const stakeholderSchema = z
       path: ["escalation", "resolvedOn"],
     }),
   );
+
+/**
+ * What a PM saving a stakeholder must give: a reason when difficult, a date and reason when released. Records saved
+ * before these fields existed lack them and stay readable (stakeholderSchema); a save through the form is held to this.
+ */
+export const stakeholderEditSchema = stakeholderSchema.check(
+  z.refine((s) => s.status !== "difficult" || !!s.difficultReason, { message: "Say why the stakeholder is difficult", path: ["difficultReason"] }),
+  z.refine((s) => s.status !== "released" || s.release !== undefined, { message: "Give the release date and reason", path: ["release"] }),
+);
 
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 export type StakeholderType = Stakeholder["type"];

@@ -102,4 +102,33 @@ describe("The Invoice popup", () => {
     await saveScreenshot(page, "invoice-errors");
     expect(errors).toEqual([]);
   });
+  it("bills an invoice to one of the board's parties: its one client by default, or a partner chosen", async () => {
+    const person = (name: string, type: string, org: string) =>
+      stack.sim.setPluginData({ scope: "card", idModel: seedCard(stack, name) }, {
+        stakeholder: {
+          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
+      });
+    person("Dana Ruiz", "client", "ACME");
+    person("Priya Natarajan", "partner", "Northwind");
+    const card = seedCard(stack, "Integration fee");
+    const { page, errors } = await openBoard(browser, stack);
+
+    const popup = await openCardPopup(page, card, "Invoice");
+    await expect(popup.getByLabel("Billed to").inputValue()).resolves.toBe("ACME");
+    await expect(popup.getByLabel("Billed to").locator("option").allInnerTexts()).resolves.toEqual([
+      "Not named (counts for ACME)",
+      "ACME (client)",
+      "Northwind (partner)",
+    ]);
+    await popup.getByLabel("Billed to").selectOption("Northwind");
+    await popup.getByLabel("Invoice number").fill("INV-NW-7");
+    await popup.getByLabel("Amount").fill("900");
+    await saveScreenshot(page, "invoice-popup-party");
+    await popup.getByRole("button", { name: "Save invoice" }).click();
+    await popupClosed(page);
+    expect(cardData(stack, card).invoice).toMatchObject({ number: "INV-NW-7", party: "Northwind" });
+    expect(errors).toEqual([]);
+  });
 });

@@ -16,6 +16,16 @@ describe("loopBadges", () => {
     expect(front(updated)).toEqual([["Client", "sky"]]);
   });
 
+  it("says escalated until the escalation's Resolved on day, then no longer; a released stakeholder is owed no update", () => {
+    const updated = { v: 1, entries: [{ id: "abc124", at: "2026-03-10T09:00:00Z", channel: "email", summary: "Status" }] };
+    const escalation = { to: "technical", reason: "Budget", on: "2026-03-01" };
+    expect(front({ stakeholder: { ...stakeholder, status: "escalated", escalation }, log: updated })).toEqual([["Client", "sky"], ["Escalated to technical lead", "red"]]);
+    const resolved = { ...stakeholder, status: "escalated", escalation: { ...escalation, resolvedOn: "2026-03-11" } };
+    expect(front({ stakeholder: resolved, log: updated })).toEqual([["Client", "sky"]]);
+    const released = { ...stakeholder, status: "released", release: { on: "2026-03-05", reason: "Left" } };
+    expect(front({ stakeholder: released })).toEqual([["Client", "sky"], ["Released", "light-gray"]]);
+  });
+
   it("names the Accountable stakeholder on the card front and the other roles in the detail", () => {
     const badges = loopBadges({ roles: { v: 1, responsible: [DANA], accountable: DANA, consulted: [], informed: [] } }, ctx);
     expect(badges.map((b) => [b.text, b.front])).toEqual([["A: Dana Ruiz", true], ["R: Dana Ruiz", false]]);

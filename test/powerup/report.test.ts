@@ -202,7 +202,43 @@ describe("the Monthly report modal", () => {
     await expect(modal.getByLabel("Audience").inputValue()).resolves.toBe("client");
     await expect(modal.getByLabel("Time zone").inputValue()).resolves.toBe("Pacific/Auckland");
     await modal.getByRole("button", { name: "Generate report" }).click();
-    await modal.getByText(/^Version 1 · For the client · Pacific\/Auckland · generated/).waitFor();
+    // No stakeholder names a client organisation yet: the report is the board's figures, for no party in particular.
+    await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual(["No client organisation yet"]);
+    await modal.getByText(/^Version 1 · Client · Pacific\/Auckland · generated/).waitFor();
+  });
+
+  it("makes a partner's report for the organisation chosen, with none of another party's people", async () => {
+    const { sim, boardId, lists } = stack;
+    const person = async (name: string, type: string, org: string) => {
+      const idCard = String(sim.createCard(lists.todo, { name, at: last.day(2) }).id);
+      sim.setPluginData({ scope: "card", idModel: idCard }, {
+        stakeholder: {
+          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "sceptic", status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
+      });
+      // What the Power-Up does after a save: the service reads the card's pluginData.
+      const refreshed = await fetch(`${stack.baseUrl}/api/boards/${boardId}/plugin-data/refresh`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+        body: JSON.stringify({ idCard }),
+      });
+      expect(refreshed.status).toBe(200);
+    };
+    await person("Dana Ruiz", "client", "ACME");
+    await person("Priya Natarajan", "partner", "Northwind");
+    await person("Otto Lang", "partner", "Lang Logistics");
+    const { page, modal } = await openReport();
+    await modal.getByLabel("Audience").selectOption("partner");
+    await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual(["Lang Logistics", "Northwind"]);
+    await modal.getByLabel("Organisation").selectOption("Northwind");
+    const report = await generate(modal, 1);
+    await modal.getByText(/^Version 1 · Partner: Northwind · /).waitFor();
+    await report.getByText(/^Partner report for Northwind/).waitFor();
+    const stakeholders = await report.locator("#section-5").innerText();
+    expect(stakeholders).toContain("Priya Natarajan");
+    expect(stakeholders).not.toMatch(/Dana Ruiz|Otto Lang|Buy-in|sceptic/i);
+    await saveScreenshot(page, "monthly-report-partner");
   });
 
   it("says in words that the board must be connected when the service has no data for it", async () => {

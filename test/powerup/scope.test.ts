@@ -35,6 +35,8 @@ describe("The Scope popup", () => {
       v: 1,
       decision: "out",
       boundary: "We build the responsive web app; native apps are not part of this contract.",
+      // A new scope decision starts with the board's only party (its one client organisation).
+      party: "ACME",
     });
     expect(errors).toEqual([]);
   });
@@ -61,6 +63,7 @@ describe("The Scope popup", () => {
       v: 1,
       decision: "change",
       change: { status: "proposed", requestedBy: ada, proposedOn: today(), impactDays: 5, impactCost: 4800, currency: "EUR" },
+      party: "ACME",
     });
 
     popup = await openCardPopup(page, card, "Scope");
@@ -91,6 +94,7 @@ describe("The Scope popup", () => {
         impactCost: 4800,
         currency: "EUR",
       },
+      party: "ACME",
     });
     expect(errors).toEqual([]);
   });

@@ -245,7 +245,7 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByText("Reason is required").waitFor();
     expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "difficult" });
 
-    await modal.getByLabel("Reason").fill("Rejects every estimate; needs an architecture decision");
+    await modal.getByLabel("Reason", { exact: true }).fill("Rejects every estimate; needs an architecture decision");
     await saveScreenshot(page, "stakeholders-escalation-form");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Marco Bellini").waitFor();
@@ -255,6 +255,56 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
       escalation: { to: "technical", reason: "Rejects every estimate; needs an architecture decision" },
     });
     await expect(modal.locator("tr.status-escalated").innerText()).resolves.toMatch(/to the technical lead \(.+\)/);
+  });
+
+  it("asks why a stakeholder is difficult and when and why one is released; a resolved escalation reads as active", async () => {
+    const escalation = { to: "technical", reason: "Rejects every estimate", on: "2026-03-10" };
+    stack.sim.setPluginData(
+      { scope: "card", idModel: stack.cards.mobileApp },
+      {
+        stakeholder: {
+          v: 1, name: "Marco Bellini", type: "client", org: "Bellini Foods", influence: "high", interest: "medium", channel: "phone", cadenceDays: 7,
+          buyIn: "sceptic", status: "escalated", escalation, initiation: { platform: true, roles: false, reviews: false, scope: false },
+        },
+      },
+    );
+    await openDevHost();
+    const modal = await openStakeholders();
+    await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
+    await modal.getByLabel("Resolved on").fill("2026-03-25");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Saved Marco Bellini").waitFor();
+    // Saved as escalated with a resolution date: the one rule in shared/ says the escalation is over.
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "escalated", escalation: { resolvedOn: "2026-03-25" } });
+    const row = modal.locator("tr", { hasText: "Marco Bellini" });
+    await expect(row.getAttribute("class")).resolves.toContain("status-active");
+    await expect(row.innerText()).resolves.toContain("Escalation resolved on 2026-03-25");
+
+    await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
+    await modal.getByLabel("Status", { exact: true }).selectOption("difficult");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Say why the stakeholder is difficult").waitFor();
+    await modal.getByLabel("Why difficult").fill("Rewrites the brief every week");
+    await saveScreenshot(page, "stakeholders-difficult-reason");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Saved Marco Bellini").waitFor();
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "difficult", difficultReason: "Rewrites the brief every week" });
+
+    await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
+    await modal.getByLabel("Status", { exact: true }).selectOption("released");
+    await expect(modal.getByLabel("Released on").inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await modal.getByLabel("Released on").fill("2026-03-28");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Release reason is required").waitFor();
+    await modal.getByLabel("Release reason").fill("Moved to another project");
+    await saveScreenshot(page, "stakeholders-release-form");
+    await modal.getByRole("button", { name: "Save stakeholder" }).click();
+    await modal.getByText("Saved Marco Bellini").waitFor();
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "released", release: { on: "2026-03-28", reason: "Moved to another project" } });
+    const released = modal.locator("tr", { hasText: "Marco Bellini" });
+    await expect(released.innerText()).resolves.toContain("Released on 2026-03-28: Moved to another project");
+    // Released: owed no update, though none was ever logged.
+    await expect(released.locator(".update-state").innerText()).resolves.not.toMatch(/overdue|no update/i);
   });
 
   it("shows a card name typed as HTML as text, and finds stakeholders by a search", async () => {
@@ -293,6 +343,39 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     expect(documents.items.map((item) => item.id)).toEqual(["mou", "sla", "access", "data-processing-agre"]);
     await expect(modal.getByLabel("Status of Memorandum of understanding (MOU)").inputValue()).resolves.toBe("signed");
     await saveScreenshot(page, "stakeholders-agreements");
+  });
+
+  it("keeps one agreements checklist per party: the old unnamed one is the client's, the partner's starts from the standard documents", async () => {
+    const person = (idModel: string, name: string, type: string, org: string) =>
+      stack.sim.setPluginData({ scope: "card", idModel }, {
+        stakeholder: {
+          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
+      });
+    person(stack.cards.mobileApp, "Dana Ruiz", "client", "ACME");
+    person(stack.cards.kickoff, "Priya Natarajan", "partner", "Northwind");
+    stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { documents: { v: 1, items: [{ id: "mou", name: "Memorandum of understanding (MOU)", status: "signed", shared: true }] } });
+    await openDevHost();
+    const modal = await openStakeholders();
+    await modal.getByRole("tab", { name: "Agreements" }).click();
+    await expect(modal.getByLabel("Agreements with").inputValue()).resolves.toBe("ACME");
+    await expect(modal.getByLabel("Status of Memorandum of understanding (MOU)").inputValue()).resolves.toBe("signed");
+    await modal.getByLabel("Agreements with").selectOption("Northwind");
+    await expect(modal.getByLabel("Status of Memorandum of understanding (MOU)").inputValue()).resolves.toBe("missing");
+    await modal.getByLabel("Status of Service level agreement (SLA)").selectOption("draft");
+    await saveScreenshot(page, "stakeholders-agreements-per-party");
+    await modal.getByRole("button", { name: "Save agreements" }).click();
+    await modal.getByText("Agreements saved").waitFor();
+
+    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as { items: Record<string, unknown>[] };
+    expect(documents.items.map((i) => [i.party, i.id, i.status])).toEqual([
+      ["Northwind", "mou", "missing"],
+      ["Northwind", "sla", "draft"],
+      ["Northwind", "access", "missing"],
+      // The unnamed checklist was ACME's (the board's one client); saved, it names ACME.
+      ["ACME", "mou", "signed"],
+    ]);
   });
 
   it("shows an agreements checklist that cannot be read as a readable error, and saving starts it over", async () => {

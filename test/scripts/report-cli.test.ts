@@ -4,6 +4,7 @@ import path from "node:path";
 import { runReportCli } from "../../scripts/report-cli";
 import { createStore } from "../../server/store/create-store";
 import { openDatabase } from "../../server/store/open-database";
+import { recordLoopHistory } from "../../server/loop/record-loop-history";
 import { createActionIngester } from "../../server/sync/create-action-ingester";
 import { BoardStory } from "../support/board-story";
 import { makeTempDir } from "../support/test-app";
@@ -32,8 +33,21 @@ describe("npm run report", () => {
     story.moveCard("2026-03-31T21:00:00Z", card, done);
     story.comment("2026-03-31T22:00:00Z", card, "Shipped");
     const db = openDatabase(databasePath);
-    const ingest = createActionIngester(createStore(db));
+    const store = createStore(db);
+    const ingest = createActionIngester(store);
     for (const action of story.actions) ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
+    // Two clients and a partner, each a stakeholder's organisation: a client report has to say which client.
+    const parties: [string, string, string][] = [["Ada", "client", "Acme"], ["Ina", "client", "Initech"], ["Gil", "partner", "Globex"]];
+    parties.forEach(([name, type, org], i) => {
+      const idModel = `65f00000000000000000c0${i}${i}`;
+      const stakeholder = {
+        v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "sceptic", status: "active",
+        initiation: { platform: true, roles: true, reviews: true, scope: true },
+      };
+      const record = { id: `pd${idModel}`, idPlugin: "5f0000000000000000000001", scope: "card", idModel, access: "shared", value: JSON.stringify({ stakeholder }) };
+      store.pluginData.replaceModel(story.board.id, idModel, [record], "2026-02-01T00:00:00Z");
+      recordLoopHistory(store, story.board.id, idModel, "2026-02-01T00:00:00Z");
+    });
     db.close();
   });
   afterAll(() => temp.remove());
@@ -94,10 +108,15 @@ describe("npm run report", () => {
     expect(fs.readFileSync(zipFile).subarray(0, 2).toString("latin1")).toBe("PK");
   });
 
-  it("writes the client's report with --audience client", () => {
-    const { status, stdout } = report(["--board", story.board.id, "--month", "2026-03", "--audience", "client"], databasePath);
+  it("writes one client's report with --audience client --party, and the board's only partner's with --audience partner", () => {
+    const { status, stdout } = report(["--board", story.board.id, "--month", "2026-03", "--audience", "client", "--party", "Initech"], databasePath);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ audience: "client", cards: { created: 1, completed: 1 }, comments: 1 });
+    const client = JSON.parse(stdout);
+    expect(client).toMatchObject({ audience: "client", party: "Initech", cards: { created: 1, completed: 1 }, comments: 1 });
+    expect(client.stakeholders.rows.map((r: { name: string }) => r.name)).toEqual(["Ina"]);
+    expect(stdout).not.toContain("sceptic");
+    const partner = JSON.parse(report(["--board", story.board.id, "--month", "2026-03", "--audience", "partner"], databasePath).stdout);
+    expect(partner).toMatchObject({ audience: "partner", party: "Globex" });
     expect(JSON.parse(report(["--board", story.board.id, "--month", "2026-03"], databasePath).stdout).audience).toBe("internal");
   });
 
@@ -123,7 +142,9 @@ describe("npm run report", () => {
     [["--board", story.board.id, "--month", "March"], /--month must be YYYY-MM/],
     [["--board", story.board.id, "--month", "2026-03", "--timezone", "Nowhere/City"], /not an IANA time zone/],
     [["--board", "000000000000000000000000", "--month", "2026-03"], /No data for board/],
-    [["--board", story.board.id, "--month", "2026-03", "--audience", "partner"], /--audience.*partner|partner.*choices/i],
+    [["--board", story.board.id, "--month", "2026-03", "--audience", "sponsor"], /--audience.*sponsor|sponsor.*choices/i],
+    [["--board", story.board.id, "--month", "2026-03", "--audience", "client"], /party is required: this board has 2 clients, choose one of "Acme", "Initech"/],
+    [["--board", story.board.id, "--month", "2026-03", "--audience", "partner", "--party", "Acme"], /party "Acme" is not a partner of this board: choose one of "Globex"/],
     [["--board", story.board.id, "--month", "2026-03", "--format", "csv", "--table", "gossip"], /Unknown CSV table "gossip"/],
   ])("refuses %j with a clear message and exit code 2", (args, message) => {
     const { status, stdout, stderr } = report(args, databasePath);

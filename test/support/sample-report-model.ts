@@ -160,9 +160,13 @@ export function sampleReportModel(): ReportModel {
           status: "escalated",
         },
       ],
-      difficult: [`Mallory ${SVG}`],
+      difficult: [{ cardId: "p4", stakeholder: `Mallory ${SVG}`, reason: `Rewrites the brief ${SCRIPT}` }],
       escalations: [
         { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, to: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}`, on: "2026-03-21" },
+      ],
+      moves: [
+        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, on: "2026-03-05", kind: "buy-in", from: "supporter", to: "neutral" },
+        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, on: "2026-03-21", kind: "escalated", lead: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}` },
       ],
     },
     flow: {
@@ -234,7 +238,7 @@ export function emptyReportModel(): ReportModel {
     milestones: { hit: [], missed: [], slipped: [], dueNextMonth: [], stages: [] },
     sprints: [],
     scope: { decisions: [], changeRequests: [], added: { count: 0, impactDays: 0 }, outOfScope: [] },
-    stakeholders: { rows: [], difficult: [], escalations: [] },
+    stakeholders: { rows: [], difficult: [], escalations: [], moves: [] },
     flow: { created: 0, completed: 0, throughputByWeek: [], cycleTimeDays: { median: null, p85: null, samples: 0 }, cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, all) => ({ fromDays, toDays: all[i + 1] ?? null, cards: 0 })), wipAtMonthEnd: [], cumulativeFlow: [] },
     documents: [],
     invoicing: { issued: [], paid: [], overdue: [], totals: [] },

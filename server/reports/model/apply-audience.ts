@@ -1,18 +1,24 @@
+import { isPartyAudience } from "../../../shared/loop/audience";
 import type { Audience, ReportModel, StakeholdersSection } from "./report-model";
 
-/** The stakeholders section as one audience may see it: a client's copy has no statuses, difficult list or escalations. */
+/**
+ * The stakeholders section as one audience may see it. A client's or partner's copy keeps each of its people's name,
+ * channel and updates, and drops how we judge them: buy-in (and its moves), status, overdue days, the difficult list,
+ * escalations and every move in the month.
+ */
 export function stakeholdersFor(section: StakeholdersSection, audience: Audience): StakeholdersSection {
-  if (audience === "internal") return section;
-  return { rows: section.rows.map(({ status: _status, ...row }) => row), difficult: [], escalations: [] };
+  if (!isPartyAudience(audience)) return section;
+  const rows = section.rows.map(({ status: _status, buyIn: _buyIn, buyInBefore: _before, overdueDays: _overdue, ...row }) => row);
+  return { rows, difficult: [], escalations: [], moves: [] };
 }
 
 /**
- * The model as one audience may see it. A client's copy drops escalations, the difficult list, each stakeholder's
- * status, the PM's note and the status the PM overrode: how we judge people stays in-house. (Its summary status is
- * computed without escalations in the first place: see buildReportModel.)
+ * The model as one audience may see it. A client's or partner's copy (already built from that party's records only:
+ * see partyCards) also drops the PM's note and the status the PM overrode: how we judge people stays in-house. Its
+ * summary is computed without escalations or overdue updates in the first place: see buildReportModel.
  */
-export function applyAudience(model: ReportModel, audience: Audience): ReportModel {
-  if (audience === "internal") return { ...model, audience };
+export function applyAudience(model: ReportModel, audience: Audience, party?: string): ReportModel {
+  if (!isPartyAudience(audience)) return { ...model, audience };
   const { pmNote: _pmNote, computedStatus: _computed, ...summary } = model.summary;
-  return { ...model, audience, summary, stakeholders: stakeholdersFor(model.stakeholders, audience) };
+  return { ...model, audience, ...(party ? { party } : {}), summary, stakeholders: stakeholdersFor(model.stakeholders, audience) };
 }

@@ -13,6 +13,8 @@ import type { Audience, ProjectStatus, ReportModel } from "./report-model";
 
 export interface ReportModelRequest extends ReportRequestBase {
   audience: Audience;
+  /** The client or partner organisation (see resolveReportParty). */
+  party?: string;
   pmStatus?: ProjectStatus;
   pmNote?: string;
   /** When the model is built (ms since the epoch); now when absent. */
@@ -79,6 +81,7 @@ export function readReportInput(store: Store, request: ReportModelRequest): Repo
     board,
     period,
     audience: request.audience,
+    party: request.party,
     now: new Date(now),
     pmStatus: request.pmStatus,
     pmNote: request.pmNote,
@@ -93,6 +96,7 @@ export function readReportInput(store: Store, request: ReportModelRequest): Repo
     cards,
     stakeholderAtStart: recordOf(atStart.cards, "stakeholder"),
     stakeholderAtEnd: recordOf(atEnd.cards, "stakeholder"),
+    stakeholderVersions: store.loopHistory.versionsBetween(boardId, "stakeholder", new Date(period.startMs).toISOString(), new Date(period.endMs).toISOString()),
     updates: store.loopHistory.listUpdatesBefore(boardId, new Date(period.endMs).toISOString()),
     memberNames,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIENCES } from "../../../shared/loop/audience";
 import { REPORT_MODEL_VERSION, type ReportModel } from "./report-model";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -47,7 +48,8 @@ export const reportModelSchema = z.object({
   schemaVersion: z.literal(REPORT_MODEL_VERSION),
   board: z.object({ id: z.string(), name: z.string().nullable() }),
   period: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), timezone: z.string(), start: z.string(), end: z.string() }),
-  audience: z.enum(["internal", "client"]),
+  audience: z.enum(AUDIENCES),
+  party: z.string().optional(),
   generatedAt: z.string(),
   cards: z.object({ created: count, completed: count }),
   comments: count,
@@ -107,13 +109,13 @@ export const reportModelSchema = z.object({
         cadenceDays: z.number(),
         updatesLogged: count,
         lastUpdateAt: z.string().optional(),
-        overdueDays: z.number(),
-        buyIn: z.string(),
+        overdueDays: z.number().optional(),
+        buyIn: z.string().optional(),
         buyInBefore: z.string().optional(),
         status: z.string().optional(),
       }),
     ),
-    difficult: z.array(z.string()),
+    difficult: z.array(z.object({ cardId: z.string(), stakeholder: z.string(), reason: z.string().optional() })),
     escalations: z.array(
       z.object({
         cardId: z.string(),
@@ -123,6 +125,19 @@ export const reportModelSchema = z.object({
         reason: z.string(),
         on: z.string(),
         resolvedOn: z.string().optional(),
+      }),
+    ),
+    moves: z.array(
+      z.object({
+        cardId: z.string(),
+        stakeholder: z.string(),
+        on: z.string(),
+        kind: z.enum(["buy-in", "difficult", "escalated", "escalation-resolved", "released"]),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        lead: z.enum(["technical", "operational"]).optional(),
+        leadName: z.string().optional(),
+        reason: z.string().optional(),
       }),
     ),
   }),
@@ -135,7 +150,7 @@ export const reportModelSchema = z.object({
     wipAtMonthEnd: z.array(z.object({ listId: z.string(), listName: z.string(), cards: count })),
     cumulativeFlow: z.array(z.object({ date: day, lists: z.array(z.object({ listName: z.string(), cards: count })) })),
   }),
-  documents: z.array(z.object({ name: z.string(), status: z.enum(["missing", "draft", "signed"]), shared: z.boolean(), link: z.string().optional() })),
+  documents: z.array(z.object({ party: z.string().optional(), name: z.string(), status: z.enum(["missing", "draft", "signed"]), shared: z.boolean(), link: z.string().optional() })),
   invoicing: z.object({
     issued: z.array(invoiceRow),
     paid: z.array(invoiceRow),

@@ -3,9 +3,16 @@
  * object as it is; DESIGN.md's contract fields (`period`, `cards`, `comments`) stay at the top level.
  */
 
+import type { Audience } from "../../../shared/loop/audience";
+
+export type { Audience };
+
+/**
+ * 3: audiences gained partner and a party; stakeholders gained their moves in the month and difficult reasons; the
+ * delivery flow gained its cycle-time distribution.
+ */
 export const REPORT_MODEL_VERSION = 3;
 
-export type Audience = "internal" | "client";
 export type ProjectStatus = "on-track" | "at-risk" | "off-track";
 
 export interface ReportPeriod {
@@ -119,10 +126,11 @@ export interface StakeholderRow {
   /** Updates logged within the month. */
   updatesLogged: number;
   lastUpdateAt?: string;
-  /** Days overdue at month end (or today for the running month). */
-  overdueDays: number;
-  buyIn: string;
-  /** Buy-in at the start of the month when it differs from now (how it moved). */
+  /** Internal audience only: days overdue at month end (or today for the running month). */
+  overdueDays?: number;
+  /** Internal audience only. */
+  buyIn?: string;
+  /** Internal audience only: buy-in when first known in the month, when it differs from its end (how it moved). */
   buyInBefore?: string;
   /** Internal audience only: active / difficult / escalated / released. */
   status?: string;
@@ -138,11 +146,34 @@ export interface EscalationRow {
   resolvedOn?: string;
 }
 
+export interface DifficultRow {
+  cardId: string;
+  stakeholder: string;
+  reason?: string;
+}
+
+/** Something that changed about a stakeholder within the month, on the day it happened. */
+export interface StakeholderMove {
+  cardId: string;
+  stakeholder: string;
+  /** The day (the record's own date where it carries one, else the day the change was seen). */
+  on: string;
+  kind: "buy-in" | "difficult" | "escalated" | "escalation-resolved" | "released";
+  /** Buy-in moves: the level before and after. */
+  from?: string;
+  to?: string;
+  /** Escalations: the lead it went to, and their name when known. */
+  lead?: "technical" | "operational";
+  leadName?: string;
+  reason?: string;
+}
+
 export interface StakeholdersSection {
   rows: StakeholderRow[];
-  /** Internal audience only (empty for clients). */
-  difficult: string[];
+  /** Internal audience only (empty for clients and partners). */
+  difficult: DifficultRow[];
   escalations: EscalationRow[];
+  moves: StakeholderMove[];
 }
 
 export interface FlowSection {
@@ -164,6 +195,8 @@ export interface FlowSection {
 }
 
 export interface DocumentRow {
+  /** The party the agreement is with (internal copy; a party's copy holds its own only). */
+  party?: string;
   name: string;
   status: "missing" | "draft" | "signed";
   shared: boolean;
@@ -201,6 +234,8 @@ export interface ReportModel {
   board: { id: string; name: string | null };
   period: ReportPeriod;
   audience: Audience;
+  /** The client or partner organisation a client or partner report is for. */
+  party?: string;
   /** When the model was built (ISO). */
   generatedAt: string;
   /** DESIGN.md's contract figures. */

@@ -16,6 +16,8 @@ export interface SprintsInput {
   periodEndMs: number;
   /** Stakeholder names by their card id (feedback names a stakeholder card). */
   stakeholderNames: Map<string, string>;
+  /** Feedback kept only from these stakeholder cards (a party's copy shows its own people's words); all when absent. */
+  feedbackFrom?: ReadonlySet<string>;
 }
 
 /** Each card's moves into a list, oldest first: where a card was at any instant is the last move before it. */
@@ -66,7 +68,7 @@ export function buildSprintsSection(input: SprintsInput): SprintRow[] {
                 heldOn: review.heldOn,
                 demoed: review.demoed.length,
                 accepted: review.accepted.length,
-                feedback: review.feedback.map((f) => ({
+                feedback: review.feedback.filter((f) => !input.feedbackFrom || input.feedbackFrom.has(f.by)).map((f) => ({
                   stakeholder: input.stakeholderNames.get(f.by) ?? "Unknown stakeholder",
                   sentiment: f.sentiment,
                   ...(f.note ? { note: f.note } : {}),

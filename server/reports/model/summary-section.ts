@@ -22,6 +22,8 @@ export interface SummaryInput {
   days: ReportDays;
   pmStatus?: ProjectStatus;
   pmNote?: string;
+  /** The team's own copy: a client's or partner's never counts stakeholders owed an update or their buy-in moves. */
+  internal: boolean;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -54,14 +56,15 @@ function computeStatus(input: SummaryInput): { status: ProjectStatus; reasons: s
     openEscalations ? `${plural(openEscalations, "escalation")} open` : "",
   ].filter(Boolean);
   if (offTrack.length) return { status: "off-track", reasons: offTrack };
-  const overdueUpdates = stakeholders.rows.filter(isOverdue).length;
+  const overdueUpdates = input.internal ? stakeholders.rows.filter(isOverdue).length : 0;
   const atRisk = [
     milestones.slipped.length ? `${plural(milestones.slipped.length, "milestone")} slipped` : "",
     overdueUpdates ? `${plural(overdueUpdates, "stakeholder")} owed an update` : "",
     invoicing.overdue.length ? `${plural(invoicing.overdue.length, "invoice")} overdue` : "",
   ].filter(Boolean);
   if (atRisk.length) return { status: "at-risk", reasons: atRisk };
-  return { status: "on-track", reasons: ["No missed or slipped milestones, open escalations, overdue updates or overdue invoices"] };
+  const none = input.internal ? "open escalations, overdue updates or overdue invoices" : "or overdue invoices";
+  return { status: "on-track", reasons: [`No missed or slipped milestones, ${none}`] };
 }
 
 function highlights(input: SummaryInput): string[] {
@@ -77,7 +80,7 @@ function highlights(input: SummaryInput): string[] {
   if (scope.added.count) lines.push(`${plural(scope.added.count, "change request")} approved, adding ${scope.added.impactDays} days of work.`);
   const rejected = scope.decisions.filter((d) => d.status === "rejected").length;
   if (rejected) lines.push(`${plural(rejected, "change request")} rejected.`);
-  for (const row of stakeholders.rows) {
+  for (const row of input.internal ? stakeholders.rows : []) {
     if (row.buyInBefore) lines.push(`${row.name}'s buy-in moved from ${row.buyInBefore} to ${row.buyIn}.`);
   }
   if (invoicing.paid.length) lines.push(`${plural(invoicing.paid.length, "invoice")} paid (${moneyList(invoicing.totals, "paid")}).`);

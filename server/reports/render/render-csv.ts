@@ -8,6 +8,7 @@ export const CSV_TABLES = [
   "scope-decisions",
   "change-requests",
   "stakeholders",
+  "stakeholder-moves",
   "throughput",
   "cycle-time",
   "wip",
@@ -80,6 +81,19 @@ const invoiceCells = (category: string, row: InvoiceRow): Cell[] => [
   row.status,
 ];
 
+const STAKEHOLDER_HEADERS = ["card_id", "name", "type", "organisation", "channel", "cadence_days", "updates_logged", "last_update_at"];
+
+function stakeholderTable(model: ReportModel): { headers: string[]; rows: Cell[][] } {
+  const internal = model.audience === "internal";
+  return {
+    headers: internal ? [...STAKEHOLDER_HEADERS, "overdue_days", "buy_in", "buy_in_before", "status"] : STAKEHOLDER_HEADERS,
+    rows: model.stakeholders.rows.map((s) => {
+      const cells: Cell[] = [s.cardId, s.name, s.type, s.organisation, s.channel, s.cadenceDays, s.updatesLogged, s.lastUpdateAt];
+      return internal ? [...cells, s.overdueDays, s.buyIn, s.buyInBefore, s.status] : cells;
+    }),
+  };
+}
+
 function tableRows(model: ReportModel): Record<CsvTableName, { headers: string[]; rows: Cell[][] }> {
   const m = model.milestones;
   const i = model.invoicing;
@@ -128,22 +142,11 @@ function tableRows(model: ReportModel): Record<CsvTableName, { headers: string[]
         row.impactCost.map((cost) => `${cost.amount} ${cost.currency}`).join("; "),
       ]),
     },
-    stakeholders: {
-      headers: ["card_id", "name", "type", "organisation", "channel", "cadence_days", "updates_logged", "last_update_at", "overdue_days", "buy_in", "buy_in_before", "status"],
-      rows: model.stakeholders.rows.map((s) => [
-        s.cardId,
-        s.name,
-        s.type,
-        s.organisation,
-        s.channel,
-        s.cadenceDays,
-        s.updatesLogged,
-        s.lastUpdateAt,
-        s.overdueDays,
-        s.buyIn,
-        s.buyInBefore,
-        s.status,
-      ]),
+    // A client's or partner's copy has no assessment columns (see stakeholdersFor), not empty ones.
+    stakeholders: stakeholderTable(model),
+    "stakeholder-moves": {
+      headers: ["on", "card_id", "stakeholder", "kind", "from", "to", "lead", "lead_name", "reason"],
+      rows: model.stakeholders.moves.map((m) => [m.on, m.cardId, m.stakeholder, m.kind, m.from, m.to, m.lead, m.leadName, m.reason]),
     },
     throughput: {
       headers: ["week_start", "completed"],
@@ -162,8 +165,8 @@ function tableRows(model: ReportModel): Record<CsvTableName, { headers: string[]
       rows: model.flow.cumulativeFlow.flatMap((day) => day.lists.map((list) => [day.date, list.listName, list.cards])),
     },
     documents: {
-      headers: ["name", "status", "shared", "link"],
-      rows: model.documents.map((doc) => [doc.name, doc.status, doc.shared, doc.link]),
+      headers: ["party", "name", "status", "shared", "link"],
+      rows: model.documents.map((doc) => [doc.party, doc.name, doc.status, doc.shared, doc.link]),
     },
     invoices: {
       headers: INVOICE_HEADERS,

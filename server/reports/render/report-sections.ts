@@ -1,4 +1,6 @@
-import type { MilestoneRow, ReportModel, ScopeDecisionRow, InvoiceRow } from "../model/report-model";
+import { AUDIENCE_LABELS } from "../../../shared/loop/audience";
+import type { MilestoneRow, ReportModel, ScopeDecisionRow, InvoiceRow, StakeholderMove } from "../model/report-model";
+import { isOverdue } from "../model/stakeholders-section";
 import { formatDay, formatInstant, formatLabel, formatMoney, formatMonth } from "./format-values";
 
 /** The charts HTML and PDF draw; Markdown and CSV carry the same figures as tables. */
@@ -36,7 +38,7 @@ export function reportTitle(model: ReportModel): string {
 
 /** The line under the title: audience, zone and when the model was built. */
 export function reportSubtitle(model: ReportModel): string {
-  const audience = model.audience === "client" ? "Client report" : "Internal report";
+  const audience = `${AUDIENCE_LABELS[model.audience]} report${model.party ? ` for ${model.party}` : ""}`;
   return `${audience} · times in ${model.period.timezone} · generated ${formatInstant(model.generatedAt, model.period.timezone)}`;
 }
 
@@ -181,17 +183,35 @@ function scope(model: ReportModel): ReportBlock[] {
   return blocks;
 }
 
+/** A move within the month in words: what happened, to whom it went, why. */
+function moveText(move: StakeholderMove): [string, string] {
+  const lead = move.lead ? `${formatLabel(move.lead)} lead${move.leadName ? ` (${move.leadName})` : ""}` : "";
+  switch (move.kind) {
+    case "buy-in":
+      return ["Buy-in moved", `${formatLabel(move.from ?? "-")} to ${formatLabel(move.to ?? "-")}`];
+    case "difficult":
+      return ["Became difficult", move.reason ?? "-"];
+    case "escalated":
+      return ["Escalated", `To the ${lead}: ${move.reason ?? "-"}`];
+    case "escalation-resolved":
+      return ["Escalation resolved", `By the ${lead}: ${move.reason ?? "-"}`];
+    case "released":
+      return ["Released", move.reason ?? "-"];
+  }
+}
+
 function stakeholders(model: ReportModel): ReportBlock[] {
   const s = model.stakeholders;
   const tz = model.period.timezone;
   if (s.rows.length === 0) return [{ kind: "paragraph", text: "No stakeholders are registered on this board." }];
-  const withStatus = s.rows.some((row) => row.status !== undefined);
-  const headers = ["Stakeholder", "Type", "Channel", "Cadence", "Updates", "Last update", "Overdue", "Buy-in"];
+  // A client's or partner's copy has no assessment columns at all (see stakeholdersFor), not empty ones.
+  const internal = model.audience === "internal";
+  const headers = ["Stakeholder", "Type", "Channel", "Cadence", "Updates", "Last update"];
   const blocks: ReportBlock[] = [
     {
       kind: "table",
       title: "Stakeholders",
-      headers: withStatus ? [...headers, "Status"] : headers,
+      headers: internal ? [...headers, "Overdue", "Buy-in", "Status"] : headers,
       rows: s.rows.map((row) => {
         const cells = [
           row.organisation ? `${row.name} (${row.organisation})` : row.name,
@@ -200,14 +220,29 @@ function stakeholders(model: ReportModel): ReportBlock[] {
           `every ${row.cadenceDays} days`,
           String(row.updatesLogged),
           row.lastUpdateAt ? formatInstant(row.lastUpdateAt, tz) : "None",
-          row.overdueDays > 0 ? count(row.overdueDays, "day") : "-",
-          row.buyInBefore ? `${formatLabel(row.buyInBefore)} to ${formatLabel(row.buyIn)}` : formatLabel(row.buyIn),
         ];
-        return withStatus ? [...cells, row.status ? formatLabel(row.status) : "-"] : cells;
+        if (!internal) return cells;
+        const buyIn = row.buyIn ? formatLabel(row.buyIn) : "-";
+        return [
+          ...cells,
+          // Never updated is owed an update too (the summary counts it): said in words, not as 0 days.
+          row.overdueDays ? count(row.overdueDays, "day") : isOverdue(row) ? "No update yet" : "-",
+          row.buyInBefore ? `${formatLabel(row.buyInBefore)} to ${buyIn}` : buyIn,
+          row.status ? formatLabel(row.status) : "-",
+        ];
       }),
     },
   ];
-  if (s.difficult.length > 0) blocks.push({ kind: "list", title: "Difficult stakeholders", items: s.difficult });
+  blocks.push(
+    ...nonEmptyTable(
+      "Moves this month",
+      ["Day", "Stakeholder", "Move", "Detail"],
+      s.moves.map((move) => [formatDay(move.on), move.stakeholder, ...moveText(move)]),
+    ),
+  );
+  if (s.difficult.length > 0) {
+    blocks.push({ kind: "list", title: "Difficult stakeholders", items: s.difficult.map((d) => (d.reason ? `${d.stakeholder}: ${d.reason}` : d.stakeholder)) });
+  }
   blocks.push(
     ...nonEmptyTable(
       "Escalations",
@@ -283,8 +318,16 @@ function documents(model: ReportModel): ReportBlock[] {
     {
       kind: "table",
       title: "Documents",
-      headers: ["Document", "Status", "Shared", "Link"],
-      rows: model.documents.map((doc) => [doc.name, formatLabel(doc.status), doc.shared ? "Yes" : "No", doc.link ?? "-"]),
+      // The team's copy lists every party's checklist; a party's copy holds its own, so the column would say nothing.
+      ...(model.party
+        ? {
+            headers: ["Document", "Status", "Shared", "Link"],
+            rows: model.documents.map((doc) => [doc.name, formatLabel(doc.status), doc.shared ? "Yes" : "No", doc.link ?? "-"]),
+          }
+        : {
+            headers: ["Party", "Document", "Status", "Shared", "Link"],
+            rows: model.documents.map((doc) => [doc.party ?? "-", doc.name, formatLabel(doc.status), doc.shared ? "Yes" : "No", doc.link ?? "-"]),
+          }),
     },
   ];
 }

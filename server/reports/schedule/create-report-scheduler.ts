@@ -1,4 +1,6 @@
+import { isPartyAudience } from "../../../shared/loop/audience";
 import { defaultBoardSettings } from "../../../shared/loop/board-settings";
+import { boardParties } from "../../../shared/loop/parties";
 import { readLoopRecord } from "../../../shared/loop/read-loop-record";
 import { isValidTimeZone } from "../../../shared/month-period";
 import type { Logger } from "../../log/create-logger";
@@ -39,7 +41,8 @@ export interface ReportSchedulerDeps {
 
 /**
  * Produces each connected board's monthly report snapshot when the month closes in the board's time zone, when the
- * board's settings ask for it (reportOnMonthClose, on by default), for the settings' audience. Restart-safe: what was
+ * board's settings ask for it (reportOnMonthClose, on by default), for the settings' audience (a client or partner
+ * audience: one report per party of that kind). Restart-safe: what was
  * produced is read from the store (a unique index holds it to once per month), so a restart neither repeats a month
  * nor skips one.
  */
@@ -48,19 +51,32 @@ export function createReportScheduler({ store, log, now = Date.now, powerUpId, g
   let running: Promise<ReportSnapshotMeta[]> | undefined;
 
   async function produceBoard(boardId: string, connectedAt: string, nowMs: number): Promise<ReportSnapshotMeta[]> {
-    const read = readLoopRecord("settings", boardLoopData(store, boardId, powerUpId).board.settings);
+    const loop = boardLoopData(store, boardId, powerUpId);
+    const read = readLoopRecord("settings", loop.board.settings);
     const settings = read.status === "ok" ? read.value : defaultBoardSettings();
     if (!settings.reportOnMonthClose) return [];
     const configured = store.boardSettings.get(boardId)?.timezone ?? settings.timezone;
     const zone = configured && isValidTimeZone(configured) ? configured : "UTC";
     const audience = settings.reportAudience;
+    // A client or partner report is for one party: the schedule makes one for each party of that kind (one for nobody
+    // in particular, the board's figures only, while the board has none).
+    const stakeholders = [...loop.cards].flatMap(([cardId, data]) => {
+      const card = store.cards.get(cardId)?.fields;
+      const one = readLoopRecord("stakeholder", data.stakeholder);
+      return one.status === "ok" && !card?.closed && !card?.deleted ? [one.value] : [];
+    });
+    const named = isPartyAudience(audience) ? boardParties(stakeholders)[audience] : [];
+    const parties: (string | undefined)[] = named.length > 0 ? named : [undefined];
     const months = closedMonthsDue({ zone, nowMs: nowMs - graceMs, connectedAt, lastProduced: store.reportSnapshots.lastScheduledMonth(boardId) });
     const produced: ReportSnapshotMeta[] = [];
     for (const month of months) {
-      const snapshot = await createReportSnapshot(store, { boardId, month, audience, timezone: zone, createdBy: SCHEDULE_AUTHOR, now: nowMs }, producer);
-      if (!snapshot) continue;
-      produced.push(snapshotMeta(snapshot));
-      log.info({ boardId, month, audience, snapshotId: snapshot.id }, "monthly report produced on month close");
+      for (const party of parties) {
+        const request = { boardId, month, audience, party, timezone: zone, createdBy: SCHEDULE_AUTHOR, now: nowMs };
+        const snapshot = await createReportSnapshot(store, request, producer);
+        if (!snapshot) continue;
+        produced.push(snapshotMeta(snapshot));
+        log.info({ boardId, month, audience, party, snapshotId: snapshot.id }, "monthly report produced on month close");
+      }
     }
     return produced;
   }

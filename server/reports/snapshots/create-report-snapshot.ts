@@ -9,6 +9,8 @@ export interface ReportSnapshotRequest {
   boardId: string;
   month: string;
   audience: Audience;
+  /** The client or partner (see resolveReportParty). */
+  party?: string;
   /** Overrides the board's time zone setting. */
   timezone?: string;
   pmStatus?: ProjectStatus;
@@ -42,6 +44,7 @@ export async function createReportSnapshot(
     month: request.month,
     timezone: request.timezone,
     audience: request.audience,
+    party: request.party,
     pmStatus: request.pmStatus,
     pmNote: request.pmNote,
     now,
@@ -57,6 +60,7 @@ export async function createReportSnapshot(
     month: model.period.month,
     timezone: model.period.timezone,
     audience: model.audience,
+    ...(model.party ? { party: model.party } : {}),
     modelJson: json.body.toString(),
     html: html.body.toString(),
     markdown: markdown.body.toString(),

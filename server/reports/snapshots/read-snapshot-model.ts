@@ -3,12 +3,34 @@ import { REPORT_MODEL_VERSION, type ReportModel } from "../model/report-model";
 import { reportModelSchema } from "../model/report-model-schema";
 import { ReportError } from "../report-error";
 
+/** Version 2's stakeholders section: the difficult were names only, and there were no moves. */
+interface StakeholdersV2 {
+  rows: { cardId: string; name: string; status?: string }[];
+  difficult: string[];
+}
+
 /**
- * Upgrades from older model versions, where that is safe. Version 2 only lacked the cycle-time distribution, which
- * cannot be rebuilt from what it kept: it upgrades with none (its renderings show the median and 85th percentile only).
+ * Upgrades from older model versions, where that is safe. Version 2 lacked the cycle-time distribution and the
+ * stakeholders' moves, which cannot be rebuilt from what it kept: it upgrades with none (its renderings show the
+ * median and 85th percentile, and no moves), and its difficult names gain the card they name.
  */
 const UPGRADES: Record<number, (model: Record<string, unknown>) => Record<string, unknown>> = {
-  2: (model) => ({ ...model, schemaVersion: 3, flow: { ...(model.flow as object), cycleTimeDistribution: [] } }),
+  2: (model) => {
+    const stakeholders = model.stakeholders as StakeholdersV2 | undefined;
+    // A broken version-2 model is left for the schema check to refuse, never thrown on here.
+    if (!stakeholders || !Array.isArray(stakeholders.rows) || !Array.isArray(stakeholders.difficult)) return { ...model, schemaVersion: 3 };
+    const cardOf = (name: string) => stakeholders.rows.find((row) => row?.name === name)?.cardId ?? "";
+    return {
+      ...model,
+      schemaVersion: 3,
+      flow: { ...(model.flow as object), cycleTimeDistribution: [] },
+      stakeholders: {
+        ...stakeholders,
+        difficult: stakeholders.difficult.map((name) => ({ cardId: cardOf(name), stakeholder: name })),
+        moves: [],
+      },
+    };
+  },
 };
 
 /**

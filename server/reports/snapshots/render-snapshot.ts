@@ -20,7 +20,8 @@ const STORED: Record<"json" | "html" | "md", { contentType: string; ext: string;
 
 /** The download name: which month, for whom and which version, so saved files of one month never overwrite. */
 function fileName(snapshot: ReportSnapshot, ext: string): string {
-  return `monthly-report-${snapshot.month}-${snapshot.audience}-v${snapshot.version}${ext}`;
+  const party = snapshot.party ? `-${snapshot.party.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}` : "";
+  return `monthly-report-${snapshot.month}-${snapshot.audience}${party}-v${snapshot.version}${ext}`;
 }
 
 /**

@@ -7,6 +7,17 @@ import { m0005RetiredWebhooks } from "./0005-retired-webhooks";
 import { m0006LoopHistory } from "./0006-loop-history";
 import { m0007ReportSnapshots } from "./0007-report-snapshots";
 import { m0008BoardCheckpoints } from "./0008-board-checkpoints";
+import { m0009ReportAudiences } from "./0009-report-audiences";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Connections, m0004PluginData, m0005RetiredWebhooks, m0006LoopHistory, m0007ReportSnapshots, m0008BoardCheckpoints];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Initial,
+  m0002SyncState,
+  m0003Connections,
+  m0004PluginData,
+  m0005RetiredWebhooks,
+  m0006LoopHistory,
+  m0007ReportSnapshots,
+  m0008BoardCheckpoints,
+  m0009ReportAudiences,
+];

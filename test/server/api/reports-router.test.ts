@@ -145,7 +145,7 @@ describe("report snapshots: POST and GET /api/boards/:boardId/reports[/:snapshot
   it.each([
     ["a missing month", { audience: "internal" }, "body.month: is required, as YYYY-MM"],
     ["month 13", { month: "2026-13", audience: "internal" }, "body.month: must be YYYY-MM (e.g. 2026-03)"],
-    ["an unknown audience", { month: "2026-03", audience: "board" }, 'body.audience: must be "internal" or "client"'],
+    ["an unknown audience", { month: "2026-03", audience: "board" }, 'body.audience: must be "internal", "client", "partner"'],
     ["an unknown time zone", { month: "2026-03", audience: "internal", timezone: "Mars/Olympus_Mons" }, "body.timezone: must be an IANA time zone (e.g. Europe/Berlin)"],
   ])("refuses to generate with %s: 400 naming the field, nothing stored", async (_what, body, message) => {
     const before = h.store.reportSnapshots.listBoard(boardId).length;
@@ -235,5 +235,76 @@ describe("report snapshots: POST and GET /api/boards/:boardId/reports[/:snapshot
       }
       expect(h.store.reportSnapshots.get(boardId, id)!.modelJson).toBe(modelJson);
     }
+  });
+});
+
+describe("POST /api/boards/:boardId/reports for a client or partner: the party", () => {
+  let partiesBoard: string;
+  beforeAll(async () => {
+    const board = h.sim.createBoard({ name: "Three parties", lists: ["Stakeholders", "Done"], at: "2026-03-01T09:00:00Z" });
+    partiesBoard = board.id as string;
+    const list = (board.lists as { id: string }[])[0]!.id;
+    const person = (name: string, type: string, org: string) => {
+      const id = h.sim.createCard(list, { name, at: "2026-03-01T10:00:00Z" }).id as string;
+      h.sim.setPluginData({ scope: "card", idModel: id }, {
+        stakeholder: {
+          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
+      });
+    };
+    person("Ada", "client", "Acme");
+    person("Ina", "client", "Initech");
+    person("Gil", "partner", "Globex");
+    expect((await h.connect(partiesBoard)).status).toBe(202);
+    await h.settle();
+  });
+
+  const generate = async (body: unknown) =>
+    fetch(`${h.baseUrl}/api/boards/${partiesBoard}/reports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: partiesBoard })}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("When the board has one party of the kind, then {month, audience} is enough: the report and its snapshot are that party's", async () => {
+    const res = await generate({ month: "2026-03", audience: "partner" });
+
+    expect(res.status).toBe(201);
+    const meta = await json(res);
+    expect(meta).toMatchObject({ audience: "partner", party: "Globex", version: 1 });
+    const model = JSON.parse(h.store.reportSnapshots.get(partiesBoard, meta.id)!.modelJson);
+    expect(model).toMatchObject({ audience: "partner", party: "Globex" });
+    expect(model.stakeholders.rows.map((r: any) => r.name)).toEqual(["Gil"]);
+  });
+
+  it("When the board has several and none is named, then 400 names `party` and lists the choices, and nothing is stored", async () => {
+    const before = h.store.reportSnapshots.listBoard(partiesBoard).length;
+
+    const res = await generate({ month: "2026-03", audience: "client" });
+
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({
+      error: { code: "BAD_REQUEST", message: 'party is required: this board has 2 clients, choose one of "Acme", "Initech"' },
+    });
+    expect(h.store.reportSnapshots.listBoard(partiesBoard)).toHaveLength(before);
+  });
+
+  it("When a party is named (in any case), then the report is that party's, versioned apart from the other party's", async () => {
+    const initech = await json(await generate({ month: "2026-03", audience: "client", party: "initech " }));
+    const acme = await json(await generate({ month: "2026-03", audience: "client", party: "Acme" }));
+
+    expect([initech.party, initech.version, acme.party, acme.version]).toEqual(["Initech", 1, "Acme", 1]);
+    const model = JSON.parse(h.store.reportSnapshots.get(partiesBoard, initech.id)!.modelJson);
+    expect(model.stakeholders.rows.map((r: any) => r.name)).toEqual(["Ina"]);
+  });
+
+  it.each([
+    ["a party that is not a client of the board", { audience: "client", party: "Globex" }, 'party "Globex" is not a client of this board: choose one of "Acme", "Initech"'],
+    ["a party for an internal report", { audience: "internal", party: "Acme" }, "party is only for client and partner reports: an internal report covers every party"],
+  ])("refuses %s with 400", async (_what, body, message) => {
+    const res = await generate({ month: "2026-03", ...body });
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({ error: { code: "BAD_REQUEST", message } });
   });
 });

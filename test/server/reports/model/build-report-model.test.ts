@@ -33,8 +33,9 @@ describe("buildReportModel", () => {
 
   it("lists the agreements checklist", () => {
     expect(load("2026-03").documents).toEqual([
-      { name: "Memorandum of understanding (MOU)", status: "signed", shared: true, link: "https://docs.example.com/mou" },
-      { name: "Service level agreement (SLA)", status: "draft", shared: false },
+      // Saved before agreements were per party: the board's one client, Acme, owns them.
+      { party: "Acme", name: "Memorandum of understanding (MOU)", status: "signed", shared: true, link: "https://docs.example.com/mou" },
+      { party: "Acme", name: "Service level agreement (SLA)", status: "draft", shared: false },
     ]);
   });
 

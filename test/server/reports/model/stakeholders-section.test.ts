@@ -37,7 +37,7 @@ describe("stakeholders section", () => {
 
   it("lists the difficult and the escalations with the lead's name from the board settings", () => {
     const s = stakeholders("2026-03");
-    expect(s.difficult).toEqual(["Dana Lawyer"]);
+    expect(s.difficult.map((d) => d.stakeholder)).toEqual(["Dana Lawyer"]);
     expect(s.escalations).toEqual([
       { cardId: ids.bob.id, stakeholder: "Bob Buyer", to: "technical", leadName: "Hopper Test", reason: "Refuses the agreed API contract", on: "2026-03-20" },
     ]);

@@ -43,6 +43,7 @@ const expectedRows: Record<(typeof CSV_TABLES)[number], number> = {
   "scope-decisions": model.scope.decisions.length + model.scope.outOfScope.length,
   "change-requests": model.scope.changeRequests.length,
   stakeholders: model.stakeholders.rows.length,
+  "stakeholder-moves": model.stakeholders.moves.length,
   throughput: model.flow.throughputByWeek.length,
   "cycle-time": model.flow.cycleTimeDistribution.length,
   wip: model.flow.wipAtMonthEnd.length,

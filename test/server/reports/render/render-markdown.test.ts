@@ -60,11 +60,14 @@ describe("renderMarkdown", () => {
       rows: client.stakeholders.rows.map((row) => ({ ...row, status: undefined })),
       difficult: [],
       escalations: [],
+      moves: [],
     };
     const section = renderMarkdown(client).split("## 5. Stakeholders")[1].split("## 6.")[0];
     expect(section).not.toContain("Difficult");
     expect(section).not.toContain("Escalations");
-    expect(section).toContain("| Stakeholder | Type | Channel | Cadence | Updates | Last update | Overdue | Buy-in |\n");
+    expect(section).toContain("| Stakeholder | Type | Channel | Cadence | Updates | Last update |\n");
+    expect(section).not.toContain("Buy-in");
+    expect(section).not.toContain("Moves this month");
     expect(renderMarkdown(client)).toContain("_Client report ·");
   });
 
