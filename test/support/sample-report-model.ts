@@ -160,7 +160,7 @@ export function sampleReportModel(): ReportModel {
           status: "escalated",
         },
       ],
-      difficult: [{ cardId: "p4", stakeholder: `Mallory ${SVG}`, reason: `Rewrites the brief ${SCRIPT}` }],
+      difficult: [{ cardId: "p2", stakeholder: `Mallory ${SVG}`, reason: `Rewrites the brief ${SCRIPT}` }],
       escalations: [
         { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, to: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}`, on: "2026-03-21" },
       ],
@@ -181,15 +181,7 @@ export function sampleReportModel(): ReportModel {
         { weekStart: "2026-03-30", completed: 0 },
       ],
       cycleTimeDays: { median: 4.5, p85: 9, samples: 17 },
-      cycleTimeDistribution: [
-        { fromDays: 0, toDays: 1, cards: 2 },
-        { fromDays: 1, toDays: 2, cards: 3 },
-        { fromDays: 2, toDays: 4, cards: 3 },
-        { fromDays: 4, toDays: 7, cards: 4 },
-        { fromDays: 7, toDays: 14, cards: 4 },
-        { fromDays: 14, toDays: 28, cards: 1 },
-        { fromDays: 28, toDays: null, cards: 0 },
-      ],
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, edges) => ({ fromDays, toDays: edges[i + 1] ?? null, cards: [2, 3, 4, 3, 3, 2, 0][i] })),
       wipAtMonthEnd: listNames.map((listName, i) => ({ listId: `l${i}`, listName, cards: [6, 3, 2, 1][i] })),
       cumulativeFlow: days.map((date, d) => ({
         date,

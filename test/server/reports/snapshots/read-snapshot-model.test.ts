@@ -19,12 +19,18 @@ describe("readSnapshotModel", () => {
     expect(readSnapshotModel(JSON.stringify(model))).toEqual(model);
   });
 
-  it("upgrades a version-2 model, which had no cycle-time distribution, to the current version with none", () => {
-    const { cycleTimeDistribution: _dropped, ...flow } = sampleReportModel().flow;
-    const read = readSnapshotModel(JSON.stringify({ ...sampleReportModel(), schemaVersion: 2, flow }));
+  it("upgrades a version-2 model, which had no cycle-time distribution nor moves, to the current version with none", () => {
+    const current = sampleReportModel();
+    const { cycleTimeDistribution: _dropped, ...flow } = current.flow;
+    const { moves: _moves, ...stakeholders } = current.stakeholders;
+    const difficultNames = current.stakeholders.difficult.map((row) => row.stakeholder);
+    const v2 = { ...current, schemaVersion: 2, flow, stakeholders: { ...stakeholders, difficult: difficultNames } };
+    const read = readSnapshotModel(JSON.stringify(v2));
     expect(read.schemaVersion).toBe(REPORT_MODEL_VERSION);
     expect(read.flow.cycleTimeDistribution).toEqual([]);
-    expect(read.flow.cycleTimeDays).toEqual(sampleReportModel().flow.cycleTimeDays);
+    expect(read.flow.cycleTimeDays).toEqual(current.flow.cycleTimeDays);
+    expect(read.stakeholders.moves).toEqual([]);
+    expect(read.stakeholders.difficult).toEqual(current.stakeholders.difficult.map(({ cardId, stakeholder }) => ({ cardId, stakeholder })));
   });
 
   it("refuses a version it cannot upgrade, naming the version", () => {
