@@ -5,7 +5,7 @@ import { h, replaceChildren } from "../lib/dom";
 import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
 import { NOT_AUTHORIZED } from "../lib/create-card";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
-import { loopConfig } from "../lib/loop-config";
+import { fetchServiceFile, saveBlob } from "../lib/service-file";
 import { optionalValue, textValue } from "../lib/form-values";
 import { partiesOf } from "../card-pages/party-field";
 import { AUDIENCE_OPTIONS } from "./audience-options";
@@ -16,37 +16,9 @@ import { postReportToBoard } from "./post-report-to-board";
 import { defaultReportMonth } from "./default-report-month";
 import { timeZoneField } from "./time-zone-field";
 
-type FileResult = { ok: true; blob: Blob; filename: string } | { ok: false; message: string };
-
-/** A snapshot's file from the service with the member's JWT (a plain link could not carry it). */
-async function fetchReportFile(t: Trello.PowerUp.IFrame, boardId: string, snapshotId: string, format: string): Promise<FileResult> {
-  try {
-    const jwt = (await t.jwt({ state: "report" } as Trello.PowerUp.JWTOptions)) as string;
-    const response = await fetch(`${loopConfig().serviceUrl}/api/boards/${boardId}/reports/${snapshotId}?format=${format}`, {
-      headers: { authorization: `Bearer ${jwt}` },
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-      return { ok: false, message: body?.error?.message ?? `The service answered ${response.status}. Try again in a minute.` };
-    }
-    const disposition = response.headers.get("content-disposition") ?? "";
-    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `report.${format}`;
-    return { ok: true, blob: await response.blob(), filename };
-  } catch {
-    return { ok: false, message: "The Stakeholder Loop service cannot be reached. Check your connection and try again." };
-  }
-}
-
-/** Saves a blob under its name through a temporary link (the iframe cannot offer a direct link with the JWT). */
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = h("a", { href: url, download: filename, hidden: true });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: the browser reads the blob after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** A snapshot's file in one format. */
+const fetchReportFile = (t: Trello.PowerUp.IFrame, boardId: string, snapshotId: string, format: string) =>
+  fetchServiceFile(t, `/api/boards/${boardId}/reports/${snapshotId}?format=${format}`, "report", `report.${format}`);
 
 /**
  * The "Monthly report" modal: pick a month, audience and time zone, generate a frozen report on the service, read it

@@ -2,6 +2,7 @@ import { loadBoardRecords, type BoardCard, type BoardRecords } from "../lib/boar
 import { h, replaceChildren } from "../lib/dom";
 import { showMessage } from "../lib/form-kit";
 import { readScope } from "../lib/loop-data";
+import { fetchServiceFile, saveBlob } from "../lib/service-file";
 import { iframeClient } from "../lib/trello-iframe";
 import { renderAgreements } from "../stakeholders/agreements-checklist";
 import { renderPowerInterestGrid } from "../stakeholders/power-interest-grid";
@@ -65,12 +66,28 @@ function draw(): void {
       "header",
       { class: "page-header" },
       h("h1", {}, `Stakeholders — ${current.board.name}`),
-      h("button", { type: "button", class: "btn btn-primary", onclick: () => show({ form: {} }) }, "Add stakeholder"),
+      h(
+        "div",
+        { class: "actions page-actions" },
+        h("button", { type: "button", class: "btn", onclick: () => void exportRegister("csv") }, "Export CSV"),
+        h("button", { type: "button", class: "btn", onclick: () => void exportRegister("xlsx") }, "Export XLSX"),
+        h("button", { type: "button", class: "btn btn-primary", onclick: () => show({ form: {} }) }, "Add stakeholder"),
+      ),
     ),
     renderTabs("form" in view ? undefined : view.tab, (tab) => show({ tab })),
     status,
     content(current),
   );
+}
+
+/** The register with every field, as the service has it (what the last sync read), saved as a file. */
+async function exportRegister(format: "csv" | "xlsx"): Promise<void> {
+  showMessage(status, "Preparing the register…", "info");
+  const path = `/api/boards/${t.getContext().board}/stakeholders/export?format=${format}`;
+  const file = await fetchServiceFile(t, path, "stakeholders", `stakeholder-register.${format}`);
+  if (!file.ok) return showMessage(status, file.message, "error");
+  saveBlob(file.blob, file.filename);
+  showMessage(status, `Saved ${file.filename}.`, "ok");
 }
 
 function show(next: View): void {

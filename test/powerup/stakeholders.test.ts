@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
+import { stakeholderRecord } from "../support/loop-fixtures";
 import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
 
@@ -402,5 +404,27 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByText("Link must be an http(s) address").waitFor();
     await expect(modal.getByLabel("Link to Service level agreement (SLA)").inputValue()).resolves.toBe("shared drive");
     expect(stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents).toBeUndefined();
+  });
+
+  it("exports the register as CSV and XLSX with the member's JWT, every field of each stakeholder", async () => {
+    stack.sim.setPluginData({ scope: "card", idModel: stack.cards.sla }, { stakeholder: stakeholderRecord("Jonas Berg", { type: "partner", org: "Northwind" }) });
+    const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
+    const refreshed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/plugin-data/refresh`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${jwt}`, "content-type": "application/json" },
+      body: JSON.stringify({ idCard: stack.cards.sla }),
+    });
+    expect(refreshed.status).toBe(200);
+    await openDevHost();
+    const modal = await openStakeholders();
+    const [csv] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Export CSV" }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^stakeholder-register-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync((await csv.path())!, "utf8");
+    expect(text.split("\r\n")[0]).toMatch(/^Name,Type,Organisation,Roles,Responsibilities,Rights,Influence,Interest,Channel,Contact,/);
+    expect(text).toContain("Jonas Berg,partner");
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Export XLSX" }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString("latin1")).toBe("PK");
+    await modal.getByText(`Saved ${xlsx.suggestedFilename()}.`).waitFor();
   });
 });

@@ -1,0 +1,4 @@
+import { projectRoot } from "../server/powerup/project-root";
+import { main } from "./docs/deploy-capabilities";
+
+main(projectRoot());
