@@ -12,6 +12,7 @@ import { createTokenCipher } from "./auth/token-cipher";
 import type { Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import { securityHeaders } from "./http/security-headers";
 import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
@@ -60,6 +61,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       },
     }),
   );
+  app.use(securityHeaders({ trelloApiBase: config.trelloApiBase, devHost: devHost !== undefined }));
   app.use(createHealthRouter({ db, mode: config.mode }));
   app.use(
     createWebhooksRouter({
@@ -85,7 +87,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   );
   app.use(createPluginDataRouter({ verifyJwt: memberJwt, refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined }));
   app.use(createReportsRouter({ verifyJwt: memberJwt, store }));
-  app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store, powerUpId: config.powerUpId }));
+  app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
   const root = projectRoot();
   app.use(
     createPowerUpRouter({
@@ -93,6 +95,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       manifestPath: path.join(root, "manifest.json"),
       config: { appKey: config.trello?.apiKey ?? null, appName: "Stakeholder Loop", trelloApiBase: config.trelloApiBase },
       trelloClientScript: powerUp?.trelloClientScript,
+      sourceMaps: devHost !== undefined,
     }),
   );
   if (devHost) app.use(devHost);

@@ -27,6 +27,8 @@ export async function startService(
   extras: Pick<AppDeps, "powerUp" | "devHost"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
 ): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
+  // The Trello client keeps only our Power-Up's pluginData; what an earlier version stored of others' goes now.
+  if (config.powerUpId) createStore(db).pluginData.removeOtherPowerUps(config.powerUpId);
   const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "", pluginId: config.powerUpId });
   const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -46,7 +48,7 @@ export async function startService(
   }
   // Reads the store only, so it runs in the demo and while Trello is unreachable; its first run catches up on months
   // that closed while the service was down.
-  const reports = createReportScheduler({ store: createStore(db), log, now: extras.now, powerUpId: config.powerUpId });
+  const reports = createReportScheduler({ store: createStore(db), log, now: extras.now });
   reports.start();
   return {
     app,

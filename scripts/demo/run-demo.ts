@@ -26,7 +26,7 @@ function demoDatabasePath(config: Config): string {
  * the way it is wired to Trello — connected through the real connect flow, then fed by signed webhooks.
  */
 export async function runDemo(config: Config, log: Logger): Promise<RunningService> {
-  const sim = createTrelloSimulator({ webhooks: { retryDelaysMs: [1_000, 5_000, 15_000] } });
+  const sim = createTrelloSimulator({ pluginId: config.powerUpId, webhooks: { retryDelaysMs: [1_000, 5_000, 15_000] } });
   const simInfo = await sim.listen(0);
   const port = config.port === 0 ? await freePort() : config.port;
   const publicUrl = config.publicUrl.endsWith(":0") ? `http://localhost:${port}` : config.publicUrl;
@@ -39,6 +39,8 @@ export async function runDemo(config: Config, log: Logger): Promise<RunningServi
     trello: { apiKey: simInfo.key, apiSecret: simInfo.secret },
     trelloApiBase: simInfo.baseUrl,
     tokenEncryptionKey: config.tokenEncryptionKey ?? randomBytes(32),
+    // The simulator is the demo's Trello: its member tokens and pluginData carry its Power-Up id, checked as in production.
+    powerUpId: sim.pluginId,
   };
   const now = Date.now();
   const board = seedDemoBoard(sim, now);

@@ -103,7 +103,6 @@ export function createReportsRouter({ verifyJwt, store, producer }: ReportsRoute
     res.attachment(file.filename);
     // attachment() guesses a type from the extension; the renderer's own type (with its charset) is the one to send.
     res.setHeader("content-type", file.contentType);
-    res.setHeader("x-content-type-options", "nosniff");
     res.setHeader("x-content-hash", snapshot.contentHash);
     if (format === "html") {
       // Shown in place, not saved; and since it is the board's own text, even opened directly it runs no script.

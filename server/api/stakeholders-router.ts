@@ -12,17 +12,16 @@ import type { Store } from "../store/create-store";
 export interface StakeholdersRouterDeps {
   verifyJwt: VerifyMemberJwt;
   store: Store;
-  powerUpId?: string;
   now?: () => Date;
 }
 
 /** GET /api/boards/:boardId/stakeholders: the stakeholder registry from the store (what the last sync read). */
-export function createStakeholdersRouter({ verifyJwt, store, powerUpId, now = () => new Date() }: StakeholdersRouterDeps): Router {
+export function createStakeholdersRouter({ verifyJwt, store, now = () => new Date() }: StakeholdersRouterDeps): Router {
   const router = Router();
   router.get("/api/boards/:boardId/stakeholders", requireMemberJwt(verifyJwt), (req, res) => {
     const boardId = String(req.params.boardId);
     if (!store.connections.get(boardId)) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
-    const data = boardLoopData(store, boardId, powerUpId);
+    const data = boardLoopData(store, boardId);
     const settingsRead = readLoopRecord("settings", data.board.settings);
     const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
     const timeZone = settings.timezone ?? "UTC";

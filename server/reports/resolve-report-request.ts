@@ -30,5 +30,12 @@ export function resolveReportRequest(store: Store, { boardId, month, timezone: a
   if (!board && !store.actions.hasBoard(boardId)) {
     throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
   }
-  return { board: { id: boardId, name: board?.fields.name ?? null }, settings, period: monthPeriod(month, timezone) };
+  const period = monthPeriod(month, timezone);
+  // A month that ended before the board's first stored action has nothing true to say: an empty report would mislead.
+  const firstMs = store.actions.oldestDateMs(boardId);
+  if (firstMs !== null && period.endMs <= firstMs) {
+    const first = new Date(firstMs).toISOString().slice(0, 10);
+    throw new ReportError("BEFORE_HISTORY", `${month} ended before board ${boardId}'s history starts (its first action is on ${first}): choose ${first.slice(0, 7)} or later`);
+  }
+  return { board: { id: boardId, name: board?.fields.name ?? null }, settings, period };
 }

@@ -36,6 +36,8 @@ export interface ActionsStore {
   hasBoard(boardId: string): boolean;
   /** The date (ms) of a board's newest stored action, if any. */
   newestDateMs(boardId: string): number | null;
+  /** The date (ms) of a board's oldest stored action (where its known history starts), if any. */
+  oldestDateMs(boardId: string): number | null;
 }
 
 /** SQL for the actions table. */
@@ -58,6 +60,7 @@ export function createActionsStore(db: Db): ActionsStore {
   );
   const hasBoard = db.prepare("SELECT 1 FROM actions WHERE board_id = ? LIMIT 1").pluck();
   const newest = db.prepare("SELECT max(date_ms) FROM actions WHERE board_id = ?").pluck();
+  const oldest = db.prepare("SELECT min(date_ms) FROM actions WHERE board_id = ?").pluck();
   return {
     insert: (row) => insert.run(row).changes === 1,
     count: () => count.get() as number,
@@ -70,5 +73,6 @@ export function createActionsStore(db: Db): ActionsStore {
     },
     hasBoard: (boardId) => hasBoard.get(boardId) !== undefined,
     newestDateMs: (boardId) => (newest.get(boardId) as number | null) ?? null,
+    oldestDateMs: (boardId) => (oldest.get(boardId) as number | null) ?? null,
   };
 }

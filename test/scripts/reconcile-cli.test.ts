@@ -61,6 +61,7 @@ describe("npm run reconcile", () => {
     TRELLO_API_KEY: h.simInfo.key,
     TRELLO_API_SECRET: h.simInfo.secret,
     TRELLO_API_BASE: h.simInfo.baseUrl,
+    TRELLO_POWERUP_ID: h.sim.pluginId,
     TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
     LOG_LEVEL: "warn",
   });

@@ -80,6 +80,7 @@ describe("npm start", () => {
         TRELLO_API_KEY: "key",
         TRELLO_API_SECRET: "live-secret",
         TOKEN_ENCRYPTION_KEY: "cd".repeat(32),
+        TRELLO_POWERUP_ID: "5f00000000000000000000aa",
         LOG_LEVEL: "info",
       },
       stdio: ["ignore", "pipe", "pipe"],

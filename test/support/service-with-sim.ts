@@ -26,9 +26,9 @@ export interface ServiceWithSim {
 }
 
 /** The real service on a real port, wired to the Trello simulator the way it is wired to Trello. */
-export async function startServiceWithSim(options: { databasePath?: string } = {}): Promise<ServiceWithSim> {
+export async function startServiceWithSim(options: { databasePath?: string; /** The simulator's Power-Up id (random by default). */ pluginId?: string } = {}): Promise<ServiceWithSim> {
   const temp = makeTempDir();
-  const sim = createTrelloSimulator({ webhooks: { retryDelaysMs: [50, 100, 200] } });
+  const sim = createTrelloSimulator({ pluginId: options.pluginId, webhooks: { retryDelaysMs: [50, 100, 200] } });
   const simInfo = await sim.listen(0);
   const port = await freePort();
   const config = loadConfig({
@@ -37,6 +37,7 @@ export async function startServiceWithSim(options: { databasePath?: string } = {
     DATABASE_PATH: options.databasePath ?? path.join(temp.dir, "loop.db"),
     TRELLO_API_KEY: simInfo.key,
     TRELLO_API_SECRET: simInfo.secret,
+    TRELLO_POWERUP_ID: sim.pluginId,
     TRELLO_API_BASE: simInfo.baseUrl,
     TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
     LOG_LEVEL: "silent",

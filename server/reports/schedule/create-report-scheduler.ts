@@ -32,7 +32,6 @@ export interface ReportSchedulerDeps {
   log: Logger;
   /** The clock (ms since the epoch); tests move it past month ends. */
   now?: () => number;
-  powerUpId?: string;
   graceMs?: number;
   producer?: ReportProducer;
 }
@@ -43,12 +42,12 @@ export interface ReportSchedulerDeps {
  * produced is read from the store (a unique index holds it to once per month), so a restart neither repeats a month
  * nor skips one.
  */
-export function createReportScheduler({ store, log, now = Date.now, powerUpId, graceMs = MONTH_CLOSE_GRACE_MS, producer }: ReportSchedulerDeps): ReportScheduler {
+export function createReportScheduler({ store, log, now = Date.now, graceMs = MONTH_CLOSE_GRACE_MS, producer }: ReportSchedulerDeps): ReportScheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReportSnapshotMeta[]> | undefined;
 
   async function produceBoard(boardId: string, connectedAt: string, nowMs: number): Promise<ReportSnapshotMeta[]> {
-    const read = readLoopRecord("settings", boardLoopData(store, boardId, powerUpId).board.settings);
+    const read = readLoopRecord("settings", boardLoopData(store, boardId).board.settings);
     const settings = read.status === "ok" ? read.value : defaultBoardSettings();
     if (!settings.reportOnMonthClose) return [];
     const configured = store.boardSettings.get(boardId)?.timezone ?? settings.timezone;
