@@ -7,11 +7,14 @@ import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter } from "./api/reports-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
+import { requireMemberJwt } from "./auth/require-member-jwt";
+import { apiRateLimits, DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from "./http/api-rate-limits";
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
-import type { Config } from "./config/load-config";
+import { WEBHOOK_PATH, type Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import { refuseLargeBody } from "./http/refuse-large-body";
 import { securityHeaders } from "./http/security-headers";
 import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
@@ -21,7 +24,7 @@ import type { Db } from "./store/open-database";
 import { createActionIngester } from "./sync/create-action-ingester";
 import { createBoardSyncRunner, type BoardSyncRunner } from "./sync/create-board-sync-runner";
 import type { TrelloClient } from "./trello/create-trello-client";
-import { createWebhooksRouter } from "./webhooks/webhooks-router";
+import { createWebhooksRouter, MAX_WEBHOOK_BYTES } from "./webhooks/webhooks-router";
 
 export interface AppDeps {
   config: Config;
@@ -35,6 +38,8 @@ export interface AppDeps {
   powerUp?: { dir?: string; trelloClientScript?: string };
   /** The dev host (demo only): a page standing in for Trello, served beside the pages it hosts. */
   devHost?: RequestHandler;
+  /** The API's rate limits and snapshot quota (defaults: DEFAULT_API_RATE_LIMITS, SNAPSHOTS_PER_BOARD_PER_DAY). */
+  limits?: Partial<ApiRateLimits> & { snapshotsPerDay?: number };
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -43,7 +48,7 @@ export function syncRunnerOf(app: Express): BoardSyncRunner | undefined {
 }
 
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -63,6 +68,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   );
   app.use(securityHeaders({ trelloApiBase: config.trelloApiBase, devHost: devHost !== undefined }));
   app.use(createHealthRouter({ db, mode: config.mode }));
+  app.use(WEBHOOK_PATH, refuseLargeBody(MAX_WEBHOOK_BYTES));
   app.use(
     createWebhooksRouter({
       callbackUrl: config.webhookCallbackUrl,
@@ -77,6 +83,8 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   app.locals.syncRunner = runner;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
   const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
+  // Every API route: the member's JWT first, so the limits count verified members and boards, never forgeries.
+  app.use("/api/boards/:boardId", requireMemberJwt(memberJwt), ...apiRateLimits({ ...DEFAULT_API_RATE_LIMITS, ...limits }));
   app.use(
     createConnectionsRouter({
       verifyJwt: memberJwt,
@@ -86,7 +94,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     }),
   );
   app.use(createPluginDataRouter({ verifyJwt: memberJwt, refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined }));
-  app.use(createReportsRouter({ verifyJwt: memberJwt, store }));
+  app.use(createReportsRouter({ verifyJwt: memberJwt, store, snapshotsPerDay: limits?.snapshotsPerDay }));
   app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
   const root = projectRoot();
   app.use(

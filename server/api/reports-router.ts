@@ -1,15 +1,17 @@
-import express, { Router } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import { isValidMonth, isValidTimeZone } from "../../shared/month-period";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
+import { jsonBody } from "../http/json-body";
 import { loadMonthlyReport } from "../reports/load-monthly-report";
 import { ReportError } from "../reports/report-error";
 import { createReportSnapshot, snapshotMeta } from "../reports/snapshots/create-report-snapshot";
 import { renderSnapshot, SNAPSHOT_FORMATS } from "../reports/snapshots/render-snapshot";
 import type { ReportProducer } from "../reports/snapshots/report-producer";
+import { assertSnapshotQuota } from "../reports/snapshots/assert-snapshot-quota";
 import type { Store } from "../store/create-store";
 import type { ReportSnapshotMeta } from "../store/report-snapshots-store";
 
@@ -42,6 +44,8 @@ export interface ReportsRouterDeps {
   store: Store;
   /** The report core (tests may pass their own). */
   producer?: ReportProducer;
+  /** Members' snapshots one board may store in 24 hours (default SNAPSHOTS_PER_BOARD_PER_DAY). */
+  snapshotsPerDay?: number;
 }
 
 /** Turns a refusal of the report core into the API's answer: no data for the board is 404, anything else 400. */
@@ -65,7 +69,7 @@ function withLinks(meta: ReportSnapshotMeta) {
  * frozen snapshot), GET …/reports (the board's snapshots) and GET …/reports/:snapshotId (one snapshot in a format).
  * All from the store only (no Trello call), for a member of the board in the route.
  */
-export function createReportsRouter({ verifyJwt, store, producer }: ReportsRouterDeps): Router {
+export function createReportsRouter({ verifyJwt, store, producer, snapshotsPerDay }: ReportsRouterDeps): Router {
   const router = Router();
   const auth = requireMemberJwt(verifyJwt);
 
@@ -79,10 +83,11 @@ export function createReportsRouter({ verifyJwt, store, producer }: ReportsRoute
     }
   });
 
-  router.post("/api/boards/:boardId/reports", auth, express.json({ limit: "16kb" }), async (req, res) => {
+  router.post("/api/boards/:boardId/reports", auth, ...jsonBody(16 * 1024), async (req, res) => {
     const body = generateBody.safeParse(req.body ?? {});
     if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
     const boardId = String(req.params.boardId);
+    assertSnapshotQuota(store, boardId, Date.now(), snapshotsPerDay);
     const snapshot = await createReportSnapshot(store, { boardId, ...body.data, createdBy: memberOf(req).idMember }, producer).catch(reportRefusal);
     // Only the schedule's own snapshots can be refused as already produced; a member's always makes a new version.
     res.status(201).json(withLinks(snapshotMeta(snapshot!)));
