@@ -27,6 +27,7 @@ export const ErrorCode = {
   NotConfigured: "NOT_CONFIGURED",
   NotFound: "NOT_FOUND",
   Internal: "INTERNAL",
+  DatabaseUnavailable: "DATABASE_UNAVAILABLE",
   CardNotOnBoard: "CARD_NOT_ON_BOARD",
 } as const;
 

@@ -33,7 +33,7 @@ describe("npm start", () => {
     try {
       const ready = await logLine(child, "demo ready");
       const health = await fetch(`${ready.serviceUrl}/healthz`);
-      expect(await health.json()).toEqual({ status: "ok", mode: "demo" });
+      expect(await health.json()).toMatchObject({ status: "ok", mode: "demo", database: { state: "ok" } });
       const month = new Date().toISOString().slice(0, 7);
       const report = spawnSync("npm", ["run", "--silent", "report", "--", "--board", ready.boardId, "--month", month], {
         cwd: ROOT,

@@ -6,6 +6,7 @@ import { m0004PluginData } from "./0004-plugin-data";
 import { m0005RetiredWebhooks } from "./0005-retired-webhooks";
 import { m0006LoopHistory } from "./0006-loop-history";
 import { m0007ReportSnapshots } from "./0007-report-snapshots";
+import { m0012DeliveryIndex } from "./0012-delivery-index";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Connections, m0004PluginData, m0005RetiredWebhooks, m0006LoopHistory, m0007ReportSnapshots];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Connections, m0004PluginData, m0005RetiredWebhooks, m0006LoopHistory, m0007ReportSnapshots, m0012DeliveryIndex];
