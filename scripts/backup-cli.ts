@@ -44,7 +44,9 @@ export async function runBackupCli(args: string[], io: BackupIo): Promise<number
     } finally {
       source.close();
     }
-    const copy = new Database(partial, { readonly: true });
+    const copy = new Database(partial);
+    // One self-contained file: the copy carries the source's WAL mode, which would leave -wal and -shm files beside it.
+    copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("integrity_check", { simple: true });
     const actions = copy.prepare("SELECT count(*) FROM actions").pluck().get() as number;
     copy.close();

@@ -59,7 +59,7 @@ describe("npm run backup", () => {
     // The live service went on storing deliveries after the copy.
     expect(h.store.actions.count()).toBeGreaterThan(atStart);
     expect(fs.readdirSync(h.dir).filter((name) => name.includes(".partial-"))).toEqual([]);
-  });
+  }, 90_000);
 
   it.each([
     [["--out", "/nonexistent-folder/backup.db"], "the folder /nonexistent-folder does not exist"],
