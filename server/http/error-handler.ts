@@ -15,11 +15,17 @@ function fromBodyParser(err: { status?: unknown; type?: unknown; limit?: unknown
   return undefined;
 }
 
+/** The router's own refusals (a path segment that is not valid percent-encoding) carry a 4xx status and no type. */
+function fromRouter(err: { status?: unknown; message?: unknown }): AppError | undefined {
+  if (typeof err.status !== "number" || err.status < 400 || err.status >= 500) return undefined;
+  return new AppError(err.status, ErrorCode.BadRequest, `The request could not be read: ${String(err.message)}`);
+}
+
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof TokenUnreadableError) return new AppError(409, ErrorCode.TokenUnreadable, err.message);
   if (err && typeof err === "object") {
-    const parsed = fromBodyParser(err as { status?: unknown; type?: unknown });
+    const parsed = fromBodyParser(err as { status?: unknown; type?: unknown }) ?? fromRouter(err as { status?: unknown; message?: unknown });
     if (parsed) return parsed;
   }
   return new AppError(500, ErrorCode.Internal, "Something went wrong on our side", { cause: err });

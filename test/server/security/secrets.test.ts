@@ -76,7 +76,7 @@ describe("secrets at rest and in the logs", () => {
     const files = fs.readdirSync(h.dir).filter((name) => name.startsWith("loop.db"));
     expect(files).toContain("loop.db");
     const raw = files.map((name) => fs.readFileSync(`${h.dir}/${name}`).toString("latin1")).join("\n");
-    expect(lines.length).toBeGreaterThan(20);
+    expect(lines.length).toBeGreaterThan(10);
     const leaks = Object.entries(secrets).flatMap(([what, secret]) => [
       ...(raw.includes(secret) ? [`${what} in the database file`] : []),
       ...lines.filter((line) => line.includes(secret)).map((line) => `${what} in a log line: ${line.slice(0, 200)}`),
