@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { Command, CommanderError } from "commander";
 import { createTokenCipher } from "../server/auth/token-cipher";
+import { TokenUnreadableError } from "../server/auth/token-unreadable-error";
 import { ConfigError, loadConfig } from "../server/config/load-config";
 import { createLogger } from "../server/log/create-logger";
 import { createStore } from "../server/store/create-store";
@@ -30,14 +32,24 @@ export async function runReconcileCli(args: string[], io: ReconcileIo): Promise<
   const program = new Command("reconcile")
     .description("Fetch what changed on a board since the last sync (or its whole history) into DATABASE_PATH.")
     .requiredOption("--board <idBoard>", "Trello board id")
+    .option("--create", "create DATABASE_PATH if it does not exist (rebuilding a lost database; needs TRELLO_TOKEN)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (chunk) => io.stderr.write(chunk) });
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     program.parse(args, { from: "user" });
-    const { board } = program.opts<{ board: string }>();
+    const { board, create } = program.opts<{ board: string; create?: boolean }>();
     const config = loadConfig(io.env);
     if (!config.trello) throw new ReconcileError("Set TRELLO_API_KEY and TRELLO_API_SECRET (and TRELLO_API_BASE for the simulator) to reconcile");
+    // A mistyped DATABASE_PATH must not leave a new, empty database behind: creating one is asked for by name.
+    if (!fs.existsSync(config.databasePath)) {
+      if (!create) {
+        throw new ReconcileError(`No database at ${config.databasePath}: set DATABASE_PATH to the service's database, or pass --create (with TRELLO_TOKEN) to rebuild one from Trello`);
+      }
+      if (!io.env.TRELLO_TOKEN?.trim()) {
+        throw new ReconcileError(`--create builds a new database at ${config.databasePath}, which holds no connection: set TRELLO_TOKEN to a member token that can read board ${board}`);
+      }
+    }
     db = openDatabase(config.databasePath);
     const store = createStore(db);
     const token = tokenFor(board, io.env, store, config.tokenEncryptionKey);
@@ -52,7 +64,7 @@ export async function runReconcileCli(args: string[], io: ReconcileIo): Promise<
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    const usage = err instanceof ReconcileError || err instanceof ConfigError;
+    const usage = err instanceof ReconcileError || err instanceof ConfigError || err instanceof TokenUnreadableError;
     io.stderr.write(`reconcile: ${err instanceof Error ? err.message : String(err)}\n`);
     return usage ? 2 : 1;
   } finally {

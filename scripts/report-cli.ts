@@ -8,7 +8,7 @@ import { renderReportFormat } from "../server/reports/render/render-report-forma
 import { ReportError } from "../server/reports/report-error";
 import { SNAPSHOT_FORMATS as REPORT_FORMATS, type SnapshotFormat } from "../server/reports/snapshots/render-snapshot";
 import { createStore } from "../server/store/create-store";
-import { openDatabase } from "../server/store/open-database";
+import { DatabaseRefusedError, openDatabaseReadOnly } from "../server/store/open-database-read-only";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -55,12 +55,24 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: io.stderr });
 }
 
-async function generate(io: CliIo, options: ReportOptions): Promise<void> {
-  const databasePath = databasePathFrom(io.env);
-  if (!fs.existsSync(databasePath)) {
-    throw new ReportError("UNKNOWN_BOARD", `No database at ${databasePath}: set DATABASE_PATH to the service's database`);
+/** Where --out writes, checked before any work: a missing folder is the member's to create, not ours. */
+function outPath(io: CliIo, out: string): string {
+  // npm runs scripts from the package root; a relative --out means the directory the command was typed in.
+  const resolved = path.resolve(io.env.INIT_CWD ?? process.cwd(), out);
+  const folder = path.dirname(resolved);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new UsageError(`--out ${out}: the folder ${folder} does not exist; create it first or choose another file`);
   }
-  const db = openDatabase(databasePath);
+  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) {
+    throw new UsageError(`--out ${out}: ${resolved} is a folder; give a file name such as ${path.join(out, "report")}`);
+  }
+  return resolved;
+}
+
+async function generate(io: CliIo, options: ReportOptions): Promise<void> {
+  const out = options.out === undefined ? undefined : outPath(io, options.out);
+  // Read-only: a report never changes the database, and a file that is not ours is refused as it is.
+  const db = openDatabaseReadOnly(databasePathFrom(io.env));
   let file: Awaited<ReturnType<typeof renderReportFormat>>;
   try {
     const model = loadReportModel(createStore(db), {
@@ -75,9 +87,7 @@ async function generate(io: CliIo, options: ReportOptions): Promise<void> {
   } finally {
     db.close();
   }
-  if (options.out) {
-    // npm runs scripts from the package root; a relative --out means the directory the command was typed in.
-    const out = path.resolve(io.env.INIT_CWD ?? process.cwd(), options.out);
+  if (out) {
     fs.writeFileSync(out, file.body);
     io.stderr(`report: wrote ${out} (${file.contentType})\n`);
     return;
@@ -97,7 +107,7 @@ export async function runReportCli(args: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof ReportError || err instanceof UsageError) {
+    if (err instanceof ReportError || err instanceof UsageError || err instanceof DatabaseRefusedError) {
       io.stderr(`report: ${err.message}\n`);
       return 2;
     }

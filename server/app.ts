@@ -7,11 +7,15 @@ import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
+import { requireMemberJwt } from "./auth/require-member-jwt";
+import { apiRateLimits, DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from "./http/api-rate-limits";
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
 import { WEBHOOK_PATH, type Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import { refuseLargeBody } from "./http/refuse-large-body";
+import { securityHeaders } from "./http/security-headers";
 import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
@@ -24,7 +28,7 @@ import { createBatchIngester } from "./sync/create-action-ingester";
 import { createBoardSyncRunner, type BoardSyncRunner } from "./sync/create-board-sync-runner";
 import { createGroupCommitter } from "./sync/create-group-committer";
 import type { TrelloClient } from "./trello/create-trello-client";
-import { createWebhooksRouter } from "./webhooks/webhooks-router";
+import { createWebhooksRouter, MAX_WEBHOOK_BYTES } from "./webhooks/webhooks-router";
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +44,8 @@ export interface AppDeps {
   devHost?: RequestHandler;
   /** Where reports are rendered; a pool of its own by default (closed by whoever started the app). */
   renderPool?: RenderPool;
+  /** The API's rate limits and snapshot quota (defaults: DEFAULT_API_RATE_LIMITS, SNAPSHOTS_PER_BOARD_PER_DAY). */
+  limits?: Partial<ApiRateLimits> & { snapshotsPerDay?: number };
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -53,7 +59,7 @@ export function renderPoolOf(app: Express): RenderPool {
 }
 
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, renderPool = createRenderPool() }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits, renderPool = createRenderPool() }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -75,7 +81,9 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       },
     }),
   );
+  app.use(securityHeaders({ trelloApiBase: config.trelloApiBase, devHost: devHost !== undefined }));
   app.use(createHealthRouter({ db, mode: config.mode }));
+  app.use(WEBHOOK_PATH, refuseLargeBody(MAX_WEBHOOK_BYTES));
   app.use(
     createWebhooksRouter({
       callbackUrl: config.webhookCallbackUrl,
@@ -91,6 +99,8 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   app.locals.renderPool = renderPool;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
   const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
+  // Every API route: the member's JWT first, so the limits count verified members and boards, never forgeries.
+  app.use("/api/boards/:boardId", requireMemberJwt(memberJwt), ...apiRateLimits({ ...DEFAULT_API_RATE_LIMITS, ...limits }));
   app.use(
     createConnectionsRouter({
       verifyJwt: memberJwt,
@@ -106,9 +116,10 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       store,
       producer: pooledReportProducer(renderPool),
       renderLimit: { perBoard: RENDERS_PER_BOARD, retryAfterSeconds: renderPool.retryAfterSeconds },
+      snapshotsPerDay: limits?.snapshotsPerDay,
     }),
   );
-  app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store, powerUpId: config.powerUpId }));
+  app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
   const root = projectRoot();
   app.use(
     createPowerUpRouter({
@@ -116,6 +127,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       manifestPath: path.join(root, "manifest.json"),
       config: { appKey: config.trello?.apiKey ?? null, appName: "Stakeholder Loop", trelloApiBase: config.trelloApiBase },
       trelloClientScript: powerUp?.trelloClientScript,
+      sourceMaps: devHost !== undefined,
     }),
   );
   if (devHost) app.use(devHost);

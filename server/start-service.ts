@@ -28,6 +28,8 @@ export async function startService(
   extras: Pick<AppDeps, "powerUp" | "devHost"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
 ): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
+  // The Trello client keeps only our Power-Up's pluginData; what an earlier version stored of others' goes now.
+  if (config.powerUpId) createStore(db).pluginData.removeOtherPowerUps(config.powerUpId);
   const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "", pluginId: config.powerUpId });
   const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -52,7 +54,6 @@ export async function startService(
     store: createStore(db),
     log,
     now: extras.now,
-    powerUpId: config.powerUpId,
     producer: pooledReportProducer(renderPool),
   });
   reports.start();

@@ -69,7 +69,11 @@ function banner(lines: { serviceUrl: string; boardId: string; second: { id: stri
  * the way it is wired to Trello — connected through the real connect flow, then fed by signed webhooks.
  */
 export async function runDemo(config: Config, log: Logger, options: DemoOptions = {}): Promise<RunningDemo> {
-  const sim = createTrelloSimulator({ member: { username: "alexmorgan", fullName: "Alex Morgan" }, webhooks: { retryDelaysMs: [1_000, 5_000, 15_000] } });
+  const sim = createTrelloSimulator({
+    member: { username: "alexmorgan", fullName: "Alex Morgan" },
+    pluginId: config.powerUpId,
+    webhooks: { retryDelaysMs: [1_000, 5_000, 15_000] },
+  });
   const simInfo = await sim.listen(0);
   const port = config.port === 0 ? await freePort() : config.port;
   const publicUrl = config.publicUrl.endsWith(":0") ? `http://localhost:${port}` : config.publicUrl;
@@ -82,6 +86,8 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
     trello: { apiKey: simInfo.key, apiSecret: simInfo.secret },
     trelloApiBase: simInfo.baseUrl,
     tokenEncryptionKey: config.tokenEncryptionKey ?? randomBytes(32),
+    // The simulator is the demo's Trello: its member tokens and pluginData carry its Power-Up id, checked as in production.
+    powerUpId: sim.pluginId,
   };
   const now = Date.now();
   const second = sim.createMember({ username: "samokafor", fullName: "Sam Okafor" });

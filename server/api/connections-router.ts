@@ -1,9 +1,10 @@
-import express, { Router } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
+import { jsonBody } from "../http/json-body";
 import type { Store } from "../store/create-store";
 import { assertMayManage } from "../sync/assert-may-manage";
 import type { BoardSyncRunner } from "../sync/create-board-sync-runner";
@@ -34,7 +35,7 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
     if (!connection) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
     return connection;
   };
-  const view = (boardId: string) => connectionView(connectionOf(boardId), store.syncState.get(boardId));
+  const view = (boardId: string) => connectionView(connectionOf(boardId), store.syncState.get(boardId), connect?.cipher);
   const configured = () => {
     if (!connect || !runner) {
       throw new AppError(503, ErrorCode.NotConfigured, "Connecting boards needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY");
@@ -42,7 +43,7 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
     return { connect, runner };
   };
 
-  router.post(path, auth, express.json({ limit: "16kb" }), async (req, res) => {
+  router.post(path, auth, ...jsonBody(16 * 1024), async (req, res) => {
     const deps = configured();
     const body = connectBody.safeParse(req.body);
     if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));

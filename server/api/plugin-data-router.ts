@@ -1,9 +1,10 @@
-import express, { Router } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
+import { jsonBody } from "../http/json-body";
 import { createKeyedCoalescer } from "./keyed-coalescer";
 import { refreshPluginData, type RefreshDeps, type RefreshResult } from "./refresh-plugin-data";
 
@@ -26,7 +27,7 @@ export function createPluginDataRouter({ verifyJwt, refresh }: PluginDataRouterD
   // Saves come in bursts (a form writes several keys): one Trello read per model at a time is enough.
   const coalesce = createKeyedCoalescer<RefreshResult>();
 
-  router.post("/api/boards/:boardId/plugin-data/refresh", requireMemberJwt(verifyJwt), express.json({ limit: "4kb" }), async (req, res) => {
+  router.post("/api/boards/:boardId/plugin-data/refresh", requireMemberJwt(verifyJwt), ...jsonBody(4 * 1024), async (req, res) => {
     if (!refresh) throw new AppError(503, ErrorCode.NotConfigured, "Reading pluginData needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY");
     // fetch() sends a string body as text/plain unless told otherwise: reading it as "no card" would refresh the wrong model.
     const sentBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;

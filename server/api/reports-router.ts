@@ -1,4 +1,4 @@
-import express, { Router, type Response } from "express";
+import { Router, type Response } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import { AUDIENCES } from "../../shared/loop/audience";
@@ -6,12 +6,14 @@ import { isValidMonth, isValidTimeZone } from "../../shared/month-period";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
+import { jsonBody } from "../http/json-body";
 import { loadMonthlyReport } from "../reports/load-monthly-report";
 import { RenderBusyError } from "../reports/pool/render-busy-error";
 import { ReportError } from "../reports/report-error";
 import { createReportSnapshot, snapshotMeta } from "../reports/snapshots/create-report-snapshot";
 import { renderSnapshot, SNAPSHOT_FORMATS } from "../reports/snapshots/render-snapshot";
 import type { ReportProducer } from "../reports/snapshots/report-producer";
+import { assertSnapshotQuota } from "../reports/snapshots/assert-snapshot-quota";
 import type { Store } from "../store/create-store";
 import type { ReportSnapshotMeta } from "../store/report-snapshots-store";
 import { createKeyedSlots } from "./keyed-slots";
@@ -57,6 +59,8 @@ export interface ReportsRouterDeps {
   producer?: ReportProducer;
   /** Caps concurrent renders per board; over it the API answers 429 RENDER_BUSY with Retry-After. */
   renderLimit?: RenderLimit;
+  /** Members' snapshots one board may store in 24 hours (default SNAPSHOTS_PER_BOARD_PER_DAY). */
+  snapshotsPerDay?: number;
 }
 
 /** Turns a refusal of the report core into the API's answer: no data for the board 404, a stored snapshot that cannot be rendered 422, anything else 400. */
@@ -94,6 +98,7 @@ export function createReportsRouter({
   store,
   producer,
   renderLimit = { perBoard: RENDERS_PER_BOARD, retryAfterSeconds: () => 1 },
+  snapshotsPerDay,
 }: ReportsRouterDeps): Router {
   const router = Router();
   const auth = requireMemberJwt(verifyJwt);
@@ -125,10 +130,11 @@ export function createReportsRouter({
     }
   });
 
-  router.post("/api/boards/:boardId/reports", auth, express.json({ limit: "16kb" }), async (req, res) => {
+  router.post("/api/boards/:boardId/reports", auth, ...jsonBody(16 * 1024), async (req, res) => {
     const body = generateBody.safeParse(req.body ?? {});
     if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
     const boardId = String(req.params.boardId);
+    assertSnapshotQuota(store, boardId, Date.now(), snapshotsPerDay);
     const release = takeRenderSlot(boardId, res);
     const snapshot = await createReportSnapshot(store, { boardId, ...body.data, createdBy: memberOf(req).idMember }, producer)
       .catch(renderRefusal(res))
@@ -161,7 +167,6 @@ export function createReportsRouter({
     res.attachment(file.filename);
     // attachment() guesses a type from the extension; the renderer's own type (with its charset) is the one to send.
     res.setHeader("content-type", file.contentType);
-    res.setHeader("x-content-type-options", "nosniff");
     res.setHeader("x-content-hash", snapshot.contentHash);
     if (format === "html") {
       // Shown in place, not saved; and since it is the board's own text, even opened directly it runs no script.

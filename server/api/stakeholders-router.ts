@@ -17,14 +17,13 @@ import type { Store } from "../store/create-store";
 export interface StakeholdersRouterDeps {
   verifyJwt: VerifyMemberJwt;
   store: Store;
-  powerUpId?: string;
   now?: () => Date;
 }
 
 /** The board's stakeholder registry as the store has it (what the last sync read), in the board's time zone. */
-function loadRegistry(store: Store, boardId: string, powerUpId: string | undefined, now: Date) {
+function loadRegistry(store: Store, boardId: string, now: Date) {
   if (!store.connections.get(boardId)) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
-  const data = boardLoopData(store, boardId, powerUpId);
+  const data = boardLoopData(store, boardId);
   const settingsRead = readLoopRecord("settings", data.board.settings);
   const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
   const timeZone = settings.timezone ?? "UTC";
@@ -49,11 +48,11 @@ const exportQuery = z.object({ format: z.enum(["csv", "xlsx"], { error: "must be
  * GET /api/boards/:boardId/stakeholders: the stakeholder registry from the store; GET …/stakeholders/export?format=
  * csv|xlsx: the register with every field, as a file. Both for any member of the board (member JWT).
  */
-export function createStakeholdersRouter({ verifyJwt, store, powerUpId, now = () => new Date() }: StakeholdersRouterDeps): Router {
+export function createStakeholdersRouter({ verifyJwt, store, now = () => new Date() }: StakeholdersRouterDeps): Router {
   const router = Router();
   router.get("/api/boards/:boardId/stakeholders", requireMemberJwt(verifyJwt), (req, res) => {
     const boardId = String(req.params.boardId);
-    const { today, timeZone, entries } = loadRegistry(store, boardId, powerUpId, now());
+    const { today, timeZone, entries } = loadRegistry(store, boardId, now());
     res.json({
       boardId,
       today,
@@ -69,7 +68,7 @@ export function createStakeholdersRouter({ verifyJwt, store, powerUpId, now = ()
     const query = exportQuery.safeParse(req.query);
     if (!query.success) throw new AppError(400, ErrorCode.BadRequest, firstIssue(query.error, "query"));
     const boardId = String(req.params.boardId);
-    const { today, entries } = loadRegistry(store, boardId, powerUpId, now());
+    const { today, entries } = loadRegistry(store, boardId, now());
     const rows = registerRows(entries);
     const { format } = query.data;
     res.attachment(`stakeholder-register-${today}.${format}`);

@@ -1,6 +1,7 @@
 import { errors, importSPKI, jwtVerify, type KeyLike } from "jose";
 import { z } from "zod";
 import { AppError, ErrorCode } from "../http/app-error";
+import { isWellFormedRs256Jwt } from "./is-well-formed-rs256-jwt";
 
 export interface MemberClaims {
   idMember: string;
@@ -19,14 +20,16 @@ const claimsSchema = z.looseObject({
 export interface JwtVerifierOptions {
   /** Reads Trello's current public keys (PEM). */
   fetchKeys: () => Promise<string[]>;
-  /** When set, tokens minted for another Power-Up are refused. */
+  /** Tokens minted for another Power-Up are refused (config guarantees it outside the demo). */
   pluginId?: string;
-  /** Unknown keys trigger a refetch at most this often (default 1 s), so bad tokens cannot hammer Trello. */
+  /** Keys are fetched at most this often (default 1 s), failed fetches included, so bad tokens cannot hammer Trello. */
   refetchAfterMs?: number;
   now?: () => number;
 }
 
 export type VerifyMemberJwt = (jwt: string, boardId: string) => Promise<MemberClaims>;
+
+const notValid = () => new AppError(401, ErrorCode.JwtInvalid, "The Trello member token is not valid");
 
 /**
  * Verifies a t.jwt token: RS256 signed by one of Trello's keys (tried in turn, cached, refetched when none
@@ -36,10 +39,12 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
   const now = options.now ?? Date.now;
   const refetchAfterMs = options.refetchAfterMs ?? 1_000;
   let keys: KeyLike[] = [];
-  let fetchedAt = -Infinity;
+  // When the last fetch started, whatever became of it: the once-per-interval rule counts attempts, not successes.
+  let attemptedAt = -Infinity;
+  let lastFailure: AppError | undefined;
   let inFlight: Promise<void> | undefined;
 
-  // Concurrent first requests share one fetch of the keys.
+  // Concurrent requests share one fetch of the keys.
   function loadKeys(): Promise<void> {
     inFlight ??= fetchKeys().finally(() => {
       inFlight = undefined;
@@ -48,11 +53,26 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
   }
 
   async function fetchKeys(): Promise<void> {
-    const pems = await options.fetchKeys().catch((err: unknown) => {
-      throw new AppError(503, ErrorCode.TrelloUnavailable, `Trello's public keys could not be read to check the member token: ${(err as Error).message}`);
-    });
-    keys = await Promise.all(pems.map((pem) => importSPKI(pem, "RS256")));
-    fetchedAt = now();
+    attemptedAt = now();
+    try {
+      const pems = await options.fetchKeys();
+      keys = await Promise.all(pems.map((pem) => importSPKI(pem, "RS256")));
+      lastFailure = undefined;
+    } catch (err) {
+      lastFailure = new AppError(503, ErrorCode.TrelloUnavailable, `Trello's public keys could not be read to check the member token: ${(err as Error).message}`);
+      throw lastFailure;
+    }
+  }
+
+  /** Loads keys if the interval allows; otherwise the keys in hand stand (or the last failure, when there are none). */
+  async function refreshKeys(): Promise<boolean> {
+    if (inFlight) return inFlight.then(() => true);
+    if (now() - attemptedAt < refetchAfterMs) {
+      if (keys.length === 0) throw lastFailure ?? new AppError(503, ErrorCode.TrelloUnavailable, "Trello's public keys are not loaded yet");
+      return false;
+    }
+    await loadKeys();
+    return true;
   }
 
   async function verifyWithKnownKeys(jwt: string): Promise<unknown | undefined> {
@@ -63,19 +83,18 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
       } catch (err) {
         if (err instanceof errors.JWSSignatureVerificationFailed) continue;
         if (err instanceof errors.JWTExpired) throw new AppError(401, ErrorCode.JwtExpired, "The Trello member token has expired: reopen the Power-Up");
-        throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token is not valid");
+        throw notValid();
       }
     }
     return undefined;
   }
 
   return async (jwt, boardId) => {
-    if (keys.length === 0) await loadKeys();
+    // Decided from the token alone, before any key is fetched: garbage must not reach Trello.
+    if (!isWellFormedRs256Jwt(jwt)) throw notValid();
+    if (keys.length === 0) await refreshKeys();
     let payload = await verifyWithKnownKeys(jwt);
-    if (payload === undefined && now() - fetchedAt >= refetchAfterMs) {
-      await loadKeys();
-      payload = await verifyWithKnownKeys(jwt);
-    }
+    if (payload === undefined && (await refreshKeys())) payload = await verifyWithKnownKeys(jwt);
     if (payload === undefined) throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token is not signed by Trello");
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token lacks idMember, idBoard or idPlugin");

@@ -7,9 +7,14 @@ export function memberOf(req: Request): MemberClaims {
   return req.res!.locals.member as MemberClaims;
 }
 
-/** Requires `Authorization: Bearer <t.jwt token>` for the board in `req.params.boardId`. */
+/**
+ * Requires `Authorization: Bearer <t.jwt token>` for the board in `req.params.boardId`. Verified once per request: the
+ * app checks it before the rate limits, and the routers' own check then finds the member already known.
+ */
 export function requireMemberJwt(verify: VerifyMemberJwt): RequestHandler {
   return async (req, res, next) => {
+    const known = res.locals.member as MemberClaims | undefined;
+    if (known && known.idBoard === String(req.params.boardId)) return next();
     const header = req.get("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return next(new AppError(401, ErrorCode.JwtMissing, "Send the Trello member token as Authorization: Bearer <t.jwt()>"));

@@ -1,9 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { TokenUnreadableError } from "./token-unreadable-error";
 
 const VERSION = "v1";
 
 export interface TokenCipher {
   encrypt(plain: string): string;
+  /** Opens a sealed token; throws TokenUnreadableError when this key cannot (another key, or damaged). */
   decrypt(sealed: string): string;
 }
 
@@ -19,13 +21,18 @@ export function createTokenCipher(key: Buffer): TokenCipher {
     },
     decrypt(sealed) {
       const [version, iv, tag, body] = sealed.split(".");
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("not a sealed token");
+      if (version !== VERSION || !iv || !tag || body === undefined) throw new TokenUnreadableError();
       const authTag = Buffer.from(tag, "base64url");
       // A short tag would make forgery cheap: only the full 16 bytes are accepted.
-      if (authTag.length !== 16) throw new Error("not a sealed token");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
-      decipher.setAuthTag(authTag);
-      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+      if (authTag.length !== 16) throw new TokenUnreadableError();
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
+        decipher.setAuthTag(authTag);
+        return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+      } catch {
+        // OpenSSL's "unable to authenticate data" says nothing a person can act on.
+        throw new TokenUnreadableError();
+      }
     },
   };
 }

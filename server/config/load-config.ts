@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafePublicUrl } from "./is-safe-public-url";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -56,7 +57,7 @@ export interface Config {
   trello: TrelloCredentials | undefined;
   trelloApiBase: string;
   tokenEncryptionKey: Buffer | undefined;
-  /** When set, member JWTs must carry this idPlugin. */
+  /** Member JWTs must carry this idPlugin and other Power-Ups' pluginData is dropped; always set outside the demo. */
   powerUpId: string | undefined;
   logLevel: LogLevel;
 }
@@ -78,6 +79,24 @@ export function databasePathFrom(env: NodeJS.ProcessEnv): string {
   return env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
 }
 
+/** What stops a service with real Trello credentials from starting; the demo needs none of it. */
+function unsafeOutsideDemo(vars: z.infer<typeof envSchema>, publicUrl: string): string[] {
+  const problems: string[] = [];
+  if (!vars.TOKEN_ENCRYPTION_KEY) {
+    problems.push("TOKEN_ENCRYPTION_KEY is required when TRELLO_API_KEY and TRELLO_API_SECRET are set (64 hex characters)");
+  }
+  if (!vars.TRELLO_POWERUP_ID) {
+    problems.push(
+      "TRELLO_POWERUP_ID is required when TRELLO_API_KEY and TRELLO_API_SECRET are set (the Power-Up's id from Trello's admin portal), " +
+        "so member tokens and pluginData of other Power-Ups on a board are refused",
+    );
+  }
+  if (!isSafePublicUrl(publicUrl)) {
+    problems.push(`PUBLIC_URL must use https unless it is a loopback address (localhost, 127.0.0.0/8, ::1): ${publicUrl} would carry member tokens in clear`);
+  }
+  return problems;
+}
+
 /** Reads and validates the service configuration from an environment (process.env in production, a plain object in tests). */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
@@ -96,13 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     problems.push(`${missing} must be set together with ${missing === "TRELLO_API_KEY" ? "TRELLO_API_SECRET" : "TRELLO_API_KEY"}`);
   }
   const mode = vars.TRELLO_API_KEY && vars.TRELLO_API_SECRET ? "trello" : "demo";
-  if (mode === "trello" && !vars.TOKEN_ENCRYPTION_KEY) {
-    problems.push("TOKEN_ENCRYPTION_KEY is required when TRELLO_API_KEY and TRELLO_API_SECRET are set (64 hex characters)");
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-
   const port = vars.PORT ?? 3000;
   const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${port}`;
+  // Outside the demo the service holds tokens that write to boards: nothing may default to open.
+  if (mode === "trello") problems.push(...unsafeOutsideDemo(vars, publicUrl));
+  if (problems.length > 0) throw new ConfigError(problems);
+
   return {
     mode,
     port,

@@ -14,6 +14,9 @@ export const ErrorCode = {
   WrongBoard: "WRONG_BOARD",
   WrongPlugin: "WRONG_PLUGIN",
   TokenInvalid: "TOKEN_INVALID",
+  TokenUnreadable: "TOKEN_UNREADABLE",
+  RateLimited: "RATE_LIMITED",
+  SnapshotLimit: "SNAPSHOT_LIMIT",
   TokenWrongMember: "TOKEN_WRONG_MEMBER",
   BoardNotReadable: "BOARD_NOT_READABLE",
   NotConnected: "NOT_CONNECTED",
@@ -24,6 +27,7 @@ export const ErrorCode = {
   NotConfigured: "NOT_CONFIGURED",
   NotFound: "NOT_FOUND",
   Internal: "INTERNAL",
+  DatabaseUnavailable: "DATABASE_UNAVAILABLE",
   CardNotOnBoard: "CARD_NOT_ON_BOARD",
   SnapshotUnreadable: "SNAPSHOT_UNREADABLE",
   SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
@@ -38,9 +42,12 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; /** For 429 and 503: when to try again, sent as Retry-After. */ retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = "AppError";
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+
+  readonly retryAfterSeconds: number | undefined;
 }

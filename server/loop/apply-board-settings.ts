@@ -7,8 +7,8 @@ import { boardLoopData } from "./board-loop-data";
  * valid record counts: a hand-edited value that fails its schema, or data of another Power-Up under the same key,
  * never resets a working report.
  */
-export function applyBoardSettings(store: Store, boardId: string, powerUpId?: string): void {
-  const read = readLoopRecord("settings", boardLoopData(store, boardId, powerUpId).board.settings);
+export function applyBoardSettings(store: Store, boardId: string): void {
+  const read = readLoopRecord("settings", boardLoopData(store, boardId).board.settings);
   if (read.status !== "ok") return;
   store.boardSettings.save({
     boardId,

@@ -17,14 +17,13 @@ function parseValue(value: string): Record<string, unknown> {
 }
 
 /**
- * The Power-Up's shared pluginData for a board as last read from Trello. Other Power-Ups' data on the board is left
- * out when our Power-Up id is known; private data is never read (it belongs to one member).
+ * The Power-Up's shared pluginData for a board as last read from Trello (the Trello client keeps only our Power-Up's
+ * records, so the store holds no other); private data is never read (it belongs to one member).
  */
-export function boardLoopData(store: Store, boardId: string, powerUpId?: string): BoardLoopData {
+export function boardLoopData(store: Store, boardId: string): BoardLoopData {
   const data: BoardLoopData = { board: {}, cards: new Map() };
   for (const record of store.pluginData.listBoard(boardId)) {
     if (record.access !== null && record.access !== "shared") continue;
-    if (powerUpId && record.idPlugin !== powerUpId) continue;
     const value = parseValue(record.value);
     if (record.scope === "board") Object.assign(data.board, value);
     else if (record.scope === "card") data.cards.set(record.idModel, { ...data.cards.get(record.idModel), ...value });

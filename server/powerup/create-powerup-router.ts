@@ -13,12 +13,14 @@ export interface PowerUpRouterOptions {
   config: LoopConfig;
   /** When set (demo, dev host), pages load this script instead of Trello's power-up.min.js. */
   trelloClientScript?: string;
+  /** Serve the bundles' source maps (the demo only: they carry the TypeScript sources). */
+  sourceMaps?: boolean;
 }
 
 const PAGE = /^\/([\w-]+)\.html$/;
 
 /** `/powerup/`: the Power-Up's iframe pages, their scripts and static files, loop-config.js and manifest.json. */
-export function createPowerUpRouter({ dir, manifestPath, config, trelloClientScript }: PowerUpRouterOptions): Router {
+export function createPowerUpRouter({ dir, manifestPath, config, trelloClientScript, sourceMaps = false }: PowerUpRouterOptions): Router {
   const router = Router();
   const powerUp = Router();
   const configScript = loopConfigScript(config);
@@ -35,6 +37,11 @@ export function createPowerUpRouter({ dir, manifestPath, config, trelloClientScr
       const html = await fs.readFile(path.join(dir, `${name}.html`), "utf8").catch(() => undefined);
       if (html === undefined) return next();
       res.type("html").set("cache-control", "no-cache").send(useTrelloClientScript(html, trelloClientScript));
+    });
+  }
+  if (!sourceMaps) {
+    powerUp.get(/\.map$/i, (req, _res, next) => {
+      next(new AppError(404, ErrorCode.NotFound, `No Power-Up file at /powerup${req.path}`));
     });
   }
   powerUp.use(express.static(dir, { index: false, fallthrough: true }));

@@ -3,6 +3,8 @@ export type ReportErrorCode =
   | "FUTURE_MONTH"
   | "INVALID_TIMEZONE"
   | "UNKNOWN_BOARD"
+  /** A month that ended before the board's first action: nothing to report. */
+  | "BEFORE_HISTORY"
   | "UNSUPPORTED_FORMAT"
   /** A stored snapshot's model fails the model schema (or is not JSON). */
   | "SNAPSHOT_UNREADABLE"

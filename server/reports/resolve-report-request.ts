@@ -47,5 +47,11 @@ export function resolveReportRequest(store: Store, { boardId, month, timezone: a
     period = monthPeriod(month, then);
     settings = boardSettingsAt(store, boardId, period.endMs);
   }
+  // A month that ended before the board's first stored action has nothing true to say: an empty report would mislead.
+  const firstMs = store.actions.oldestDateMs(boardId);
+  if (firstMs !== null && period.endMs <= firstMs) {
+    const first = new Date(firstMs).toISOString().slice(0, 10);
+    throw new ReportError("BEFORE_HISTORY", `${month} ended before board ${boardId}'s history starts (its first action is on ${first}): choose ${first.slice(0, 7)} or later`);
+  }
   return { board: { id: boardId, name: board?.fields.name ?? null }, settings, period };
 }

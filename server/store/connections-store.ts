@@ -20,6 +20,8 @@ export interface ConnectionsStore {
   save(connection: Connection): void;
   setStatus(boardId: string, status: ConnectionStatus, lastError: string | null): void;
   remove(boardId: string): void;
+  /** Replaces a connection's sealed token (key rotation), leaving everything else as it was. */
+  setSealedToken(boardId: string, tokenSealed: string): void;
 }
 
 interface Row {
@@ -57,6 +59,7 @@ export function createConnectionsStore(db: Db): ConnectionsStore {
   );
   const status = db.prepare("UPDATE connections SET status = ?, last_error = ?, updated_at = ? WHERE board_id = ?");
   const remove = db.prepare("DELETE FROM connections WHERE board_id = ?");
+  const reseal = db.prepare("UPDATE connections SET token_sealed = ? WHERE board_id = ?");
   return {
     get(boardId) {
       const row = select.get(boardId) as Row | undefined;
@@ -71,6 +74,9 @@ export function createConnectionsStore(db: Db): ConnectionsStore {
     },
     remove(boardId) {
       remove.run(boardId);
+    },
+    setSealedToken(boardId, tokenSealed) {
+      reseal.run(tokenSealed, boardId);
     },
   };
 }

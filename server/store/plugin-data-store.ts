@@ -17,6 +17,8 @@ export interface PluginDataStore {
   /** Replaces what is stored for one model (a card, or the board itself) with a read of that model's pluginData. */
   replaceModel(boardId: string, idModel: string, records: TrelloPluginData[], syncedAt: string): void;
   listBoard(boardId: string): StoredPluginData[];
+  /** Deletes every record of another Power-Up (stored before our id was known); returns how many went. */
+  removeOtherPowerUps(powerUpId: string): number;
 }
 
 /** SQL for the plugin_data table. */
@@ -31,6 +33,7 @@ export function createPluginDataStore(db: Db): PluginDataStore {
   const select = db.prepare(
     "SELECT id, id_plugin AS idPlugin, scope, id_model AS idModel, access, value FROM plugin_data WHERE board_id = ? ORDER BY id",
   );
+  const removeOthers = db.prepare("DELETE FROM plugin_data WHERE id_plugin <> ?");
   const insertAll = (boardId: string, records: TrelloPluginData[], syncedAt: string) => {
     for (const record of records) insert.run({ ...record, access: record.access ?? null, boardId, syncedAt });
   };
@@ -46,5 +49,6 @@ export function createPluginDataStore(db: Db): PluginDataStore {
     replaceBoard: (boardId, records, syncedAt) => replace(boardId, records, syncedAt),
     replaceModel: (boardId, idModel, records, syncedAt) => replaceOne(boardId, idModel, records, syncedAt),
     listBoard: (boardId) => select.all(boardId) as StoredPluginData[],
+    removeOtherPowerUps: (powerUpId) => removeOthers.run(powerUpId).changes,
   };
 }

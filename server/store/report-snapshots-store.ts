@@ -42,6 +42,8 @@ export interface ReportSnapshotsStore {
   hasScheduled(boardId: string, month: string, audience: Audience, party?: string): boolean;
   /** The latest month the schedule produced for the board, whatever the audience: switching it must not redo months. */
   lastScheduledMonth(boardId: string): string | undefined;
+  /** Members' (not the schedule's) snapshots of a board created at or after `since`: how many, and the oldest's time. */
+  memberCreatedSince(boardId: string, since: string): { count: number; oldest: string | null };
 }
 
 interface Row {
@@ -95,6 +97,10 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
     .prepare("SELECT MAX(month) FROM report_snapshots WHERE board_id = ? AND created_by = 'schedule'")
     .pluck();
 
+  const memberSince = db.prepare(
+    "SELECT count(*) AS count, min(created_at) AS oldest FROM report_snapshots WHERE board_id = ? AND created_at >= ? AND created_by <> 'schedule'",
+  );
+
   // Immediate: the version is read and used under one write lock, so two generations never both take version n.
   const insert = db.transaction((snapshot: NewReportSnapshot): ReportSnapshot | undefined => {
     const party = snapshot.party ?? "";
@@ -116,5 +122,6 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
     listBoard: (boardId) => (selectBoard.all(boardId) as Row[]).map(metaOf),
     hasScheduled: (boardId, month, audience, party = "") => scheduled.get(boardId, month, audience, party) !== undefined,
     lastScheduledMonth: (boardId) => (lastScheduled.get(boardId) as string | null) ?? undefined,
+    memberCreatedSince: (boardId, since) => memberSince.get(boardId, since) as { count: number; oldest: string | null },
   };
 }

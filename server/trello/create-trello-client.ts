@@ -61,7 +61,10 @@ function parse<T>(schema: z.ZodType<T>, path: string, body: unknown): T {
 }
 
 export interface TrelloClientOptions extends TrelloTransportOptions {
-  /** Our Power-Up's id (TRELLO_POWERUP_ID): pluginData of other Power-Ups on a board is left out when it is set. */
+  /**
+   * Our Power-Up's id (TRELLO_POWERUP_ID): pluginData of other Power-Ups on a board is left out when it is set. This
+   * is the one place pluginData enters the service, so everything downstream (store, reports, registry) sees ours only.
+   */
   pluginId?: string;
 }
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { loadMonthlyReport } from "../../server/reports/load-monthly-report";
 import { createStore } from "../../server/store/create-store";
@@ -21,7 +22,7 @@ function seed(h: ServiceWithSim) {
   return { boardId: board.id as string, backlog: backlog!.id, doing: doing!.id, finishing: finishing!.id, cards };
 }
 
-const reconcile = (env: NodeJS.ProcessEnv, boardId: string) => runNpmScript("reconcile", ["--board", boardId], env);
+const reconcile = (env: NodeJS.ProcessEnv, boardId: string, ...more: string[]) => runNpmScript("reconcile", ["--board", boardId, ...more], env);
 
 function reports(databasePath: string, boardId: string) {
   const db = openDatabase(databasePath);
@@ -61,6 +62,7 @@ describe("npm run reconcile", () => {
     TRELLO_API_KEY: h.simInfo.key,
     TRELLO_API_SECRET: h.simInfo.secret,
     TRELLO_API_BASE: h.simInfo.baseUrl,
+    TRELLO_POWERUP_ID: h.sim.pluginId,
     TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
     LOG_LEVEL: "warn",
   });
@@ -84,7 +86,7 @@ describe("npm run reconcile", () => {
     expect(webhookFed[3]!).toMatchObject({ cards: { created: 0, completed: 1 }, comments: 1 });
 
     const rebuiltPath = path.join(h.dir, "rebuilt.db");
-    const result = await reconcile({ ...envFor(rebuiltPath), TRELLO_TOKEN: h.simInfo.token }, board.boardId);
+    const result = await reconcile({ ...envFor(rebuiltPath), TRELLO_TOKEN: h.simInfo.token }, board.boardId, "--create");
     expect(result.stderr).toMatch(/history: \d+ actions, \d+ pages/);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ board: board.boardId, invalidActions: 0 });
@@ -119,7 +121,19 @@ describe("npm run reconcile", () => {
     expect(reports(h.config.databasePath, board.boardId)[2]).toEqual(after);
   });
 
+  it("refuses a missing database unless asked to create one, and then only with a token, leaving no file behind", async () => {
+    const missing = path.join(h.dir, "typo.db");
+    const refused = await reconcile({ ...envFor(missing), TRELLO_TOKEN: h.simInfo.token }, "5e93ba98614ac22d22f085c4");
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`No database at ${missing}: set DATABASE_PATH to the service's database, or pass --create`);
+    const tokenless = await reconcile(envFor(missing), "5e93ba98614ac22d22f085c4", "--create");
+    expect(tokenless.status).toBe(2);
+    expect(tokenless.stderr).toMatch(/set TRELLO_TOKEN/);
+    expect(fs.readdirSync(h.dir).filter((name) => name.startsWith("typo.db"))).toEqual([]);
+  });
+
   it("says how to proceed for a board that is not connected and no token is given", async () => {
+    openDatabase(path.join(h.dir, "empty.db")).close();
     const result = await reconcile(envFor(path.join(h.dir, "empty.db")), "5e93ba98614ac22d22f085c4");
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/not connected in this database.*TRELLO_TOKEN/);

@@ -159,4 +159,60 @@ describe("npm run report", () => {
     expect(status).toBe(2);
     expect(stderr).toContain(`No database at ${missing}`);
   });
+
+  /** The CLI in-process, with stdout and stderr collected. */
+  async function inProcess(args: string[], env: NodeJS.ProcessEnv) {
+    let stdout = "";
+    let stderr = "";
+    const io = { env, stdout: (chunk: string | Buffer) => void (stdout += chunk.toString()), stderr: (chunk: string) => void (stderr += chunk) };
+    return { status: await runReportCli(args, io), stdout: () => stdout, stderr: () => stderr };
+  }
+
+  it.each([
+    ["a text file", Buffer.from("name,email\nDana,dana@example.com\n")],
+    ["an empty file", Buffer.alloc(0)],
+    ["another application's SQLite database", null],
+  ])("refuses %s that is not ours without changing a byte or its mtime", async (_what, bytes) => {
+    const file = path.join(temp.dir, `foreign-${Math.random().toString(36).slice(2)}.db`);
+    if (bytes) fs.writeFileSync(file, bytes);
+    else {
+      const Database = require("better-sqlite3");
+      const other = new Database(file);
+      other.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+      other.close();
+    }
+    const past = new Date("2026-01-01T00:00:00Z");
+    fs.utimesSync(file, past, past);
+    const before = fs.readFileSync(file);
+    const run = await inProcess(["--board", story.board.id, "--month", "2026-03"], { DATABASE_PATH: file });
+    expect(run.status).toBe(2);
+    expect(run.stderr()).toContain(`${file} is not a Stakeholder Loop database`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.statSync(file).mtimeMs).toBe(past.getTime());
+    expect(fs.readdirSync(temp.dir).filter((name) => name.startsWith(path.basename(file)) && name !== path.basename(file))).toEqual([]);
+  });
+
+  it("reads our database without writing to it (opened read-only)", async () => {
+    const before = fs.readFileSync(databasePath);
+    const mtime = fs.statSync(databasePath).mtimeMs;
+    const run = await inProcess(["--board", story.board.id, "--month", "2026-03"], { DATABASE_PATH: databasePath });
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(databasePath).equals(before)).toBe(true);
+    expect(fs.statSync(databasePath).mtimeMs).toBe(mtime);
+  });
+
+  it("says in a sentence that --out's folder is missing, before doing any work", async () => {
+    const out = path.join(temp.dir, "no-such-folder", "march.pdf");
+    const run = await inProcess(["--board", story.board.id, "--month", "2026-03", "--format", "pdf", "--out", out], { DATABASE_PATH: databasePath });
+    expect(run.status).toBe(2);
+    expect(run.stderr()).toBe(`report: --out ${out}: the folder ${path.dirname(out)} does not exist; create it first or choose another file\n`);
+    expect(fs.existsSync(path.dirname(out))).toBe(false);
+  });
+
+  it("says the board's history starts later when asked for a month before its first action", async () => {
+    const run = await inProcess(["--board", story.board.id, "--month", "2026-02"], { DATABASE_PATH: databasePath });
+    expect(run.status).toBe(2);
+    expect(run.stdout()).toBe("");
+    expect(run.stderr()).toMatch(/2026-02 ended before board \w+'s history starts \(its first action is on 2026-03-01\): choose 2026-03 or later/);
+  });
 });

@@ -34,7 +34,7 @@ describe("npm start", () => {
     try {
       const ready = await logLine(child, "demo ready");
       const health = await fetch(`${ready.serviceUrl}/healthz`);
-      expect(await health.json()).toEqual({ status: "ok", mode: "demo" });
+      expect(await health.json()).toMatchObject({ status: "ok", mode: "demo", database: { state: "ok" } });
       const month = new Date().toISOString().slice(0, 7);
       const report = spawnSync("npm", ["run", "--silent", "report", "--", "--board", ready.boardId, "--month", month], {
         cwd: ROOT,
@@ -104,6 +104,7 @@ describe("npm start", () => {
         TRELLO_API_KEY: "key",
         TRELLO_API_SECRET: "live-secret",
         TOKEN_ENCRYPTION_KEY: "cd".repeat(32),
+        TRELLO_POWERUP_ID: "5f00000000000000000000aa",
         LOG_LEVEL: "info",
       },
       stdio: ["ignore", "pipe", "pipe"],

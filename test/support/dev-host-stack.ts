@@ -59,6 +59,7 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
     DATABASE_PATH: path.join(temp.dir, "loop.db"),
     TRELLO_API_KEY: simInfo.key,
     TRELLO_API_SECRET: simInfo.secret,
+    TRELLO_POWERUP_ID: sim.pluginId,
     TRELLO_API_BASE: simInfo.baseUrl,
     TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
     LOG_LEVEL: "silent",

@@ -4,7 +4,7 @@ import { createTrelloSimulator, type TrelloSimulator } from "../../scripts/trell
 import type { SimInfo } from "../../scripts/trello-sim/simulator-types";
 import { syncRunnerOf } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config/load-config";
-import { createLogger } from "../../server/log/create-logger";
+import { createLogger, type Logger } from "../../server/log/create-logger";
 import { createStore, type Store } from "../../server/store/create-store";
 import { startService, type RunningService } from "../../server/start-service";
 import { makeTempDir } from "./test-app";
@@ -26,9 +26,11 @@ export interface ServiceWithSim {
 }
 
 /** The real service on a real port, wired to the Trello simulator the way it is wired to Trello. */
-export async function startServiceWithSim(options: { databasePath?: string } = {}): Promise<ServiceWithSim> {
+export async function startServiceWithSim(
+  options: { databasePath?: string; /** The simulator's Power-Up id (random by default). */ pluginId?: string; /** The service's logger (silent by default). */ log?: Logger } = {},
+): Promise<ServiceWithSim> {
   const temp = makeTempDir();
-  const sim = createTrelloSimulator({ webhooks: { retryDelaysMs: [50, 100, 200] } });
+  const sim = createTrelloSimulator({ pluginId: options.pluginId, webhooks: { retryDelaysMs: [50, 100, 200] } });
   const simInfo = await sim.listen(0);
   const port = await freePort();
   const config = loadConfig({
@@ -37,11 +39,12 @@ export async function startServiceWithSim(options: { databasePath?: string } = {
     DATABASE_PATH: options.databasePath ?? path.join(temp.dir, "loop.db"),
     TRELLO_API_KEY: simInfo.key,
     TRELLO_API_SECRET: simInfo.secret,
+    TRELLO_POWERUP_ID: sim.pluginId,
     TRELLO_API_BASE: simInfo.baseUrl,
     TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
     LOG_LEVEL: "silent",
   });
-  const service = await startService(config, createLogger("silent"));
+  const service = await startService(config, options.log ?? createLogger("silent"));
   const baseUrl = `http://127.0.0.1:${service.port}`;
   return {
     sim,

@@ -13,6 +13,7 @@ import { trelloSign } from "./sign";
 
 export const TEST_SECRET = "test-app-secret-9f2c";
 export const TEST_PUBLIC_URL = "https://loop.example.test";
+export const TEST_POWERUP_ID = "5f00000000000000000000aa";
 
 export interface TestApp {
   app: Express;
@@ -39,6 +40,7 @@ export function createTestApp(env: NodeJS.ProcessEnv = {}): TestApp {
     TRELLO_API_SECRET: TEST_SECRET,
     TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
     PUBLIC_URL: TEST_PUBLIC_URL,
+    TRELLO_POWERUP_ID: TEST_POWERUP_ID,
     DATABASE_PATH: path.join(dir, "loop.db"),
     LOG_LEVEL: "silent",
     ...env,

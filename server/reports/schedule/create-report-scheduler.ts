@@ -34,7 +34,6 @@ export interface ReportSchedulerDeps {
   log: Logger;
   /** The clock (ms since the epoch); tests move it past month ends. */
   now?: () => number;
-  powerUpId?: string;
   graceMs?: number;
   producer?: ReportProducer;
 }
@@ -46,12 +45,12 @@ export interface ReportSchedulerDeps {
  * produced is read from the store (a unique index holds it to once per month), so a restart neither repeats a month
  * nor skips one.
  */
-export function createReportScheduler({ store, log, now = Date.now, powerUpId, graceMs = MONTH_CLOSE_GRACE_MS, producer }: ReportSchedulerDeps): ReportScheduler {
+export function createReportScheduler({ store, log, now = Date.now, graceMs = MONTH_CLOSE_GRACE_MS, producer }: ReportSchedulerDeps): ReportScheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReportSnapshotMeta[]> | undefined;
 
   async function produceBoard(boardId: string, connectedAt: string, nowMs: number): Promise<ReportSnapshotMeta[]> {
-    const loop = boardLoopData(store, boardId, powerUpId);
+    const loop = boardLoopData(store, boardId);
     const read = readLoopRecord("settings", loop.board.settings);
     const settings = read.status === "ok" ? read.value : defaultBoardSettings();
     if (!settings.reportOnMonthClose) return [];

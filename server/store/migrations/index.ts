@@ -8,6 +8,7 @@ import { m0006LoopHistory } from "./0006-loop-history";
 import { m0007ReportSnapshots } from "./0007-report-snapshots";
 import { m0008BoardCheckpoints } from "./0008-board-checkpoints";
 import { m0009ReportAudiences } from "./0009-report-audiences";
+import { m0010DeliveryIndex } from "./0010-delivery-index";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007ReportSnapshots,
   m0008BoardCheckpoints,
   m0009ReportAudiences,
+  m0010DeliveryIndex,
 ];

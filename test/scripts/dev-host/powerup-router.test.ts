@@ -21,7 +21,7 @@ function appWith(env: NodeJS.ProcessEnv, powerUp: AppDeps["powerUp"]) {
 
 describe("the /powerup/ router", () => {
   const withTrello = appWith(
-    { TRELLO_API_KEY: "key-123", TRELLO_API_SECRET: "secret", TOKEN_ENCRYPTION_KEY: "ab".repeat(32), PUBLIC_URL: "https://loop.example.test" },
+    { TRELLO_API_KEY: "key-123", TRELLO_API_SECRET: "secret", TOKEN_ENCRYPTION_KEY: "ab".repeat(32), TRELLO_POWERUP_ID: "5f00000000000000000000aa", PUBLIC_URL: "https://loop.example.test" },
     { dir: PAGES },
   );
   const demo = appWith({ PUBLIC_URL: "http://localhost:3999" }, { dir: PAGES, trelloClientScript: "/dev-host/power-up-client.js" });

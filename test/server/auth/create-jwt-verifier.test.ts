@@ -77,6 +77,54 @@ describe("createJwtVerifier", () => {
     expect(fetches).toBe(2);
   });
 
+  it.each([
+    ["an empty token", ""],
+    ["three dots' worth of nothing", "a.b.c"],
+    ["two parts", "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ0cmVsbG8ifQ"],
+    ["an alg none token", `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"iss":"trello"}').toString("base64url")}.`],
+    ["an HS256 header", `${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from('{"iss":"trello"}').toString("base64url")}.c2ln`],
+    ["claims that are not JSON", `${Buffer.from('{"alg":"RS256"}').toString("base64url")}.bm90IGpzb24.c2ln`],
+    ["a huge token", `${Buffer.from('{"alg":"RS256"}').toString("base64url")}.${"A".repeat(20_000)}.c2ln`],
+  ])("refuses %s as 401 without fetching Trello's keys", async (_what, jwt) => {
+    let fetches = 0;
+    const verify = createJwtVerifier({ fetchKeys: async () => (fetches++, [current.pem]) });
+    expect(await failure(verify(jwt, BOARD))).toEqual({ status: 401, code: "JWT_INVALID" });
+    expect(fetches).toBe(0);
+  });
+
+  it("fetches keys at most once a second whatever happens, failed fetches included", async () => {
+    let fetches = 0;
+    let up = false;
+    let now = 10_000;
+    const verify = createJwtVerifier({
+      fetchKeys: async () => (fetches++, up ? [current.pem] : Promise.reject(new Error("ECONNREFUSED"))),
+      now: () => now,
+    });
+    const forged = await sign(other.privateKey);
+    const results = [];
+    for (let i = 0; i < 200; i++) {
+      now += 7; // 200 tokens over 1.4 s
+      results.push(await failure(verify(forged, BOARD)));
+    }
+    expect(results.every((r) => r.status === 503)).toBe(true);
+    expect(fetches).toBe(2);
+    up = true;
+    now += 1_000;
+    expect(await failure(verify(forged, BOARD))).toEqual({ status: 401, code: "JWT_INVALID" });
+    expect(fetches).toBe(3);
+    // Keys loaded: forged tokens (an unknown key each time) still refetch at most once a second (300 over 2.1 s).
+    for (let i = 0; i < 300; i++) {
+      now += 7;
+      await failure(verify(forged, BOARD));
+    }
+    expect(fetches).toBe(5);
+    up = false;
+    now += 1_000;
+    for (let i = 0; i < 50; i++) await failure(verify(forged, BOARD));
+    expect(fetches).toBe(6);
+    await expect(verify(await sign(current.privateKey), BOARD)).resolves.toMatchObject({ idBoard: BOARD });
+  });
+
   it("fetches the keys once for concurrent first requests, and says Trello is unavailable when it cannot", async () => {
     let fetches = 0;
     const verify = createJwtVerifier({ fetchKeys: async () => (fetches++, [current.pem]) });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { TokenUnreadableError } from "../../../server/auth/token-unreadable-error";
 import { createTokenCipher } from "../../../server/auth/token-cipher";
 
 describe("createTokenCipher", () => {
@@ -23,10 +24,10 @@ describe("createTokenCipher", () => {
     const body = Buffer.from(parts[3]!, "base64url");
     body[0] = body[0]! ^ 1;
     expect(() => cipher.decrypt([...parts.slice(0, 3), body.toString("base64url")].join("."))).toThrow();
-    expect(() => createTokenCipher(randomBytes(32)).decrypt(sealed)).toThrow();
-    expect(() => cipher.decrypt("plain-token")).toThrow(/not a sealed token/);
+    expect(() => createTokenCipher(randomBytes(32)).decrypt(sealed)).toThrow(TokenUnreadableError);
+    expect(() => cipher.decrypt("plain-token")).toThrow(TokenUnreadableError);
     const shortTag = [parts[0], parts[1], Buffer.from(parts[2]!, "base64url").subarray(0, 4).toString("base64url"), parts[3]].join(".");
-    expect(() => cipher.decrypt(shortTag)).toThrow(/not a sealed token/);
+    expect(() => cipher.decrypt(shortTag)).toThrow(TokenUnreadableError);
   });
 
   it("refuses a key that is not 32 bytes", () => {

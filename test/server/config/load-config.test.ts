@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "../../../server/config/load-config";
 
 const KEY = "0123456789abcdef".repeat(4);
-const trelloEnv = { TRELLO_API_KEY: "k", TRELLO_API_SECRET: "s", TOKEN_ENCRYPTION_KEY: KEY };
+const trelloEnv = { TRELLO_API_KEY: "k", TRELLO_API_SECRET: "s", TOKEN_ENCRYPTION_KEY: KEY, TRELLO_POWERUP_ID: "5e66784c606cb1160a8f5dc0" };
 
 function problemsOf(env: NodeJS.ProcessEnv): string {
   try {
@@ -52,8 +52,31 @@ describe("loadConfig", () => {
     [{ TRELLO_API_KEY: "k" }, "TRELLO_API_SECRET"],
     [{ TRELLO_API_SECRET: "s" }, "TRELLO_API_KEY"],
     [{ TRELLO_API_KEY: "k", TRELLO_API_SECRET: "s" }, "TOKEN_ENCRYPTION_KEY"],
+    [{ ...trelloEnv, TRELLO_POWERUP_ID: "" }, "TRELLO_POWERUP_ID"],
+    [{ ...trelloEnv, TRELLO_POWERUP_ID: undefined }, "TRELLO_POWERUP_ID"],
+    [{ ...trelloEnv, TRELLO_API_SECRET: undefined }, "TRELLO_API_SECRET"],
+    [{ ...trelloEnv, PUBLIC_URL: "http://loop.example.com" }, "PUBLIC_URL"],
+    [{ ...trelloEnv, PUBLIC_URL: "http://10.0.0.7:3000" }, "PUBLIC_URL"],
+    [{ ...trelloEnv, PUBLIC_URL: "http://127.example.com" }, "PUBLIC_URL"],
   ])("refuses %j with a message naming %s", (env, variable) => {
     expect(problemsOf(env)).toContain(variable);
+  });
+
+  it.each(["http://localhost:3000", "http://127.0.0.1:8080", "http://127.20.3.4", "http://[::1]:3000", "https://loop.example.com"])(
+    "outside the demo accepts the public URL %s (https, or plain http on a loopback address)",
+    (url) => {
+      expect(loadConfig({ ...trelloEnv, PUBLIC_URL: url }).publicUrl).toBe(url);
+    },
+  );
+
+  it("in the demo starts without a Power-Up id, on any public URL, and checks no Power-Up id", () => {
+    const config = loadConfig({ PUBLIC_URL: "http://192.168.1.20:3000" });
+    expect(config).toMatchObject({ mode: "demo", powerUpId: undefined });
+  });
+
+  it("names every unsafe setting outside the demo at once", () => {
+    const message = problemsOf({ TRELLO_API_KEY: "k", TRELLO_API_SECRET: "s", PUBLIC_URL: "http://loop.example.com" });
+    for (const variable of ["TOKEN_ENCRYPTION_KEY", "TRELLO_POWERUP_ID", "PUBLIC_URL"]) expect(message).toContain(variable);
   });
 
   it("names every bad variable at once", () => {

@@ -24,6 +24,7 @@ describe("request logs", () => {
       TRELLO_API_KEY: "k",
       TRELLO_API_SECRET: "very-secret-value",
       TOKEN_ENCRYPTION_KEY: "ef".repeat(32),
+      TRELLO_POWERUP_ID: "5f00000000000000000000aa",
       DATABASE_PATH: path.join(temp.dir, "loop.db"),
       LOG_LEVEL: "debug",
     });

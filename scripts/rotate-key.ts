@@ -1,0 +1,9 @@
+import { runRotateKeyCli } from "./rotate-key-cli";
+
+void runRotateKeyCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: (chunk) => process.stdout.write(chunk),
+  stderr: (chunk) => process.stderr.write(chunk),
+}).then((code) => {
+  process.exitCode = code;
+});
