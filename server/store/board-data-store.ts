@@ -2,7 +2,7 @@ import type { Db } from "./open-database";
 
 export interface BoardDataStore {
   /**
-   * Deletes everything the service holds about a board (actions, state, members seen only there, Loop data, reports,
+   * Deletes everything the service holds about a board (actions, state and its checkpoints, members seen only there, Loop data, reports,
    * settings, sync progress), in one transaction. A retired webhook keeps its id, not the board's, so Trello's late
    * deliveries through it still get 410.
    */
@@ -20,6 +20,7 @@ export function createBoardDataStore(db: Db): BoardDataStore {
     "DELETE FROM cards WHERE board_id = @boardId",
     "DELETE FROM lists WHERE board_id = @boardId",
     "DELETE FROM actions WHERE board_id = @boardId",
+    "DELETE FROM board_checkpoints WHERE board_id = @boardId",
     "DELETE FROM board_settings WHERE board_id = @boardId",
     "DELETE FROM sync_state WHERE board_id = @boardId",
     "DELETE FROM plugin_data WHERE board_id = @boardId",

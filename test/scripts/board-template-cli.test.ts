@@ -22,6 +22,7 @@ describe("npm run board:template", () => {
       TRELLO_API_SECRET: info.secret,
       TRELLO_API_BASE: info.baseUrl,
       TRELLO_TOKEN: info.token,
+      TRELLO_POWERUP_ID: sim.pluginId,
       TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
       DATABASE_PATH: path.join(temp.dir, "loop.db"),
       LOG_LEVEL: "silent",

@@ -49,6 +49,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       TRELLO_API_KEY: "bench-key",
       TRELLO_API_SECRET: options.secret,
       TRELLO_API_BASE: "http://127.0.0.1:9",
+      TRELLO_POWERUP_ID: "5" + "0".repeat(23),
       TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
       LOG_LEVEL: options.logLevel ?? "info",
     },

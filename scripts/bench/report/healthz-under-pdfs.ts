@@ -106,6 +106,7 @@ export async function measureServiceUnderLoad(input: ServiceUnderLoadInput): Pro
       TRELLO_API_KEY: input.simInfo.key,
       TRELLO_API_SECRET: input.simInfo.secret,
       TRELLO_API_BASE: input.simInfo.baseUrl,
+      TRELLO_POWERUP_ID: input.sim.pluginId,
       TOKEN_ENCRYPTION_KEY: input.tokenKey,
       LOG_LEVEL: "error",
     },

@@ -78,6 +78,7 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
       TRELLO_API_KEY: simInfo.key,
       TRELLO_API_SECRET: simInfo.secret,
       TRELLO_API_BASE: simInfo.baseUrl,
+      TRELLO_POWERUP_ID: sim.pluginId,
       TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
       LOG_LEVEL: "error",
     });

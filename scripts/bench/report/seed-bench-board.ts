@@ -3,7 +3,7 @@ import { addDays } from "../../../shared/loop/calendar-day";
 import { LOOP_RECORDS, type LoopKey } from "../../../shared/loop/loop-records";
 import type { TrelloSimulator } from "../../trello-sim/create-trello-simulator";
 import type { BenchBoardSize } from "./bench-board-size";
-import { seededRandom } from "./seeded-random";
+import { seededRandom } from "../../trello-sim/faults/seeded-random";
 
 export interface BenchBoard {
   boardId: string;
