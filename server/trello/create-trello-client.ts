@@ -51,6 +51,8 @@ export interface TrelloClient {
   getBoardPluginData(token: string, boardId: string): Promise<TrelloPluginData[]>;
   createWebhook(token: string, webhook: { callbackURL: string; idModel: string; description: string }): Promise<TrelloWebhook>;
   listWebhooks(token: string): Promise<TrelloWebhook[]>;
+  /** Switches a webhook back on or points it at another callback (Trello HEADs a new callback first). */
+  updateWebhook(token: string, webhookId: string, changes: { active?: boolean; callbackURL?: string }): Promise<TrelloWebhook>;
   deleteWebhook(token: string, webhookId: string): Promise<void>;
 }
 
@@ -97,6 +99,8 @@ export function createTrelloClient(options: TrelloClientOptions): TrelloClient {
     createWebhook: async (token, webhook) =>
       parse(webhookSchema, "/webhooks", await transport.request(token, "POST", "/webhooks", {}, webhook)),
     listWebhooks: (token) => get(z.array(webhookSchema), token, `/tokens/${token}/webhooks`),
+    updateWebhook: async (token, webhookId, changes) =>
+      parse(webhookSchema, `/webhooks/${webhookId}`, await transport.request(token, "PUT", `/webhooks/${webhookId}`, {}, changes)),
     deleteWebhook: async (token, webhookId) => {
       await transport.request(token, "DELETE", `/webhooks/${webhookId}`);
     },

@@ -44,6 +44,9 @@ export const webhookSchema = z.looseObject({
   callbackURL: z.string(),
   active: z.boolean().nullish(),
   description: z.string().nullish(),
+  /** Failed deliveries in a row; Trello switches a webhook off (`active: false`) after many of them. */
+  consecutiveFailures: z.number().nullish(),
+  firstConsecutiveFailDate: z.string().nullish(),
 });
 
 export type TrelloMember = z.infer<typeof memberSchema>;

@@ -200,6 +200,34 @@ describe("managing webhooks", () => {
     expect(await (await t.api(`/tokens/${t.sim.token}/webhooks`)).json()).toEqual([]);
   });
 
+  it("answers a well-formed id that names no webhook with 404 and a malformed one with 400, in Trello's words", async () => {
+    const { board } = seedBoard(t.sim);
+    const { body: webhook } = await createWebhook(board.id);
+    await t.api(`/webhooks/${webhook.id}`, { method: "DELETE" });
+    for (const method of ["GET", "PUT", "DELETE"]) {
+      const gone = await t.api(`/webhooks/${webhook.id}`, { method, ...(method === "PUT" ? { body: { active: true } } : {}) });
+      expect([method, gone.status, await gone.text()]).toEqual([method, 404, "The requested resource was not found."]);
+      const malformed = await t.api("/webhooks/not-an-id", { method });
+      expect([method, malformed.status, await malformed.text()]).toEqual([method, 400, "invalid id"]);
+    }
+  });
+
+  it("switches a webhook Trello deactivated back on with PUT active=true, its failure count started afresh", async () => {
+    t.sim.configureWebhookDelivery({ deactivateAfterFailures: 2, deactivateAfterMs: 0, retryDelaysMs: [5, 5, 5] });
+    const { board, todo } = seedBoard(t.sim);
+    const { body: webhook } = await createWebhook(board.id);
+    receiver.script = Array(4).fill({ status: 503 });
+    t.sim.createCard(todo.id, { name: "Down" });
+    await t.sim.idle();
+    const off = (await (await t.api(`/webhooks/${webhook.id}`)).json()) as Record<string, unknown>;
+    expect(off).toMatchObject({ active: false, consecutiveFailures: 2, firstConsecutiveFailDate: expect.any(String) });
+    const on = await (await t.api(`/webhooks/${webhook.id}`, { method: "PUT", body: { active: true } })).json();
+    expect(on).toEqual({ ...off, active: true, consecutiveFailures: 0, firstConsecutiveFailDate: null });
+    t.sim.createCard(todo.id, { name: "Back" });
+    await t.sim.idle();
+    expect(receiver.deliveries.at(-1)!.json.action.data.card.name).toBe("Back");
+  });
+
   it("hides a webhook from other tokens", async () => {
     const { board } = seedBoard(t.sim);
     const { body: webhook } = await createWebhook(board.id);
