@@ -1,8 +1,14 @@
+import { REPORTS_LIST_NAME } from "./is-non-work-list-name";
+import { listNameCore } from "./list-name-core";
+
+/** The list sprint cards go in ("Plan sprint" creates it when the board lacks it). */
+export const SPRINT_LIST_NAME = "Sprint";
+
 /** The lists the Stakeholder Loop workflow runs on, left to right. */
-export const TEMPLATE_LISTS = ["Stakeholders", "Scope", "Backlog", "Sprint", "In progress", "Review", "Done", "Reports"] as const;
+export const TEMPLATE_LISTS = ["Stakeholders", "Scope", "Backlog", SPRINT_LIST_NAME, "In progress", "Review", "Done", REPORTS_LIST_NAME] as const;
 
 /** Lists where committed work is under way (the board setting `workLists`), and where it is finished (`doneLists`). */
-export const TEMPLATE_WORK_LISTS = ["Sprint", "In progress", "Review"] as const;
+export const TEMPLATE_WORK_LISTS = [SPRINT_LIST_NAME, "In progress", "Review"] as const;
 export const TEMPLATE_DONE_LISTS = ["Done"] as const;
 
 /** The labels the workflow puts on cards, in Trello's label colours. */
@@ -29,9 +35,14 @@ export interface TemplatePlan {
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** The open list of the board with the template's name (case and surrounding space ignored). */
+/** The open list with this name, as every Loop rule reads list names (case, surrounding space and emoji ignored). */
+export function listNamed<L extends { name: string; closed?: boolean }>(lists: readonly L[], name: string): L | undefined {
+  return lists.find((list) => !list.closed && listNameCore(list.name) === listNameCore(name));
+}
+
+/** The open list of the board with the template's name. */
 export function templateList(board: TemplateBoard, name: string): { id: string; name: string } | undefined {
-  return board.lists.find((list) => !list.closed && same(list.name, name));
+  return listNamed(board.lists, name);
 }
 
 /**

@@ -1,7 +1,8 @@
+import { REPORTS_LIST_NAME } from "../../shared/is-non-work-list-name";
+import { ensureList } from "../lib/ensure-list";
 import { trelloWrite, type TrelloWriteFailure } from "../lib/trello-write";
 
-/** The list the reports are posted in, and the card in it that collects them as comments. */
-export const REPORTS_LIST_NAME = "Reports";
+/** The card in the Reports list that collects the reports as comments. */
 export const REPORTS_CARD_NAME = "Reports";
 
 /** Trello refuses comments longer than this. */
@@ -32,14 +33,9 @@ const isNamed = (name: string, wanted: string) => name.trim().toLowerCase() === 
  * `target` is updated with what was created, so a second post reuses it.
  */
 export async function postReportToBoard(t: Trello.PowerUp.IFrame, target: PostTarget, markdown: string): Promise<PostReportResult> {
-  let list = target.lists.find((candidate) => isNamed(candidate.name, REPORTS_LIST_NAME));
-  const listCreated = !list;
-  if (!list) {
-    const made = await trelloWrite(t, `create the list "${REPORTS_LIST_NAME}"`, "lists", { name: REPORTS_LIST_NAME, idBoard: target.board.id, pos: "bottom" });
-    if (!made.ok) return made;
-    list = { id: String(made.body.id), name: REPORTS_LIST_NAME };
-    target.lists.push(list);
-  }
+  const ensured = await ensureList(t, target.board.id, target.lists, REPORTS_LIST_NAME);
+  if (!ensured.ok) return ensured;
+  const { list, created: listCreated } = ensured;
   let card = target.cards.find((candidate) => candidate.idList === list.id && isNamed(candidate.name, REPORTS_CARD_NAME));
   const cardCreated = !card;
   if (!card) {

@@ -56,11 +56,16 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     return { cardId: defaults.cardId, sprint: { number: defaults.number, start: defaults.start, end: defaults.end, committed: [] }, editing: false };
   };
 
-  // t.cards can lag behind a card created over REST a moment ago: such sprints are listed all the same.
+  // t.cards and t.lists can lag behind a card or list created over REST a moment ago: such sprints are listed all
+  // the same, and the Sprint list made for them is reused rather than made twice.
   const savedHere = new Map<string, { card: BoardCard; sprint: Sprint }>();
   const load = async () => {
+    // Unset before the first load.
+    const before = (board as BoardRecords | undefined)?.lists ?? [];
     board = await loadBoardRecords(t);
     for (const { card, sprint } of savedHere.values()) {
+      const list = before.find((known) => known.id === card.idList);
+      if (list && !board.lists.some((known) => known.id === list.id)) board.lists.push(list);
       if (board.cards.some((known) => known.id === card.id)) continue;
       board.cards.push(card);
       board.records.set(card.id, { sprint: { status: "ok", value: sprint } });

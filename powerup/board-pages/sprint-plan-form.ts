@@ -6,7 +6,10 @@ import { onSubmit, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
 import { checkboxGroup, inputField, labelled, numberValue, selectControl, textAreaField } from "./board-fields";
 import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
-import { createCard, NOT_AUTHORIZED } from "../lib/create-card";
+import { createCard, NOT_AUTHORIZED, type CreateCardResult } from "../lib/create-card";
+import type { TrelloWriteFailure } from "../lib/trello-write";
+import { ensureList } from "../lib/ensure-list";
+import { SPRINT_LIST_NAME } from "../../shared/board-template";
 import { withFormerChoices } from "../lib/with-former-choices";
 import { checkedValues, optionalValue, textValue } from "../lib/form-values";
 import { sprintCardName, sprintEnd } from "./sprint-defaults";
@@ -122,12 +125,10 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
       let cardName = chosen?.name ?? "";
       let idList = chosen?.idList ?? "";
       if (cardId === NEW_CARD) {
-        const list = board.lists[0];
-        if (!list) return showMessage(message, "The board has no list to put the sprint card in. Add a list first.", "error");
-        idList = list.id;
-        const created = await createCard(t, list.id, sprintCardName(checked.data.number));
+        const created = await createSprintCard(t, board, checked.data.number);
         if (!created.ok && created.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
         if (!created.ok) return showMessage(message, created.message, "error");
+        idList = created.idList;
         cardId = created.id;
         cardName = created.name;
         // A retry after a failed save reuses this card rather than creating another.
@@ -142,6 +143,14 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
     }
   }
   return form;
+}
+
+/** Creates the card "Sprint N" in the board's Sprint list, making the list when the board lacks it. */
+async function createSprintCard(t: Trello.PowerUp.IFrame, board: BoardRecords, number: number): Promise<(CreateCardResult & { idList: string }) | TrelloWriteFailure> {
+  const ensured = await ensureList(t, board.board.id, board.lists, SPRINT_LIST_NAME);
+  if (!ensured.ok) return ensured;
+  const created = await createCard(t, ensured.list.id, sprintCardName(number));
+  return created.ok ? { ...created, idList: ensured.list.id } : created;
 }
 
 /** Shows a save's form-level error first, then returns the box for field errors with no input of their own. */

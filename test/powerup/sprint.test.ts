@@ -106,11 +106,24 @@ describe("the Sprint modal", () => {
     await offer.getByRole("button", { name: "Authorize" }).click();
     await modal.getByText('Saved Sprint 2 on the card "Sprint 2".').waitFor();
     expect(cardsNamed()).toHaveLength(1);
+    // Not in the board's first list: in a "Sprint" list, made as the board lacked one.
+    const listsMade = () =>
+      stack.sim.boardActions(stack.boardId).filter((a) => a.type === "createList" && (a.data as { list: { name: string } }).list.name === "Sprint");
+    expect(listsMade()).toHaveLength(1);
+    const sprintList = (listsMade()[0]!.data as { list: { id: string } }).list.id;
     const createdIn = cardsNamed()[0]!.data as { card: { id: string }; list: { id: string } };
-    expect(createdIn.list.id).toBe(stack.lists.todo);
+    expect(createdIn.list.id).toBe(sprintList);
     const created = createdIn.card.id;
     expect(sprintData(created)).toMatchObject({ number: 2, start: "2026-11-16", end: "2026-11-29", committed: [stack.cards.mobileApp] });
     await modal.locator(`tr[data-sprint-card="${created}"]`).waitFor();
+
+    // The next new sprint card joins the same list; no second list is made.
+    await modal.getByLabel("Sprint number").fill("4");
+    await modal.getByRole("button", { name: "Plan sprint" }).click();
+    await modal.getByText('Saved Sprint 4 on the card "Sprint 4".').waitFor();
+    expect(listsMade()).toHaveLength(1);
+    const fourth = stack.sim.boardActions(stack.boardId).find((a) => a.type === "createCard" && (a.data as { card: { name: string } }).card.name === "Sprint 4");
+    expect((fourth!.data as { list: { id: string } }).list.id).toBe(sprintList);
   });
 
   it("edits a saved sprint's goal from the list", async () => {
