@@ -48,11 +48,11 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   return { page, errors, blockedRequests };
 }
 
-/** Saves a full-page screenshot as test-output/screenshots/<name>.png and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the whole page (or only what the window shows) as test-output/screenshots/<name>.png; returns its path. */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -4,6 +4,8 @@ import { runDemo, type RunningDemo } from "../../../scripts/demo/run-demo";
 import { loadConfig } from "../../../server/config/load-config";
 import { createLogger } from "../../../server/log/create-logger";
 import { monthPeriod } from "../../../shared/month-period";
+import { TEMPLATE_LISTS } from "../../../shared/board-template";
+import { launchBrowser, openPage, saveScreenshot } from "../../support/browser";
 import { makeTempDir } from "../../support/test-app";
 
 jest.setTimeout(120_000);
@@ -46,6 +48,24 @@ describe("the demo's current and previous month reports", () => {
     expect(banner).not.toMatch(/token=/);
     expect(banner).toContain(`${demo.serviceUrl}/dev-host/?board=${demo.board.boardId}`);
     expect(banner).toContain("Logs: /tmp/demo.log");
+  });
+
+  it("opens the seeded board in the dev host from the banner's URL: the workflow's lists, the Power-Up's buttons and badges", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openPage(browser, `${demo.serviceUrl}/dev-host/?board=${demo.board.boardId}`);
+      await page.setViewportSize({ width: 1800, height: 860 });
+      await page.getByRole("button", { name: "Monthly report" }).waitFor();
+      const lists = (await page.locator(".list h2").allTextContents()).map((name) => name.replace(/^\P{L}+/u, "").trim());
+      expect(lists).toEqual(expect.arrayContaining([...TEMPLATE_LISTS]));
+      await page.locator(".card-tile .badge").first().waitFor();
+      expect(await page.locator(".card-tile .badge").count()).toBeGreaterThan(10);
+      // What a newcomer sees first (the README's picture): the window, not the Done list's whole length.
+      await saveScreenshot(page, "demo-board", { fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it.each([0, 1])("month %i back: every section filled, and the figures agree with the seeded board", async (back) => {
