@@ -117,8 +117,9 @@ async function executeDelete(deps: WebhooksDeps, target: DeleteTarget, print: (j
   for (const board of outcome.boardsLeftWithout) {
     lines.push(`board ${board} stays connected without a webhook: \`npm run webhooks -- repair --board ${board}\` gives it one again`);
   }
+  for (const failure of outcome.failures) lines.push(`could not delete webhook ${failure.id}: ${failure.message}`);
   print(outcome, `${lines.join("\n") || "No webhook to delete."}\n`);
-  return EXIT.ok;
+  return outcome.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /** `npm run webhooks -- list|repair|delete`: the Power-Up's webhooks on Trello against DATABASE_PATH. Returns the exit code. */

@@ -7,6 +7,8 @@ export interface DeleteOutcome {
   deleted: Pick<WebhookView, "id" | "idModel" | "callbackURL">[];
   /** Connected boards left without a webhook: they stay connected, and `repair` gives them one again. */
   boardsLeftWithout: string[];
+  /** Webhooks Trello would not delete, each with its answer. */
+  failures: { id: string; message: string }[];
 }
 
 /**
@@ -20,11 +22,15 @@ export async function deleteWebhooks(deps: WebhooksDeps, target: DeleteTarget): 
   const doomed =
     "board" in target ? [...boardWebhooks, ...report.orphans].filter((webhook) => webhook.idModel === target.board) : report.orphans;
   const deleted: DeleteOutcome["deleted"] = [];
+  const failures: DeleteOutcome["failures"] = [];
   for (const webhook of doomed) {
     try {
       await deps.client.deleteWebhook(tokenOfWebhook.get(webhook.id)!, webhook.id);
     } catch (err) {
-      if (!(err instanceof TrelloApiError && err.status === 404)) throw err;
+      if (!(err instanceof TrelloApiError && err.status === 404)) {
+        failures.push({ id: webhook.id, message: err instanceof Error ? err.message : String(err) });
+        continue;
+      }
     }
     deleted.push({ id: webhook.id, idModel: webhook.idModel, callbackURL: webhook.callbackURL });
   }
@@ -32,5 +38,6 @@ export async function deleteWebhooks(deps: WebhooksDeps, target: DeleteTarget): 
   return {
     deleted,
     boardsLeftWithout: report.boards.filter((board) => board.trello && gone.has(board.trello.id)).map((board) => board.boardId),
+    failures,
   };
 }

@@ -190,6 +190,22 @@ describe("npm run webhooks", () => {
     expect(storedConnections(scene).find((c) => c.boardId === boards.b)!.webhookId).toBe(webhookB);
   });
 
+  it("when Trello's HEAD check of the callback fails (the service is down), repair names the board, stores nothing and exits 1", async () => {
+    const { boards } = scene;
+    const before = storedConnections(scene);
+    const webhookB = before.find((connection) => connection.boardId === boards.b)!.webhookId!;
+    expect((await scene.rest("DELETE", `webhooks/${webhookB}`)).status).toBe(200);
+    await scene.service.close();
+    const repaired = await run(scene, ["repair", "--json"]);
+    expect(repaired.code).toBe(EXIT.failed);
+    const outcome = JSON.parse(repaired.out) as RepairOutcome;
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.failures).toEqual([{ boardId: boards.b, message: expect.stringMatching(/did not return 200 status code/) }]);
+    expect(scene.sim.webhooks().filter((webhook) => webhook.idModel === boards.b)).toEqual([]);
+    await scene.restartService();
+    expect(storedConnections(scene)).toEqual(before);
+  });
+
   it("delete removes a board's webhook, then the orphans, on Trello only: connections and stored actions stay as they were", async () => {
     const { sim, boards } = scene;
     const connections = storedConnections(scene);
@@ -207,7 +223,7 @@ describe("npm run webhooks", () => {
 
     const orphans = await run(scene, ["delete", "--orphans", "--json"]);
     expect(orphans.code).toBe(EXIT.ok);
-    expect(JSON.parse(orphans.out)).toEqual({ deleted: [{ id: orphan!.id, idModel: boards.c, callbackURL: scene.callbackUrl }], boardsLeftWithout: [] });
+    expect(JSON.parse(orphans.out)).toEqual({ deleted: [{ id: orphan!.id, idModel: boards.c, callbackURL: scene.callbackUrl }], boardsLeftWithout: [], failures: [] });
     expect(sim.webhooks().map((webhook) => webhook.id)).toEqual([webhookB!.id]);
 
     expect(storedConnections(scene)).toEqual(connections);
