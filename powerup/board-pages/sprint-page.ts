@@ -59,13 +59,15 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   // t.cards and t.lists can lag behind a card or list created over REST a moment ago: such sprints are listed all
   // the same, and the Sprint list made for them is reused rather than made twice.
   const savedHere = new Map<string, { card: BoardCard; sprint: Sprint }>();
+  /** Every list t.lists has returned: one it has not is a list this page made (ensureList adds it to board.lists). */
+  const listsSeen = new Set<string>();
   const load = async () => {
     // Unset before the first load.
     const before = (board as BoardRecords | undefined)?.lists ?? [];
     board = await loadBoardRecords(t);
+    for (const list of board.lists) listsSeen.add(list.id);
+    for (const list of before) if (!listsSeen.has(list.id)) board.lists.push(list);
     for (const { card, sprint } of savedHere.values()) {
-      const list = before.find((known) => known.id === card.idList);
-      if (list && !board.lists.some((known) => known.id === list.id)) board.lists.push(list);
       if (board.cards.some((known) => known.id === card.id)) continue;
       board.cards.push(card);
       board.records.set(card.id, { sprint: { status: "ok", value: sprint } });
