@@ -1,5 +1,4 @@
 import { isPartyAudience, type Audience } from "../../shared/loop/audience";
-import { isKnownTimeZone } from "../../shared/loop/board-settings";
 import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
@@ -15,6 +14,7 @@ import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMe
 import { postReportToBoard } from "./post-report-to-board";
 import { defaultReportMonth } from "./default-report-month";
 import { timeZoneField } from "./time-zone-field";
+import { isKnownTimeZone } from "../../shared/time-zone";
 
 /** A snapshot's file in one format. */
 const fetchReportFile = (t: Trello.PowerUp.IFrame, boardId: string, snapshotId: string, format: string) =>
