@@ -1,11 +1,11 @@
 import { Command, CommanderError } from "commander";
-import { isKnownTimeZone } from "../shared/loop/board-settings";
 import { createTokenCipher } from "../server/auth/token-cipher";
 import { ConfigError, loadConfig } from "../server/config/load-config";
 import { createStore, type Store } from "../server/store/create-store";
 import { openDatabase } from "../server/store/open-database";
 import { createTrelloClient } from "../server/trello/create-trello-client";
 import { applyBoardTemplate } from "./board-template/apply-board-template";
+import { isKnownTimeZone } from "../shared/time-zone";
 
 export interface BoardTemplateIo {
   env: NodeJS.ProcessEnv;

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { isKnownTimeZone } from "./time-zone";
 
 /** A calendar month in a time zone, as the half-open interval of instants [start, end). */
 export interface MonthPeriod {
@@ -13,11 +14,6 @@ export interface MonthPeriod {
 }
 
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** True when `zone` is an IANA time zone name this runtime knows (e.g. "Pacific/Chatham"). */
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
-}
 
 /**
  * The zone as IANA spells it ("europe/berlin" → "Europe/Berlin"), so reports name zones one way. Only the
@@ -39,7 +35,7 @@ export function isValidMonth(month: string): boolean {
 export function monthPeriod(month: string, timezone: string): MonthPeriod {
   const match = MONTH_PATTERN.exec(month);
   if (!match) throw new RangeError(`month must be YYYY-MM, got "${month}"`);
-  if (!isValidTimeZone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
+  if (!isKnownTimeZone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
   const zone = canonicalTimeZone(timezone);
   const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone }).startOf("day");
   const end = start.plus({ months: 1 }).startOf("day");

@@ -1,15 +1,7 @@
+import type { ConnectionView } from "../../shared/api/connection-api";
 import { h } from "../lib/dom";
 
-/** What GET/POST /api/boards/:id/connection answer (never the token). */
-export interface ConnectionView {
-  boardId: string;
-  memberId: string;
-  status: "connecting" | "syncing" | "ready" | "error";
-  connectedAt: string;
-  updatedAt: string;
-  lastError: string | null;
-  sync: { backfillComplete: boolean; actionsFetched: number; lastSyncedAt: string | null };
-}
+export type { ConnectionView };
 
 const STATUS_TEXT: Record<ConnectionView["status"], { text: string; badge: string }> = {
   connecting: { text: "Connecting", badge: "badge-blue" },

@@ -1,22 +1,9 @@
-import { AUDIENCE_LABELS, type Audience } from "../../shared/loop/audience";
+import { AUDIENCE_LABELS } from "../../shared/loop/audience";
+import type { ReportFormat, ReportSnapshotMeta } from "../../shared/api/report-api";
 import { h } from "../lib/dom";
 
-/** A stored report snapshot as the service lists it (no contents). */
-export interface ReportSnapshotMeta {
-  id: string;
-  boardId: string;
-  month: string;
-  timezone: string;
-  audience: Audience;
-  /** The client or partner organisation a client or partner report is for. */
-  party?: string;
-  version: number;
-  contentHash: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export type DownloadFormat = "pdf" | "html" | "md" | "csv" | "json";
+export type { ReportSnapshotMeta };
+export type DownloadFormat = ReportFormat;
 
 export interface SnapshotActions {
   download(format: DownloadFormat): void;

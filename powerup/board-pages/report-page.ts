@@ -1,5 +1,4 @@
 import { isPartyAudience, type Audience } from "../../shared/loop/audience";
-import { isKnownTimeZone } from "../../shared/loop/board-settings";
 import { loadBoardRecords, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
@@ -15,6 +14,8 @@ import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMe
 import { postReportToBoard } from "./post-report-to-board";
 import { defaultReportMonth } from "./default-report-month";
 import { timeZoneField } from "./time-zone-field";
+import { isKnownTimeZone } from "../../shared/time-zone";
+import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "../../shared/api/report-api";
 
 /** A snapshot's file in one format. */
 const fetchReportFile = (t: Trello.PowerUp.IFrame, boardId: string, snapshotId: string, format: string) =>
@@ -56,9 +57,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
       { class: "field-row" },
       selectField("Status", "pmStatus", [
         { value: "", label: "As computed (milestones, updates)" },
-        { value: "on-track", label: "On track" },
-        { value: "at-risk", label: "At risk" },
-        { value: "off-track", label: "Off track" },
+        ...PROJECT_STATUSES.map((status) => ({ value: status, label: PROJECT_STATUS_LABELS[status] })),
       ], ""),
       textAreaField("PM note (internal reports only)", "pmNote", "", 2000),
     ),

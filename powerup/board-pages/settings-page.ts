@@ -15,6 +15,7 @@ import { NOT_AUTHORIZED } from "../lib/trello-write";
 import { TEMPLATE_LISTS } from "../../shared/board-template";
 import { setUpBoard } from "./set-up-board";
 import { timeZoneField } from "./time-zone-field";
+import { boardTimeZone } from "../../shared/time-zone";
 
 function nameRuleNote(board: BoardRecords): string {
   const picked = board.lists.filter((list) => isDoneListName(list.name)).map((list) => list.name);
@@ -43,7 +44,7 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
   const form = h(
     "form",
     { class: "loop-form settings-form", novalidate: true },
-    timeZoneField("Time zone", "timezone", settings.timezone ?? "UTC"),
+    timeZoneField("Time zone", "timezone", boardTimeZone(settings)),
     doneLists,
     workLists,
     inputField("Sprint length (days)", "sprintDays", "number", settings.sprintDays, { min: 7, max: 28, step: 1 }),

@@ -2,6 +2,7 @@ import { isDoneList } from "../../shared/is-done-list";
 import { calendarDay } from "../../shared/loop/calendar-day";
 import { readLoopRecord } from "../../shared/loop/read-loop-record";
 import type { BadgeContext } from "./loop-badges";
+import { boardTimeZone } from "../../shared/time-zone";
 
 type T = Trello.PowerUp.HostHandlers;
 
@@ -11,7 +12,7 @@ type T = Trello.PowerUp.HostHandlers;
  */
 export async function badgeContext(t: T, data: Record<string, unknown>): Promise<BadgeContext> {
   const settings = readLoopRecord("settings", await t.get("board", "shared", "settings"));
-  const timeZone = (settings.status === "ok" && settings.value.timezone) || "UTC";
+  const timeZone = boardTimeZone(settings.status === "ok" ? settings.value : undefined);
   const roles = readLoopRecord("roles", data.roles);
   const ids = roles.status === "ok" ? [...new Set([...roles.value.responsible, ...(roles.value.accountable ? [roles.value.accountable] : []), ...roles.value.consulted, ...roles.value.informed])] : [];
   const names = new Map<string, string>();

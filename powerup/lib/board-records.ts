@@ -5,6 +5,7 @@ import { LOOP_RECORDS, type CardLoopKey, type LoopKey } from "../../shared/loop/
 import { readLoopRecord, type LoopRead } from "../../shared/loop/read-loop-record";
 import type { Stakeholder } from "../../shared/loop/stakeholder";
 import { readScope } from "./loop-data";
+import { boardTimeZone } from "../../shared/time-zone";
 
 export type CardRecords = { [K in CardLoopKey]?: LoopRead<K> };
 
@@ -54,7 +55,7 @@ export async function loadBoardRecords(t: Trello.PowerUp.HostHandlers): Promise<
   const settingsRead = readLoopRecord("settings", boardData.settings);
   const documentsRead = readLoopRecord("documents", boardData.documents);
   const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
-  const timeZone = settings.timezone ?? "UTC";
+  const timeZone = boardTimeZone(settings);
   return {
     board: { id: board.id, name: board.name },
     cards: cards.map((c) => ({ id: c.id, name: c.name, idList: c.idList, due: c.due })),

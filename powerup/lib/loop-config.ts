@@ -1,17 +1,14 @@
+import type { ServedLoopConfig } from "../../shared/api/loop-config";
+
 /** What a page needs to know: the service's /powerup/loop-config.js says all but where the service is. */
-export interface LoopConfig {
-  /** The Power-Up's Trello API key (null in a service without credentials). */
-  appKey: string | null;
-  appName: string;
+export interface LoopConfig extends ServedLoopConfig {
   /** The service's base URL, for its API: the origin the page was served from (the service serves every page). */
   serviceUrl: string;
-  /** Trello's REST base URL (the simulator in the dev host). */
-  trelloApiBase: string;
 }
 
 declare global {
   interface Window {
-    LOOP_CONFIG?: Partial<Omit<LoopConfig, "serviceUrl">>;
+    LOOP_CONFIG?: Partial<ServedLoopConfig>;
   }
 }
 

@@ -9,6 +9,7 @@ import { channelCadence } from "../stakeholders/channel-cadence";
 import { renderLogUpdateForm } from "../stakeholders/log-update-form";
 import { renderRecentUpdates } from "../stakeholders/recent-updates";
 import { updateStateText } from "../stakeholders/update-state-text";
+import { boardTimeZone } from "../../shared/time-zone";
 
 /** The "Log update" popup of a stakeholder card: record an update sent to the stakeholder. */
 const t = iframeClient();
@@ -20,7 +21,7 @@ async function draw(): Promise<void> {
     readRecord(t, "card", "log"),
     readRecord(t, "board", "settings"),
   ]);
-  const timeZone = (settingsRead.status === "ok" && settingsRead.value.timezone) || "UTC";
+  const timeZone = boardTimeZone(settingsRead.status === "ok" ? settingsRead.value : undefined);
   if (stakeholderRead.status === "absent") {
     replaceChildren(app, h("p", { class: "message message-info" }, "This card is not a stakeholder yet. Add it from the board's Stakeholders button, then log updates here."));
     return;

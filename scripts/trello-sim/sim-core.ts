@@ -32,13 +32,13 @@ export interface SimCoreOptions {
 /** Everything the simulator is, short of HTTP: state, operations, webhook delivery, JWT keys, limits, faults. */
 export function createSimCore(options: SimCoreOptions) {
   const store = new SimStore();
-  let defaultMember: SimMember | undefined;
-  const ctx = createSimContext(store, createIdFactory(), options.now, () => defaultMember!.id);
+  // The acting member's id is read only when an operation runs, after the member below exists.
+  const ctx = createSimContext(store, createIdFactory(), options.now, () => defaultMember.id);
   const boards = createBoardOperations(ctx);
   const cards = createCardOperations(ctx);
   const details = createCardDetailOperations(ctx, cards);
   const pluginData = createPluginDataOperations(ctx);
-  defaultMember = boards.createMember(options.member);
+  const defaultMember: SimMember = boards.createMember(options.member);
   const defaultToken: SimToken = boards.createToken(defaultMember.id, { token: options.token });
 
   /** The watched model as a webhook delivery carries it. */

@@ -43,7 +43,7 @@ export interface TrelloActionJson extends Record<string, unknown> {
   idMemberCreator: string;
   type: string;
   date: string;
-  data: Record<string, any>;
+  data: Record<string, unknown>;
 }
 
 /** Where t.set / t.get write and read: `visibility` is Trello's word for shared or private data. */

@@ -1,3 +1,4 @@
+import type { ConnectionView } from "../../shared/api/connection-api";
 import type { TokenCipher } from "../auth/token-cipher";
 import { TokenUnreadableError } from "../auth/token-unreadable-error";
 import type { Connection } from "../store/connections-store";
@@ -15,7 +16,7 @@ function unreadableToken(connection: Connection, cipher: TokenCipher | undefined
 }
 
 /** What GET /api/boards/:boardId/connection shows: never the token, but whether the service can still open it. */
-export function connectionView(connection: Connection, sync: SyncState, cipher?: TokenCipher) {
+export function connectionView(connection: Connection, sync: SyncState, cipher?: TokenCipher): ConnectionView {
   const unreadable = unreadableToken(connection, cipher);
   return {
     boardId: connection.boardId,

@@ -2,7 +2,7 @@ import { Router, type Response } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import { AUDIENCES } from "../../shared/loop/audience";
-import { isValidMonth, isValidTimeZone } from "../../shared/month-period";
+import { isValidMonth } from "../../shared/month-period";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
@@ -17,13 +17,15 @@ import { assertSnapshotQuota } from "../reports/snapshots/assert-snapshot-quota"
 import type { Store } from "../store/create-store";
 import type { ReportSnapshotMeta } from "../store/report-snapshots-store";
 import { createKeyedSlots } from "./keyed-slots";
+import { isKnownTimeZone } from "../../shared/time-zone";
+import { PROJECT_STATUSES } from "../../shared/api/report-api";
 
 const month = z
   .string({ error: (issue) => (issue.input === undefined ? "is required, as YYYY-MM" : "must be given once, as YYYY-MM") })
   .refine(isValidMonth, "must be YYYY-MM (e.g. 2026-03)");
 const timezone = z
   .string({ error: "must be given once, as an IANA time zone" })
-  .refine(isValidTimeZone, "must be an IANA time zone (e.g. Europe/Berlin)")
+  .refine(isKnownTimeZone, "must be an IANA time zone (e.g. Europe/Berlin)")
   .optional();
 
 const monthlyQuery = z.object({ month, timezone });
@@ -33,7 +35,7 @@ const generateBody = z.object({
   audience: z.enum(AUDIENCES, { error: `must be ${AUDIENCES.map((a) => `"${a}"`).join(", ")}` }),
   party: z.string({ error: "must be text: a client or partner organisation of the board" }).max(80, "must be at most 80 characters").optional(),
   timezone,
-  pmStatus: z.enum(["on-track", "at-risk", "off-track"], { error: 'must be "on-track", "at-risk" or "off-track"' }).optional(),
+  pmStatus: z.enum(PROJECT_STATUSES, { error: `must be ${PROJECT_STATUSES.map((s) => `"${s}"`).join(", ")}` }).optional(),
   pmNote: z.string({ error: "must be text" }).max(2000, "must be at most 2,000 characters").optional(),
 });
 

@@ -13,6 +13,7 @@ import { csvText } from "../reports/render/csv-text";
 import { registerRows, REGISTER_COLUMNS } from "../stakeholders/register-rows";
 import { registerXlsx } from "../stakeholders/register-xlsx";
 import type { Store } from "../store/create-store";
+import { boardTimeZone } from "../../shared/time-zone";
 
 export interface StakeholdersRouterDeps {
   verifyJwt: VerifyMemberJwt;
@@ -26,7 +27,7 @@ function loadRegistry(store: Store, boardId: string, now: Date) {
   const data = boardLoopData(store, boardId);
   const settingsRead = readLoopRecord("settings", data.board.settings);
   const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
-  const timeZone = settings.timezone ?? "UTC";
+  const timeZone = boardTimeZone(settings);
   const today = calendarDay(now, timeZone);
   // Archived and deleted stakeholder cards leave the registry, as they leave the board.
   const cards = [...data.cards.keys()]

@@ -3,6 +3,7 @@ import { setImmediate as yieldToEvents } from "node:timers/promises";
 import type { Store } from "../store/create-store";
 import { boardSettingsAt } from "./board-settings-at";
 import { boardStateAt } from "./board-state-at";
+import { boardTimeZone } from "../../shared/time-zone";
 
 export interface BuildCheckpointsOptions {
   /** Drop the board's checkpoints first and build them all again from the actions (a reconcile). */
@@ -21,7 +22,7 @@ export async function buildBoardCheckpoints(store: Store, boardId: string, optio
   const oldest = store.actions.oldestDateMs(boardId);
   if (oldest === null) return 0;
   const nowMs = (options.now ?? new Date()).getTime();
-  const timeZone = boardSettingsAt(store, boardId, nowMs)?.timezone ?? "UTC";
+  const timeZone = boardTimeZone(boardSettingsAt(store, boardId, nowMs));
   const thisMonth = DateTime.fromMillis(nowMs, { zone: timeZone }).startOf("month");
   let monthStart = DateTime.fromMillis(oldest, { zone: timeZone }).startOf("month").plus({ months: 1 });
   let checked = 0;

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import compression from "compression";
 import express, { Router } from "express";
 import { AppError, ErrorCode } from "../http/app-error";
 import { loopConfigScript, type LoopConfig } from "./loop-config-script";
@@ -18,12 +19,17 @@ export interface PowerUpRouterOptions {
 }
 
 const PAGE = /^\/([\w-]+)\.html$/;
+/** A bundle or stylesheet named for its content by the build ("milestone.CIWMTQRS.js"): it never changes under that name. */
+const CONTENT_NAMED = /\.[A-Z0-9]{8}\.(?:js|css)(?:\.map)?$/;
+const FOREVER = "public, max-age=31536000, immutable";
 
 /** `/powerup/`: the Power-Up's iframe pages, their scripts and static files, loop-config.js and manifest.json. */
 export function createPowerUpRouter({ dir, manifestPath, config, trelloClientScript, sourceMaps = false }: PowerUpRouterOptions): Router {
   const router = Router();
   const powerUp = Router();
   const configScript = loopConfigScript(config);
+  // Pages, bundles and stylesheets go out compressed (gzip or brotli, as the browser accepts).
+  powerUp.use(compression());
 
   powerUp.get("/loop-config.js", (_req, res) => {
     res.type("application/javascript").set("cache-control", "no-cache").send(configScript);
@@ -44,7 +50,14 @@ export function createPowerUpRouter({ dir, manifestPath, config, trelloClientScr
       next(new AppError(404, ErrorCode.NotFound, `No Power-Up file at /powerup${req.path}`));
     });
   }
-  powerUp.use(express.static(dir, { index: false, fallthrough: true }));
+  // Content-named files are cached for good; pages, the icon and anything else are revalidated, so a deploy shows at once.
+  powerUp.use(
+    express.static(dir, {
+      index: false,
+      fallthrough: true,
+      setHeaders: (res, file) => res.set("cache-control", CONTENT_NAMED.test(file) ? FOREVER : "no-cache"),
+    }),
+  );
   powerUp.use((req, _res, next) => {
     next(new AppError(404, ErrorCode.NotFound, `No Power-Up file at /powerup${req.path}`));
   });

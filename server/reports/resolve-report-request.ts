@@ -1,7 +1,8 @@
-import { isValidMonth, isValidTimeZone, monthPeriod, type MonthPeriod } from "../../shared/month-period";
+import { isValidMonth, monthPeriod, type MonthPeriod } from "../../shared/month-period";
 import { boardSettingsAt, type BoardSettingsAsOf } from "../history/board-settings-at";
 import type { Store } from "../store/create-store";
 import { ReportError } from "./report-error";
+import { boardTimeZone, isKnownTimeZone } from "../../shared/time-zone";
 
 export interface ReportRequestBase {
   boardId: string;
@@ -18,7 +19,7 @@ export interface ResolvedReportRequest {
 }
 
 function checkedZone(timezone: string): string {
-  if (!isValidTimeZone(timezone)) {
+  if (!isKnownTimeZone(timezone)) {
     throw new ReportError("INVALID_TIMEZONE", `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`);
   }
   return timezone;
@@ -39,11 +40,11 @@ export function resolveReportRequest(store: Store, { boardId, month, timezone: a
   if (!board && !store.actions.hasBoard(boardId)) {
     throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
   }
-  const today = store.boardSettings.get(boardId)?.timezone ?? "UTC";
+  const today = boardTimeZone(store.boardSettings.get(boardId));
   let period = monthPeriod(month, asked ?? checkedZone(today));
   let settings = boardSettingsAt(store, boardId, period.endMs);
-  const then = settings?.timezone ?? "UTC";
-  if (asked === undefined && then !== period.timezone && isValidTimeZone(then)) {
+  const then = boardTimeZone(settings);
+  if (asked === undefined && then !== period.timezone) {
     period = monthPeriod(month, then);
     settings = boardSettingsAt(store, boardId, period.endMs);
   }

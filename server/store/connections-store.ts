@@ -1,6 +1,7 @@
+import type { ConnectionStatus } from "../../shared/api/connection-api";
 import type { Db } from "./open-database";
 
-export type ConnectionStatus = "connecting" | "syncing" | "ready" | "error";
+export type { ConnectionStatus };
 
 export interface Connection {
   boardId: string;

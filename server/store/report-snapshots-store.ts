@@ -1,23 +1,11 @@
+import type { ReportSnapshotMeta } from "../../shared/api/report-api";
 import type { Audience } from "../../shared/loop/audience";
+
+export type { ReportSnapshotMeta };
 import type { Db } from "./open-database";
 
 /** Who generated a snapshot: a Trello member id, or the month-close schedule. */
 export const SCHEDULE_AUTHOR = "schedule";
-
-/** What a snapshot is, without its (large) contents. */
-export interface ReportSnapshotMeta {
-  id: string;
-  boardId: string;
-  month: string;
-  timezone: string;
-  audience: Audience;
-  /** The client or partner a client or partner report is for. */
-  party?: string;
-  version: number;
-  contentHash: string;
-  createdBy: string;
-  createdAt: string;
-}
 
 /** A snapshot with the renderings stored when it was generated. */
 export interface ReportSnapshot extends ReportSnapshotMeta {

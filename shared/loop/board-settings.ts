@@ -2,16 +2,7 @@ import * as z from "zod/mini";
 import { idList, trelloId, version1, wholeNumber } from "./fields";
 import { AUDIENCES } from "./audience";
 import { DEFAULT_SPRINT_DAYS } from "./sprint";
-
-/** True when the runtime (Node or the browser) knows the IANA zone. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isKnownTimeZone } from "../time-zone";
 
 /** The board's Loop settings (board pluginData key `settings`). */
 export const boardSettingsSchema = z.object({

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -176,7 +177,6 @@ describe("npm run report", () => {
     const file = path.join(temp.dir, `foreign-${Math.random().toString(36).slice(2)}.db`);
     if (bytes) fs.writeFileSync(file, bytes);
     else {
-      const Database = require("better-sqlite3");
       const other = new Database(file);
       other.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
       other.close();

@@ -40,7 +40,7 @@ export function createPluginDataClient(session: DevHostSession, context: FrameCo
     try {
       await simAdmin(session, "PUT", "plugin-data", { ...address(scope, visibility), data, remove });
     } catch (err) {
-      if (err instanceof SimRequestError && err.status === 400 && /4096 characters/.test(err.message)) throw new Error(PLUGIN_DATA_TOO_LONG);
+      if (err instanceof SimRequestError && err.status === 400 && /4096 characters/.test(err.message)) throw new Error(PLUGIN_DATA_TOO_LONG, { cause: err });
       throw err;
     }
   }

@@ -1,5 +1,7 @@
 import type { SimAction, SimMember } from "../model/sim-model";
 
+// An action's data is Trello's free-form JSON, walked key by key below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action type carries other keys
 type Data = Record<string, any>;
 type Entity = Record<string, unknown>;
 

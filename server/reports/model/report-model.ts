@@ -13,7 +13,8 @@ export type { Audience };
  */
 export const REPORT_MODEL_VERSION = 3;
 
-export type ProjectStatus = "on-track" | "at-risk" | "off-track";
+export type { ProjectStatus } from "../../../shared/api/report-api";
+import type { ProjectStatus } from "../../../shared/api/report-api";
 
 export interface ReportPeriod {
   month: string;

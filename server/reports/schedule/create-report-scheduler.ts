@@ -2,7 +2,6 @@ import { isPartyAudience } from "../../../shared/loop/audience";
 import { defaultBoardSettings } from "../../../shared/loop/board-settings";
 import { boardParties } from "../../../shared/loop/parties";
 import { readLoopRecord } from "../../../shared/loop/read-loop-record";
-import { isValidTimeZone } from "../../../shared/month-period";
 import type { Logger } from "../../log/create-logger";
 import { boardLoopData } from "../../loop/board-loop-data";
 import type { Store } from "../../store/create-store";
@@ -10,6 +9,7 @@ import { SCHEDULE_AUTHOR, type ReportSnapshotMeta } from "../../store/report-sna
 import { createReportSnapshot, snapshotMeta } from "../snapshots/create-report-snapshot";
 import type { ReportProducer } from "../snapshots/report-producer";
 import { closedMonthsDue } from "./closed-months";
+import { boardTimeZone } from "../../../shared/time-zone";
 
 /**
  * Webhooks for the month's last minutes can arrive late and the reconcile runs every 15 minutes: a month is frozen
@@ -54,8 +54,7 @@ export function createReportScheduler({ store, log, now = Date.now, graceMs = MO
     const read = readLoopRecord("settings", loop.board.settings);
     const settings = read.status === "ok" ? read.value : defaultBoardSettings();
     if (!settings.reportOnMonthClose) return [];
-    const configured = store.boardSettings.get(boardId)?.timezone ?? settings.timezone;
-    const zone = configured && isValidTimeZone(configured) ? configured : "UTC";
+    const zone = boardTimeZone({ timezone: store.boardSettings.get(boardId)?.timezone ?? settings.timezone });
     const audience = settings.reportAudience;
     // A client or partner report is for one party: the schedule makes one for each party of that kind (one for nobody
     // in particular, the board's figures only, while the board has none).

@@ -2,9 +2,11 @@ import path from "node:path";
 import type { ReportSnapshot } from "../../store/report-snapshots-store";
 import { readSnapshotModel } from "./read-snapshot-model";
 import { reportProducer, type ReportProducer } from "./report-producer";
+import { REPORT_FORMATS, type ReportFormat } from "../../../shared/api/report-api";
 
-export const SNAPSHOT_FORMATS = ["json", "html", "md", "csv", "pdf"] as const;
-export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
+/** The report API's formats (shared/api/report-api.ts), under the name the snapshot code uses. */
+export const SNAPSHOT_FORMATS = REPORT_FORMATS;
+export type SnapshotFormat = ReportFormat;
 
 export interface SnapshotFile {
   contentType: string;

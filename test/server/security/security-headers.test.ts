@@ -49,7 +49,10 @@ describe("security headers", () => {
   });
 
   it("When a Power-Up script, stylesheet or the icon is served, then it has the pages' CSP and may be loaded by Trello", async () => {
-    for (const file of ["connector.js", "loop.css", "icon.svg", "loop-config.js", "manifest.json"]) {
+    const connector = fs.readFileSync(path.join(BUILT, "connector.html"), "utf8");
+    const built = [...connector.matchAll(/(?:src|href)="\.\/([\w.-]+\.(?:js|css))"/g)].map((match) => match[1]!);
+    expect(built).toEqual(expect.arrayContaining([expect.stringMatching(/^connector\.\w+\.js$/), expect.stringMatching(/^loop\.\w+\.css$/)]));
+    for (const file of [...built, "icon.svg", "manifest.json"]) {
       const res = await request(t.app).get(`/powerup/${file}`).expect(200);
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["cross-origin-resource-policy"]).toBe("cross-origin");

@@ -3,28 +3,10 @@ import type { Audience } from "../../../../shared/loop/audience";
 import { loadReportModel } from "../../../../server/reports/model/load-report-model";
 import { renderReportFormat } from "../../../../server/reports/render/render-report-format";
 import { SNAPSHOT_FORMATS, type SnapshotFormat } from "../../../../server/reports/snapshots/render-snapshot";
+import { pdfText } from "../../../support/parse-pdf";
 import { ACME_ONLY, APRIL_2, GLOBEX_ONLY, INTERNAL_ONLY, twoPartyBoard } from "../model/two-party-board";
 
-// pdfjs-dist 3's legacy build is its CommonJS one; loading it warns that `canvas` (only needed to paint pages) is absent.
-const pdfjs: typeof import("pdfjs-dist") = (() => {
-  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-  try {
-    return require("pdfjs-dist/legacy/build/pdf.js");
-  } finally {
-    log.mockRestore();
-  }
-})();
 
-async function pdfText(buffer: Buffer): Promise<string> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), verbosity: 0 }).promise;
-  const parts: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    parts.push(...content.items.map((item) => ("str" in item ? item.str : "")));
-  }
-  await doc.destroy();
-  return parts.join(" ");
-}
 
 /** Every value in a JSON document (its keys are the model's schema, the same for every audience, not content). */
 function jsonValues(value: unknown): string[] {

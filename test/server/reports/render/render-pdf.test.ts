@@ -5,17 +5,9 @@ import { renderPdf } from "../../../../server/reports/render/render-pdf";
 import { reportFonts, textRuns } from "../../../../server/reports/render/pdf-fonts";
 import { SECTION_TITLES } from "../../../../server/reports/render/report-sections";
 import { SCREENSHOT_DIR } from "../../../support/browser";
+import { parsePdf, type ParsedPdf } from "../../../support/parse-pdf";
 import { BOARD_NAME, CENTRAL_EUROPEAN_NAME, NON_ASCII_NAME, emptyReportModel, sampleReportModel } from "../../../support/sample-report-model";
 
-// pdfjs-dist 3's legacy build is its CommonJS one; loading it warns that `canvas` (only needed to paint pages) is absent.
-const pdfjs: typeof import("pdfjs-dist") = (() => {
-  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-  try {
-    return require("pdfjs-dist/legacy/build/pdf.js");
-  } finally {
-    log.mockRestore();
-  }
-})();
 
 const GLYPH_BOARD = "✅ Done → Łódź €";
 const GLYPH_LINE = "✅ Done in Łódź → €5 saved 🚀 👍🏽";
@@ -26,28 +18,6 @@ function embeddedFonts(buffer: Buffer): string[] {
   return [...new Set(names)].sort();
 }
 
-interface ParsedPdf {
-  pages: { width: number; height: number; text: string }[];
-  title: string | undefined;
-}
-
-async function parsePdf(buffer: Buffer): Promise<ParsedPdf> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), verbosity: 0 }).promise;
-  const pages: ParsedPdf["pages"] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const [x0, y0, x1, y1] = page.view;
-    const content = await page.getTextContent();
-    const text = content.items
-      .map((item) => ("str" in item ? item.str : ""))
-      .join(" ")
-      .replace(/\s+/g, " ");
-    pages.push({ width: x1 - x0, height: y1 - y0, text });
-  }
-  const info = (await doc.getMetadata()).info as { Title?: string };
-  await doc.destroy();
-  return { pages, title: info.Title };
-}
 
 function hasPdftoppm(): boolean {
   try {
