@@ -1,6 +1,7 @@
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from "express";
+import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { WEBHOOK_PATH } from "../config/load-config";
 import { AppError, ErrorCode } from "../http/app-error";
+import { readRawBody } from "../http/read-raw-body";
 import { refuseLargeBody } from "../http/refuse-large-body";
 import type { Logger } from "../log/create-logger";
 import { redactUrl } from "../log/redact-url";
@@ -38,11 +39,11 @@ export function createWebhooksRouter({ callbackUrl, secret, enqueue, isRetired, 
     res.status(200).end();
   });
 
-  router.post(WEBHOOK_PATH, refuseLargeBody(MAX_WEBHOOK_BYTES), express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req, res) => {
+  router.post(WEBHOOK_PATH, refuseLargeBody(MAX_WEBHOOK_BYTES), async (req, res) => {
+    const body = await readRawBody(req, MAX_WEBHOOK_BYTES);
     if (!secret) {
       throw new AppError(503, ErrorCode.WebhooksNotConfigured, "Webhooks cannot be verified: TRELLO_API_SECRET is not set");
     }
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = req.get("x-trello-webhook");
     if (!signature) throw new AppError(401, ErrorCode.SignatureMissing, "The X-Trello-Webhook signature header is missing");
     if (!verifyTrelloSignature({ body, callbackUrl, secret, signature })) {

@@ -50,7 +50,7 @@ async function alternate(
     for (const [index, target] of targets.entries()) {
       const result = await measure(target);
       results[index]!.push(result);
-      log(`${label} round ${round} ${target.name}: ${fmt(result.perSecond)}/s p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms (${result.notOk} not 2xx)`);
+      log(`${label} round ${round} ${target.name}: ${fmt(result.perSecond)}/s p50 ${fmt(result.p50Ms, 1)} ms p99 ${fmt(result.p99Ms, 1)} ms (${result.notOk} not 2xx)`);
     }
   }
   return results;
