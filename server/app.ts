@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
@@ -11,12 +10,12 @@ import { requireMemberJwt } from "./auth/require-member-jwt";
 import { apiRateLimits, DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from "./http/api-rate-limits";
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
-import { WEBHOOK_PATH, type Config } from "./config/load-config";
+import type { Config } from "./config/load-config";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
-import { refuseLargeBody } from "./http/refuse-large-body";
 import { securityHeaders } from "./http/security-headers";
 import { serializeRequest, type Logger } from "./log/create-logger";
+import { requestId } from "./log/request-id";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
@@ -28,7 +27,7 @@ import { createBatchIngester } from "./sync/create-action-ingester";
 import { createBoardSyncRunner, type BoardSyncRunner } from "./sync/create-board-sync-runner";
 import { createGroupCommitter } from "./sync/create-group-committer";
 import type { TrelloClient } from "./trello/create-trello-client";
-import { createWebhooksRouter, MAX_WEBHOOK_BYTES } from "./webhooks/webhooks-router";
+import { createWebhooksRouter } from "./webhooks/webhooks-router";
 
 export interface AppDeps {
   config: Config;
@@ -63,35 +62,21 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
-  app.use(
-    pinoHttp({
-      logger: log,
-      serializers: {
-        req: serializeRequest,
-      },
-      // A stored delivery is routine and comes by the hundred per second at capacity: logged at debug (beside the
-      // router's "webhook action stored"), so info stays readable and each delivery skips building a log line.
-      customLogLevel: (req, res, err) =>
-        !err && res.statusCode < 400 && req.method === "POST" && req.url === WEBHOOK_PATH ? "debug" : "info",
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader("x-request-id", id);
-        return id;
-      },
-    }),
-  );
-  app.use(securityHeaders({ trelloApiBase: config.trelloApiBase, devHost: devHost !== undefined }));
-  app.use(createHealthRouter({ db, mode: config.mode }));
-  app.use(WEBHOOK_PATH, refuseLargeBody(MAX_WEBHOOK_BYTES));
+  // Webhook deliveries first, ahead of the per-request logger, helmet and every other router: they come by the
+  // hundred per second at capacity, Trello's signature is their authentication, and the route logs for itself
+  // (failures always, stored deliveries at debug).
   app.use(
     createWebhooksRouter({
       callbackUrl: config.webhookCallbackUrl,
       secret: config.trello?.apiSecret,
       enqueue: createGroupCommitter(createBatchIngester(store), { syncWal: createWalSyncer(db) }),
       isRetired: (webhookId) => store.retiredWebhooks.isRetired(webhookId),
+      log,
     }),
   );
+  app.use(pinoHttp({ logger: log, serializers: { req: serializeRequest }, genReqId: requestId }));
+  app.use(securityHeaders({ trelloApiBase: config.trelloApiBase, devHost: devHost !== undefined }));
+  app.use(createHealthRouter({ db, mode: config.mode }));
 
   const cipher = config.tokenEncryptionKey ? createTokenCipher(config.tokenEncryptionKey) : undefined;
   const runner = cipher ? createBoardSyncRunner({ client: trello, store, cipher, log }) : undefined;

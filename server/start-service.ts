@@ -8,6 +8,7 @@ import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createReportScheduler } from "./reports/schedule/create-report-scheduler";
 import { openDatabase, type Db } from "./store/open-database";
 import { createStore } from "./store/create-store";
+import { startCheckpointer } from "./store/start-checkpointer";
 import { createTrelloClient } from "./trello/create-trello-client";
 
 /** How often every connected board is reconciled with Trello, repairing missed deliveries. */
@@ -28,6 +29,7 @@ export async function startService(
   extras: Pick<AppDeps, "powerUp" | "devHost"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
 ): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
+  const checkpointer = startCheckpointer(db, log);
   // The Trello client keeps only our Power-Up's pluginData; what an earlier version stored of others' goes now.
   if (config.powerUpId) createStore(db).pluginData.removeOtherPowerUps(config.powerUpId);
   const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "", pluginId: config.powerUpId });
@@ -70,6 +72,7 @@ export async function startService(
       await reports.stop();
       await closed;
       await renderPool.close();
+      await checkpointer.close();
       db.close();
     },
   };

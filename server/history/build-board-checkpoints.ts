@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
 import type { Store } from "../store/create-store";
 import { boardSettingsAt } from "./board-settings-at";
+import type { BoardState } from "./board-state";
 import { boardStateAt } from "./board-state-at";
 import { boardTimeZone } from "../../shared/time-zone";
 
@@ -26,9 +27,14 @@ export async function buildBoardCheckpoints(store: Store, boardId: string, optio
   const thisMonth = DateTime.fromMillis(nowMs, { zone: timeZone }).startOf("month");
   let monthStart = DateTime.fromMillis(oldest, { zone: timeZone }).startOf("month").plus({ months: 1 });
   let checked = 0;
+  // Each month goes on from the month before's state in memory while nothing new was stored in between.
+  let from: { state: BoardState; lastRowid: number } | undefined;
   while (monthStart <= thisMonth) {
     const atMs = monthStart.toMillis();
-    if (!store.checkpoints.has(boardId, atMs)) boardStateAt(store, boardId, atMs, { timeZone });
+    if (!store.checkpoints.has(boardId, atMs)) {
+      const lastRowid = store.actions.lastRowid();
+      from = { state: boardStateAt(store, boardId, atMs, { timeZone, from }), lastRowid };
+    }
     checked += 1;
     monthStart = monthStart.plus({ months: 1 });
     await yieldToEvents();

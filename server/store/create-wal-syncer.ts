@@ -16,7 +16,8 @@ export function createWalSyncer(db: Db): SyncWal {
   let running: Promise<void> | undefined;
   let next: Promise<void> | undefined;
 
-  // fsync flushes the file whichever descriptor wrote it. Opened per flush (on the thread pool too), so no
+  // fdatasync, as SQLite syncs its WAL on Linux: the frames and the file's size, not its timestamps. It flushes the
+  // file whichever descriptor wrote it. Opened per flush (on the thread pool too), so no
   // descriptor outlives the database; a WAL already gone was checkpointed and synced by SQLite itself.
   const fsyncOnce = async () => {
     const handle = await fs.promises.open(walPath, "r").catch((err: NodeJS.ErrnoException) => {
@@ -25,7 +26,7 @@ export function createWalSyncer(db: Db): SyncWal {
     });
     if (!handle) return;
     try {
-      await handle.sync();
+      await handle.datasync();
     } finally {
       await handle.close();
     }

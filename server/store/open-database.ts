@@ -23,6 +23,9 @@ export type Db = Database.Database;
  *   15-minute reconcile reads missed actions back from Trello.
  * - The database file is never left corrupt in any of these cases (WAL frames are checksummed).
  */
+/** SQLite's default checkpoint threshold in WAL frames (~4 MB), kept for a writer that checkpoints its own WAL. */
+export const AUTOCHECKPOINT_FRAMES = 1000;
+
 export const SQLITE_PRAGMAS = [
   // Readers (reports, the API) never block the webhook writer and it never blocks them; a commit appends to the
   // WAL instead of rewriting pages in place, so it costs one sequential write.
@@ -32,10 +35,10 @@ export const SQLITE_PRAGMAS = [
   // loop: 0.5 ms on a quiet disk here and 5 ms on a busy one, during which no request is read or answered.
   // Same durability for every 200, without stalling the process on the disk.
   "synchronous = NORMAL",
-  // Checkpoint (copy the WAL back into the database) once it holds ~4 MB: SQLite's default, kept on purpose.
-  // The checkpoint runs in the commit that crosses the mark (a few ms, one delivery batch in ~1,500), and
-  // PASSIVE never waits for readers, so a report being read never stalls ingest.
-  "wal_autocheckpoint = 1000",
+  // Checkpoint (copy the WAL back into the database) once it holds ~4 MB: SQLite's default, for the CLIs and
+  // tests. The running service moves checkpoints to a thread of their own (start-checkpointer.ts) and raises
+  // this to a backstop: run here, a checkpoint's copying and two fsyncs would stall the event loop.
+  `wal_autocheckpoint = ${AUTOCHECKPOINT_FRAMES}`,
   // After a burst, the WAL file is cut back to 64 MB at the next checkpoint instead of staying at its peak size.
   "journal_size_limit = 67108864",
   // 32 MB of page cache (default 2 MB): the hot pages of actions' and cards' indexes stay in memory under load.

@@ -2,7 +2,7 @@ import type { TokenCipher } from "../auth/token-cipher";
 import type { Logger } from "../log/create-logger";
 import type { Store } from "../store/create-store";
 import type { TrelloClient } from "../trello/create-trello-client";
-import { syncBoard, type SyncResult } from "./sync-board";
+import { syncBoard, type SyncProgress, type SyncResult } from "./sync-board";
 
 export interface BoardSyncRunner {
   /** Syncs a connected board now, or once more after the run in progress; resolves when that run ends. */
@@ -24,7 +24,7 @@ interface Run {
 
 /**
  * Runs board syncs in the background, one at a time per board, with the connection's token, and records
- * the outcome on the connection (syncing → ready, or error with the reason).
+ * the outcome on the connection (syncing → ready as soon as the board's data is stored, or error with the reason).
  */
 export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store; cipher: TokenCipher; log: Logger }): BoardSyncRunner {
   const { client, store, cipher, log } = deps;
@@ -37,7 +37,12 @@ export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store
     store.connections.setStatus(boardId, "syncing", null);
     try {
       const token = cipher.decrypt(connection.tokenSealed);
-      const result = await syncBoard({ client, store, log: log.child({ boardId }) }, { boardId, token, signal });
+      // Ready once the history and the current board are stored: the report checkpoints built after that are a
+      // cache (a report builds what it misses), and the member need not wait for them.
+      const onProgress = ({ phase }: SyncProgress) => {
+        if (phase === "snapshot") store.connections.setStatus(boardId, "ready", null);
+      };
+      const result = await syncBoard({ client, store, log: log.child({ boardId }) }, { boardId, token, signal, onProgress });
       store.connections.setStatus(boardId, "ready", null);
       return result;
     } catch (err) {

@@ -79,7 +79,10 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   const storePage = (page: Page, bookkeeping: () => void) =>
     store.db.transaction(() => {
       const context = { fallbackBoardId: boardId, source: "backfill" as const };
-      const results = ingestActions(store, page.actions.map((action, index) => ({ action, rawJson: page.raws[index]!, context })));
+      // Oldest first: Trello pages newest first, and ids and dates then land in ascending runs in the actions
+      // table's indexes (leaf pages filled in order) instead of each row going in before the one just stored.
+      const items = page.actions.map((action, index) => ({ action, rawJson: page.raws[index]!, context })).reverse();
+      const results = ingestActions(store, items);
       result.actionsStored += results.filter((r) => !r.duplicate).length;
       bookkeeping();
     })();

@@ -2,6 +2,7 @@ import type { BenchPart } from "../bench-part";
 import { machineLine } from "../machine-line";
 import { median } from "../median";
 import { startBareExpress, startService, type BenchTarget } from "./bench-targets";
+import { fsyncLatency } from "./fsync-latency";
 import type { LoadResult } from "./load-generator";
 import { runLoad } from "./run-load";
 
@@ -14,7 +15,7 @@ export interface IngestBenchSettings {
   connections: number;
   /** Fixed open-loop rates, deliveries per second. */
   rates: number[];
-  /** Connections of the open-loop runs: enough that a slow answer never holds back the next send. */
+  /** Connections of the open-loop runs: enough that a slow answer rarely holds back the next send (when it does, the wait counts). */
   openLoopConnections: number;
   /** Actions one board makes a day, for the capacity line. */
   actionsPerBoardPerDay: number;
@@ -49,7 +50,7 @@ async function alternate(
     for (const [index, target] of targets.entries()) {
       const result = await measure(target);
       results[index]!.push(result);
-      log(`${label} round ${round} ${target.name}: ${fmt(result.perSecond)}/s p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms (${result.notOk} not 2xx)`);
+      log(`${label} round ${round} ${target.name}: ${fmt(result.perSecond)}/s p50 ${fmt(result.p50Ms, 1)} ms p99 ${fmt(result.p99Ms, 1)} ms (${result.notOk} not 2xx)`);
     }
   }
   return results;
@@ -62,6 +63,8 @@ export function createIngestBench(s: IngestBenchSettings): BenchPart {
   return {
     name: "ingest",
     async run(log) {
+      const disk = await fsyncLatency();
+      log(`disk: fsync after an 8 KB append p50 ${fmt(disk.p50Ms, 2)} ms, p99 ${fmt(disk.p99Ms, 2)} ms`);
       const targets: [BenchTarget, BenchTarget] = [await startBareExpress(), await startService()];
       try {
         for (const target of targets) await load(target, { durationS: s.warmUpS, connections: s.connections });
@@ -82,12 +85,17 @@ export function createIngestBench(s: IngestBenchSettings): BenchPart {
           "## Webhook ingest",
           "",
           "Method: the service (`dist/scripts/start.js` as `npm start` runs it, LOG_LEVEL info, a fresh SQLite file; each group of",
-          "deliveries committed and its WAL fsynced before the 200s) and a bare",
-          `Express handler answering 200 without reading the body, each in its own process; autocannon in a third process`,
-          `sends signed deliveries (real-shaped actions from the simulator, each with a new action id, ~1.5 KB) over`,
-          `keep-alive. A ${s.warmUpS} s warm-up per target, then ${s.rounds} rounds of ${s.durationS} s per measurement, alternating`,
-          `bare / service round by round; medians reported. Closed loop: ${s.connections} connections sending as fast as answers come.`,
-          `Open loop: a fixed rate over ${s.openLoopConnections} connections, latencies corrected for coordinated omission.`,
+          "deliveries committed and its WAL fsynced before the 200s) and, as the reference, a bare Express handler answering 200",
+          "without reading the body (Node discards the bytes), each in its own process; the load generator runs in a third.",
+          "Deliveries are signed, real-shaped actions from the simulator (cards created, commented, moved, renamed) from 20 boards",
+          "interleaved, each with a new action id and dated when sent, as Trello's arrive (~0.9 KB). A",
+          `${s.warmUpS} s warm-up per target, then ${s.rounds} rounds of ${s.durationS} s per measurement, alternating bare / service round by`,
+          `round; medians reported. Closed loop (autocannon): ${s.connections} keep-alive connections, each sending its next delivery when`,
+          `its answer comes. Open loop (scripts/bench/ingest/open-loop.ts): deliveries due evenly spaced at the rate over up to`,
+          `${s.openLoopConnections} keep-alive connections, each latency timed from the moment its delivery was due (no coordinated omission;`,
+          "autocannon's own rate option sends each second's share as a burst at the top of the second, which measured its",
+          "bursts rather than the target). The disk's fsync (an 8 KB append, as a group commit writes) is measured first: no",
+          "durable answer is quicker.",
           "",
           "| closed loop | deliveries/s (median) | rounds (ratio: per pair of rounds) |",
           "|---|---:|---|",
@@ -103,6 +111,7 @@ export function createIngestBench(s: IngestBenchSettings): BenchPart {
           ),
           "",
           `Budget: p99 < 20 ms at 500/s. Deliveries the service did not answer 2xx over all runs: ${failed}.`,
+          `Disk, at the start: fsync after an 8 KB append p50 ${fmt(disk.p50Ms, 2)} ms, p99 ${fmt(disk.p99Ms, 2)} ms.`,
           "",
           `**Capacity per node**: ${fmt(servicePerSecond)} deliveries/s → ${fmt(actionsPerDay / 1e6, 1)} M actions/day → at`,
           `${s.actionsPerBoardPerDay} actions/board/day, ${fmt(actionsPerDay / s.actionsPerBoardPerDay)} boards if spread evenly over the day; planned with a peak of`,

@@ -22,8 +22,10 @@ describe("npm run bench, ingest and backfill parts", () => {
       expect(markdown).toMatch(/did not answer 2xx over all runs: 0\./);
       expect(markdown).toMatch(/Capacity per node\*\*: [\d,]+ deliveries\/s → [\d.]+ M actions\/day → at/);
       expect(markdown).toMatch(/[\d,]+ boards\.\n\nMachine: \d+ cores/);
-      // Bare and service alternate: closed loop, then the open-loop rate.
+      // The disk's fsync first; then bare and service alternate: closed loop, then the open-loop rate.
+      expect(markdown).toMatch(/Disk, at the start: fsync after an 8 KB append p50 [\d.]+ ms, p99 [\d.]+ ms\./);
       expect(lines.map((line) => line.replace(/:.*/, ""))).toEqual([
+        "disk",
         "closed loop round 1 bare Express",
         "closed loop round 1 service",
         "20/s round 1 bare Express",
@@ -39,7 +41,7 @@ describe("npm run bench, ingest and backfill parts", () => {
       const markdown = await createBackfillBench({ actions: 2_500, rounds: 1 }).run(() => undefined);
       expect(markdown).toMatch(/one board of 2,50\d actions/);
       expect(markdown).toMatch(/actions stored per round: 250\d\./);
-      expect(markdown).toMatch(/\| limits on \(median\) \| [\d.]+ s \| 6 \| 0 over 1 rounds \| 0 \|/);
+      expect(markdown).toMatch(/\| limits on \(median\) \| [\d.]+ s \| 6 \| 0 over 1 rounds \| 0 \| [\d.]+ s \|/);
       expect(markdown).toMatch(/\| limits off \(processing alone\) \| [\d.]+ s \| 6 \|/);
       expect(markdown).toMatch(/Machine: \d+ cores/);
     },

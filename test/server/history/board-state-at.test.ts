@@ -1,6 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { boardStateAt } from "../../../server/history/board-state-at";
+import { emptyBoardState, serializeBoardState } from "../../../server/history/board-state";
 import { buildBoardCheckpoints } from "../../../server/history/build-board-checkpoints";
 import { createStore } from "../../../server/store/create-store";
 import { LoopBoard } from "../reports/model/loop-board";
@@ -73,6 +74,30 @@ describe("boardStateAt", () => {
     expect(boardStateAt(b.store, b.boardId, at("2026-03-20T00:00:00Z"))).toEqual(fresh);
     await buildBoardCheckpoints(b.store, b.boardId, { rebuild: true, now: new Date("2026-04-15T00:00:00Z") });
     expect(boardStateAt(b.store, b.boardId, at("2026-03-20T00:00:00Z"))).toEqual(fresh);
+  });
+
+  it("When checkpoints are built month after month, then each month goes on from the one before in memory and equals a fresh replay", async () => {
+    threeMonths();
+    const months = ["2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"].map(at);
+    const fresh = months.map((atMs) => serializeBoardState(boardStateAt(b.store, b.boardId, atMs, { persist: false })));
+    const latest = b.store.checkpoints.latestAtOrBefore;
+    let reads = 0;
+    b.store.checkpoints.latestAtOrBefore = (boardId, atMs) => {
+      reads += 1;
+      return latest(boardId, atMs);
+    };
+    await buildBoardCheckpoints(b.store, b.boardId, { now: new Date("2026-04-15T00:00:00Z") });
+    // Only the first month looked for a checkpoint to start from.
+    expect(reads).toBe(1);
+    expect(months.map((atMs) => b.store.checkpoints.latestAtOrBefore(b.boardId, atMs)!.state)).toEqual(fresh);
+  });
+
+  it("When a state carried in memory is older than the newest stored action, then it is not used", async () => {
+    const { card, done } = threeMonths();
+    await buildBoardCheckpoints(b.store, b.boardId, { now: new Date("2026-04-15T00:00:00Z") });
+    const stale = { state: emptyBoardState(at("2026-03-01T00:00:00Z")), lastRowid: b.store.actions.lastRowid() - 1 };
+    const state = boardStateAt(b.store, b.boardId, at("2026-03-20T00:00:00Z"), { from: stale });
+    expect(state.cards.get(card.id)?.listId).toBe(done.id);
   });
 
   it("computes the state in memory on a database opened read-only", () => {
