@@ -16,8 +16,9 @@ export interface CardState {
   bornMs: number;
   /** Whether `bornMs` is a creation action (not just the first action seen). */
   bornByCreation: boolean;
-  members: string[];
-  labels: string[];
+  /** Replaced, never changed in place: copies of a state share them. */
+  members: readonly string[];
+  labels: readonly string[];
 }
 
 /** A list as it stood at an instant. */
@@ -43,12 +44,13 @@ export function emptyBoardState(atMs = BEFORE_ANY_ACTION): BoardState {
 
 /** A deep copy, so replaying onto it leaves the original alone. */
 export function cloneBoardState(state: BoardState): BoardState {
-  // Plain loops and literals: a board has thousands of cards, and spreads are slow before the JIT has warmed up.
+  // Plain loops and literals: a board has thousands of cards, and spreads are slow before the JIT has warmed up. The
+  // member and label arrays are shared: a replay replaces them (see toggle in replay-actions.ts), never changes them.
   const cards = new Map<string, CardState>();
   for (const [id, c] of state.cards) {
     cards.set(id, {
       listId: c.listId, enteredListMs: c.enteredListMs, closed: c.closed, gone: c.gone, name: c.name, due: c.due,
-      bornMs: c.bornMs, bornByCreation: c.bornByCreation, members: c.members.slice(), labels: c.labels.slice(),
+      bornMs: c.bornMs, bornByCreation: c.bornByCreation, members: c.members, labels: c.labels,
     });
   }
   const lists = new Map<string, ListState>();
@@ -62,7 +64,7 @@ export function isOpenCard(card: CardState): boolean {
 }
 
 /** A card in a checkpoint: a tuple, half the size of the object and quicker to parse (a board has thousands). */
-type StoredCard = [string, string | null, number | null, number, string | null, string | null, number, string[], string[]];
+type StoredCard = [string, string | null, number | null, number, string | null, string | null, number, readonly string[], readonly string[]];
 type StoredList = [string, string | null, number];
 
 const CLOSED = 1;

@@ -20,7 +20,8 @@ function enter(card: CardState, listId: string | null, dateMs: number): void {
   card.enteredListMs = dateMs;
 }
 
-function toggle(values: string[], value: string | null | undefined, present: boolean): string[] {
+/** A new array with `value` added or removed: the old one may be shared with a copy of the state. */
+function toggle(values: readonly string[], value: string | null | undefined, present: boolean): readonly string[] {
   if (!value) return values;
   const without = values.filter((v) => v !== value);
   return present ? [...without, value] : without;

@@ -1,4 +1,5 @@
 import { cloneBoardState, emptyBoardState, parseBoardState, serializeBoardState } from "../../../server/history/board-state";
+import { applyAction } from "../../../server/history/replay-actions";
 
 describe("a board state in a checkpoint", () => {
   it("comes back from its JSON exactly as it went in, every flag and list included", () => {
@@ -13,12 +14,13 @@ describe("a board state in a checkpoint", () => {
     expect([...back.cards.keys()]).toEqual(["a", "b"]);
   });
 
-  it("copies deeply, so replaying onto the copy leaves the original alone", () => {
+  it("copies each card, so replaying onto the copy leaves the original alone", () => {
     const state = emptyBoardState(0);
     state.cards.set("a", { listId: "l1", enteredListMs: 1, closed: false, gone: false, name: "A", due: null, bornMs: 0, bornByCreation: true, members: ["m1"], labels: [] });
     const copy = cloneBoardState(state);
-    copy.cards.get("a")!.members.push("m2");
-    copy.cards.get("a")!.listId = "l2";
-    expect(state.cards.get("a")).toMatchObject({ listId: "l1", members: ["m1"] });
+    applyAction(copy, { type: "addMemberToCard", dateMs: 2, cardId: "a", listAfterId: null, listAfterName: null, memberId: "m2" });
+    applyAction(copy, { type: "updateCard", dateMs: 3, cardId: "a", listAfterId: "l2", listAfterName: "Doing", cardClosed: true });
+    expect(copy.cards.get("a")).toMatchObject({ listId: "l2", closed: true, members: ["m1", "m2"] });
+    expect(state.cards.get("a")).toMatchObject({ listId: "l1", closed: false, members: ["m1"] });
   });
 });
