@@ -42,20 +42,22 @@ export function emptyBoardState(atMs = BEFORE_ANY_ACTION): BoardState {
   return { atMs, cards: new Map(), lists: new Map() };
 }
 
-/** A deep copy, so replaying onto it leaves the original alone. */
-export function cloneBoardState(state: BoardState): BoardState {
-  // Plain loops and literals: a board has thousands of cards, and spreads are slow before the JIT has warmed up. The
-  // member and label arrays are shared: a replay replaces them (see toggle in replay-actions.ts), never changes them.
-  const cards = new Map<string, CardState>();
-  for (const [id, c] of state.cards) {
-    cards.set(id, {
-      listId: c.listId, enteredListMs: c.enteredListMs, closed: c.closed, gone: c.gone, name: c.name, due: c.due,
-      bornMs: c.bornMs, bornByCreation: c.bornByCreation, members: c.members, labels: c.labels,
-    });
-  }
-  const lists = new Map<string, ListState>();
-  for (const [id, l] of state.lists) lists.set(id, { name: l.name, closed: l.closed });
-  return { atMs: state.atMs, cards, lists };
+/**
+ * A copy of a card a replay may change. A literal, not a spread: a board has thousands of cards, and spreads are slow
+ * before the JIT has warmed up. The member and label arrays are shared: a replay replaces them, never changes them.
+ */
+export function copyCardState(c: CardState): CardState {
+  return {
+    listId: c.listId, enteredListMs: c.enteredListMs, closed: c.closed, gone: c.gone, name: c.name, due: c.due,
+    bornMs: c.bornMs, bornByCreation: c.bornByCreation, members: c.members, labels: c.labels,
+  };
+}
+
+/** The lists of a state, copied. */
+export function copyListStates(lists: ReadonlyMap<string, ListState>): Map<string, ListState> {
+  const copy = new Map<string, ListState>();
+  for (const [id, l] of lists) copy.set(id, { name: l.name, closed: l.closed });
+  return copy;
 }
 
 /** On the board at the state's instant: neither archived, deleted nor moved away. */
