@@ -231,6 +231,8 @@ describe("the Monthly report modal", () => {
     const { page, modal } = await openReport();
     // A note typed for the internal copy is not offered, nor sent, for a partner's.
     const note = modal.getByLabel("PM note (internal reports only)");
+    await modal.getByLabel("Audience").selectOption("internal");
+    await expect(modal.getByLabel("Organisation").isVisible()).resolves.toBe(false);
     await note.fill("Northwind is slow to sign");
     await modal.getByLabel("Audience").selectOption("partner");
     await expect(note.isVisible()).resolves.toBe(false);
