@@ -34,9 +34,13 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   const parties = partiesOf(board);
   const partySelect = h("select", { id: "report-party", name: "party" }) as HTMLSelectElement;
   const partyField = h("div", { class: "field" }, h("label", { for: "report-party" }, "Organisation"), partySelect);
-  const showParties = (audience: string): void => {
-    const list = isPartyAudience(audience as Audience) ? parties[audience as "client" | "partner"] : [];
-    partyField.hidden = !isPartyAudience(audience as Audience);
+  // The PM note is internal: a client's or partner's copy never shows it, so their form does not offer it.
+  const noteField = textAreaField("PM note (internal reports only)", "pmNote", "", 2000);
+  const showAudience = (audience: string): void => {
+    const forParty = isPartyAudience(audience as Audience);
+    const list = forParty ? parties[audience as "client" | "partner"] : [];
+    partyField.hidden = !forParty;
+    noteField.hidden = forParty;
     replaceChildren(partySelect, ...(list.length ? list.map((p) => h("option", { value: p }, p)) : [h("option", { value: "" }, `No ${audience} organisation yet`)]));
   };
   const versions = h("section", { class: "report-history", "aria-label": "Earlier versions" });
@@ -59,7 +63,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
         { value: "", label: "As computed (milestones, updates)" },
         ...PROJECT_STATUSES.map((status) => ({ value: status, label: PROJECT_STATUS_LABELS[status] })),
       ], ""),
-      textAreaField("PM note (internal reports only)", "pmNote", "", 2000),
+      noteField,
     ),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Generate report")),
   ) as HTMLFormElement;
@@ -77,7 +81,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   let snapshots: ReportSnapshotMeta[] = [];
   let shown: ReportSnapshotMeta | undefined;
   const chosen = () => ({ month: textValue(form, "month"), audience: textValue(form, "audience"), party: optionalValue(form, "party") });
-  showParties(textValue(form, "audience"));
+  showAudience(textValue(form, "audience"));
 
   function showVersions(): void {
     const { month, audience, party } = chosen();
@@ -139,8 +143,13 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]")!;
     button.disabled = true;
     replaceChildren(result, h("p", { class: "muted" }, "Generating the report…"));
-    // The PM's status replaces the computed one (which the report still shows beside it); the note stays internal.
-    const body = { month, audience, ...(isPartyAudience(audience as Audience) && party ? { party } : {}), timezone, pmStatus: optionalValue(form, "pmStatus"), pmNote: optionalValue(form, "pmNote") };
+    // The PM's status replaces the computed one (which the report still shows beside it); the note stays internal:
+    // one typed before switching to a client's copy is not sent (the service would refuse it).
+    const forParty = isPartyAudience(audience as Audience);
+    const body = {
+      month, audience, ...(forParty && party ? { party } : {}), timezone, pmStatus: optionalValue(form, "pmStatus"),
+      ...(forParty ? {} : { pmNote: optionalValue(form, "pmNote") }),
+    };
     const answer = await callService<ReportSnapshotMeta>(t, `/api/boards/${boardId}/reports`, { method: "POST", state: "report", body });
     button.disabled = false;
     if (!answer.ok) {
@@ -164,7 +173,7 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     showVersions();
   };
   form.addEventListener("change", (event) => {
-    if ((event.target as HTMLInputElement).name === "audience") showParties(textValue(form, "audience"));
+    if ((event.target as HTMLInputElement).name === "audience") showAudience(textValue(form, "audience"));
     clearStale();
   });
   form.addEventListener("input", (event) => {

@@ -1,7 +1,7 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
-import { AUDIENCES } from "../../shared/loop/audience";
+import { AUDIENCES, isPartyAudience } from "../../shared/loop/audience";
 import { isValidMonth } from "../../shared/month-period";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
@@ -37,6 +37,10 @@ const generateBody = z.object({
   timezone,
   pmStatus: z.enum(PROJECT_STATUSES, { error: `must be ${PROJECT_STATUSES.map((s) => `"${s}"`).join(", ")}` }).optional(),
   pmNote: z.string({ error: "must be text" }).max(2000, "must be at most 2,000 characters").optional(),
+}).refine((body) => !isPartyAudience(body.audience) || !body.pmNote?.trim(), {
+  // Refused rather than dropped: a PM who wrote one for a client would otherwise believe the client reads it.
+  path: ["pmNote"],
+  message: "is for internal reports only: a client or partner copy never shows the PM note",
 });
 
 const formatQuery = z.object({

@@ -16,8 +16,9 @@ export interface CardState {
   bornMs: number;
   /** Whether `bornMs` is a creation action (not just the first action seen). */
   bornByCreation: boolean;
-  members: string[];
-  labels: string[];
+  /** Replaced, never changed in place: copies of a state share them. */
+  members: readonly string[];
+  labels: readonly string[];
 }
 
 /** A list as it stood at an instant. */
@@ -41,13 +42,22 @@ export function emptyBoardState(atMs = BEFORE_ANY_ACTION): BoardState {
   return { atMs, cards: new Map(), lists: new Map() };
 }
 
-/** A deep copy, so replaying onto it leaves the original alone. */
-export function cloneBoardState(state: BoardState): BoardState {
+/**
+ * A copy of a card a replay may change. A literal, not a spread: a board has thousands of cards, and spreads are slow
+ * before the JIT has warmed up. The member and label arrays are shared: a replay replaces them, never changes them.
+ */
+export function copyCardState(c: CardState): CardState {
   return {
-    atMs: state.atMs,
-    cards: new Map([...state.cards].map(([id, card]) => [id, { ...card, members: [...card.members], labels: [...card.labels] }])),
-    lists: new Map([...state.lists].map(([id, list]) => [id, { ...list }])),
+    listId: c.listId, enteredListMs: c.enteredListMs, closed: c.closed, gone: c.gone, name: c.name, due: c.due,
+    bornMs: c.bornMs, bornByCreation: c.bornByCreation, members: c.members, labels: c.labels,
   };
+}
+
+/** The lists of a state, copied. */
+export function copyListStates(lists: ReadonlyMap<string, ListState>): Map<string, ListState> {
+  const copy = new Map<string, ListState>();
+  for (const [id, l] of lists) copy.set(id, { name: l.name, closed: l.closed });
+  return copy;
 }
 
 /** On the board at the state's instant: neither archived, deleted nor moved away. */
@@ -56,7 +66,7 @@ export function isOpenCard(card: CardState): boolean {
 }
 
 /** A card in a checkpoint: a tuple, half the size of the object and quicker to parse (a board has thousands). */
-type StoredCard = [string, string | null, number | null, number, string | null, string | null, number, string[], string[]];
+type StoredCard = [string, string | null, number | null, number, string | null, string | null, number, readonly string[], readonly string[]];
 type StoredList = [string, string | null, number];
 
 const CLOSED = 1;

@@ -2,8 +2,8 @@ import type { MonthPeriod } from "../../shared/month-period";
 import type { ActionSummary } from "../store/actions-store";
 import type { Store } from "../store/create-store";
 import { boardStateAt } from "./board-state-at";
-import { cloneBoardState, serializeBoardState, type BoardState } from "./board-state";
-import { replayActions } from "./replay-actions";
+import { serializeBoardState, type BoardState } from "./board-state";
+import { replayFrom } from "./replay-actions";
 
 /** What a month's report reads of the board's history: nothing before the start's checkpoint, nothing after the end. */
 export interface MonthHistory {
@@ -11,7 +11,7 @@ export interface MonthHistory {
   startState: BoardState;
   /** The month's own actions, oldest first, with the fields a replay needs. */
   actions: ActionSummary[];
-  /** The board at the month's end (the start's state with the month's actions applied). */
+  /** The board at the month's end (the start's state with the month's actions applied; untouched cards shared with it). */
   endState: BoardState;
 }
 
@@ -25,7 +25,7 @@ export function readMonthHistory(store: Store, boardId: string, period: MonthPer
   const lastRowid = store.actions.lastRowid();
   const startState = boardStateAt(store, boardId, period.startMs, { timeZone: period.timezone, persist: persist && period.startMs <= now });
   const actions = store.actions.listForReplay(boardId, period.startMs, period.endMs);
-  const endState = replayActions(cloneBoardState(startState), actions, period.endMs);
+  const endState = replayFrom(startState, actions, period.endMs);
   if (persist && period.endMs <= now && !store.checkpoints.has(boardId, period.endMs)) {
     store.checkpoints.saveIfCurrent(boardId, { atMs: period.endMs, state: serializeBoardState(endState) }, lastRowid);
   }

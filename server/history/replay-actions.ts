@@ -1,6 +1,6 @@
 import type { ActionSummary } from "../store/actions-store";
 import { isCardCreationType } from "../trello/action-types";
-import type { BoardState, CardState } from "./board-state";
+import { copyCardState, copyListStates, type BoardState, type CardState } from "./board-state";
 
 const LIST_TYPES: ReadonlySet<string> = new Set(["createList", "updateList", "moveListToBoard", "moveListFromBoard"]);
 
@@ -20,7 +20,8 @@ function enter(card: CardState, listId: string | null, dateMs: number): void {
   card.enteredListMs = dateMs;
 }
 
-function toggle(values: string[], value: string | null | undefined, present: boolean): string[] {
+/** A new array with `value` added or removed: the old one may be shared with a copy of the state. */
+function toggle(values: readonly string[], value: string | null | undefined, present: boolean): readonly string[] {
   if (!value) return values;
   const without = values.filter((v) => v !== value);
   return present ? [...without, value] : without;
@@ -75,6 +76,27 @@ export function applyAction(state: BoardState, action: ActionSummary): void {
 export function replayActions(state: BoardState, actions: readonly ActionSummary[], toMs: number): BoardState {
   for (const action of actions) {
     if (action.dateMs >= toMs) break;
+    applyAction(state, action);
+  }
+  state.atMs = toMs;
+  return state;
+}
+
+/**
+ * The state at `toMs` as a new state: `start` with the actions (oldest first, none before its instant) applied. The
+ * start is left alone, and the cards no action touches are shared with it rather than copied: a month touches a
+ * fraction of a long-lived board's cards.
+ */
+export function replayFrom(start: BoardState, actions: readonly ActionSummary[], toMs: number): BoardState {
+  const state: BoardState = { atMs: start.atMs, cards: new Map(start.cards), lists: copyListStates(start.lists) };
+  const copied = new Set<string>();
+  for (const action of actions) {
+    if (action.dateMs >= toMs) break;
+    if (action.cardId !== null && !copied.has(action.cardId)) {
+      copied.add(action.cardId);
+      const shared = start.cards.get(action.cardId);
+      if (shared) state.cards.set(action.cardId, copyCardState(shared));
+    }
     applyAction(state, action);
   }
   state.atMs = toMs;

@@ -16,7 +16,7 @@ export interface MonthlyReport {
 export interface MonthlyReportInput {
   board: { id: string; name: string | null };
   period: MonthPeriod;
-  /** The board's actions dated inside the period (each id once). */
+  /** The board's actions dated inside the period (each id once; a row may stand for several, see `count`). */
   actions: ActionSummary[];
   /** Current list names by id; a list missing here is judged by the name the action carried. */
   listNames: Map<string, string | null>;
@@ -35,7 +35,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
   for (const action of input.actions) {
     if (action.cardId && input.excludedCardIds?.has(action.cardId)) continue;
     if (isCardCreationType(action.type)) created += 1;
-    if (action.type === "commentCard") comments += 1;
+    if (action.type === "commentCard") comments += action.count ?? 1;
     if (action.cardId && action.listAfterId && isDone(action.listAfterId, action.listAfterName)) {
       completedCards.add(action.cardId);
     }

@@ -229,7 +229,13 @@ describe("the Monthly report modal", () => {
     await person("Priya Natarajan", "partner", "Northwind");
     await person("Otto Lang", "partner", "Lang Logistics");
     const { page, modal } = await openReport();
+    // A note typed for the internal copy is not offered, nor sent, for a partner's.
+    const note = modal.getByLabel("PM note (internal reports only)");
+    await modal.getByLabel("Audience").selectOption("internal");
+    await expect(modal.getByLabel("Organisation").isVisible()).resolves.toBe(false);
+    await note.fill("Northwind is slow to sign");
     await modal.getByLabel("Audience").selectOption("partner");
+    await expect(note.isVisible()).resolves.toBe(false);
     await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual(["Lang Logistics", "Northwind"]);
     await modal.getByLabel("Organisation").selectOption("Northwind");
     const report = await generate(modal, 1);
@@ -238,7 +244,10 @@ describe("the Monthly report modal", () => {
     const stakeholders = await report.locator("#section-5").innerText();
     expect(stakeholders).toContain("Priya Natarajan");
     expect(stakeholders).not.toMatch(/Dana Ruiz|Otto Lang|Buy-in|sceptic/i);
+    expect(await report.locator("body").innerText()).not.toContain("slow to sign");
     await saveScreenshot(page, "monthly-report-partner");
+    await modal.getByLabel("Audience").selectOption("internal");
+    await expect(note.isVisible()).resolves.toBe(true);
   });
 
   it("says in words that the board must be connected when the service has no data for it", async () => {

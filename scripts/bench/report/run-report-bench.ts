@@ -24,7 +24,7 @@ const TOKEN_KEY = "b3".repeat(32);
 
 export interface ReportBenchOptions {
   size: BenchBoardSize;
-  /** Timing runs on the board as generated, and on the 10× history (slower: fewer runs). */
+  /** Timing runs on the board as generated, and on the 10× history, after the first run of each process. */
   runs: number;
   runsLongHistory: number;
   pdfs: number;
@@ -42,6 +42,9 @@ export interface ReportBenchResult {
   addHistoryMs: number;
   history1x: ReportTimings;
   history10x: ReportTimings;
+  /** The same runs without the reference query, in their own processes: the report's memory alone. */
+  memory1x: ReportTimings;
+  memory10x: ReportTimings;
   /** True when the 10× database gives the month the same report model (a check the harness compares like with like). */
   sameReport: boolean;
   service: ServiceUnderLoad;
@@ -114,10 +117,14 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
     const addHistoryMs = performance.now() - start;
     log(`added ${historyAdded} actions of history in ${Math.round(addHistoryMs)} ms`);
 
-    const history1x = await timeInChild({ databasePath: db1x, boardId: board.boardId, month: board.month, runs: options.runs });
+    const on = (databasePath: string, runs: number, reference: boolean): TimeReportArgs => ({ databasePath, boardId: board.boardId, month: board.month, runs, reference });
+    const history1x = await timeInChild(on(db1x, options.runs, true));
     log(`timed the report on ${backfilledActions} actions`);
-    const history10x = await timeInChild({ databasePath: db10x, boardId: board.boardId, month: board.month, runs: options.runsLongHistory });
+    const history10x = await timeInChild(on(db10x, options.runsLongHistory, true));
     log(`timed the report on ${backfilledActions + historyAdded} actions`);
+    const memory1x = await timeInChild(on(db1x, options.runs, false));
+    const memory10x = await timeInChild(on(db10x, options.runsLongHistory, false));
+    log(`measured the report's memory alone: ${Math.round(memory1x.peakRssMb)} MB, ${Math.round(memory10x.peakRssMb)} MB`);
 
     const serviceUnderLoad = await measureServiceUnderLoad({
       databasePath: db1x,
@@ -141,6 +148,8 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
       addHistoryMs,
       history1x,
       history10x,
+      memory1x,
+      memory10x,
       sameReport: history1x.modelJson === history10x.modelJson,
       service: serviceUnderLoad,
       machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg(), node: process.version },

@@ -10,7 +10,18 @@ export interface TimeReportArgs {
   databasePath: string;
   boardId: string;
   month: string;
+  /** Runs after the first (which is timed and reported apart: the JIT warms up on it). */
   runs: number;
+  /** Whether to run the reference query beside each run; off in the process that measures memory alone. */
+  reference: boolean;
+}
+
+/** One run: the model built from the store, then rendered in each format (ms). */
+export interface ReportRun {
+  loadModelMs: number;
+  /** CPU time of the model build (user + system): what the run cost, whatever else the machine was doing. */
+  loadModelCpuMs: number;
+  renderMs: Record<ReportFileFormat, number>;
 }
 
 /** What one timing process measured, in ms (RSS in MB). */
@@ -18,12 +29,16 @@ export interface ReportTimings {
   nodeStartupMs: number;
   /** Loading the report's modules (the renderers, pdfkit, better-sqlite3…), after Node started. */
   moduleLoadMs: number;
-  /** The reference: one SQLite query reading the month's actions, per run. */
+  /** The reference: one SQLite query reading the month's actions, per run after the first (empty without it). */
   referenceQueryMs: number[];
+  referenceQueryCpuMs: number[];
   monthActions: number;
-  /** Building the model from the store, per run. */
+  /** The first run in the fresh process: it pays for the JIT compiling the report's code. */
+  firstRun: ReportRun;
+  /** Building the model from the store, per run after the first. */
   loadModelMs: number[];
-  /** Rendering the run's model in each format, per run. */
+  loadModelCpuMs: number[];
+  /** Rendering the run's model in each format, per run after the first. */
   renderMs: Record<ReportFileFormat, number[]>;
   /** The report model's JSON, without generatedAt: to check that two databases give the same report. */
   modelJson: string;
@@ -31,10 +46,15 @@ export interface ReportTimings {
 }
 
 const since = (start: number) => performance.now() - start;
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 
 /**
  * Times the month's report in this process: per run, the model is built from the store once and rendered in every
- * format (a format's time is the run's load plus its render), beside the reference query. Prints ReportTimings.
+ * format (a format's time is the run's load plus its render), beside the reference query when asked. The first run
+ * is kept apart, then `runs` more. Prints ReportTimings.
  */
 export async function timeReport(nodeStartupMs: number, args: TimeReportArgs): Promise<void> {
   const moduleLoadMs = performance.now() - nodeStartupMs;
@@ -48,24 +68,38 @@ export async function timeReport(nodeStartupMs: number, args: TimeReportArgs): P
     nodeStartupMs,
     moduleLoadMs,
     referenceQueryMs: [],
+    referenceQueryCpuMs: [],
     monthActions: 0,
+    firstRun: { loadModelMs: 0, loadModelCpuMs: 0, renderMs: { json: 0, html: 0, pdf: 0, md: 0, csv: 0 } },
     loadModelMs: [],
+    loadModelCpuMs: [],
     renderMs: { json: [], html: [], pdf: [], md: [], csv: [] },
     modelJson: "",
     peakRssMb: 0,
   };
-  for (let run = 0; run < args.runs; run += 1) {
-    let start = performance.now();
-    timings.monthActions = reference.all(args.boardId, period.startMs, period.endMs).length;
-    timings.referenceQueryMs.push(since(start));
-
-    start = performance.now();
+  for (let run = 0; run <= args.runs; run += 1) {
+    if (args.reference && run > 0) {
+      const start = performance.now();
+      const cpu = process.cpuUsage();
+      timings.monthActions = reference.all(args.boardId, period.startMs, period.endMs).length;
+      timings.referenceQueryCpuMs.push(cpuSince(cpu));
+      timings.referenceQueryMs.push(since(start));
+    }
+    const start = performance.now();
+    const cpu = process.cpuUsage();
     const model = loadReportModel(store, { boardId: args.boardId, month: args.month, audience: "internal" });
-    timings.loadModelMs.push(since(start));
+    const measured: ReportRun = { loadModelMs: since(start), loadModelCpuMs: cpuSince(cpu), renderMs: { json: 0, html: 0, pdf: 0, md: 0, csv: 0 } };
     for (const format of REPORT_FORMATS) {
-      start = performance.now();
+      const renderStart = performance.now();
       await renderReportFormat(model, format);
-      timings.renderMs[format].push(since(start));
+      measured.renderMs[format] = since(renderStart);
+    }
+    if (run === 0) {
+      timings.firstRun = measured;
+    } else {
+      timings.loadModelMs.push(measured.loadModelMs);
+      timings.loadModelCpuMs.push(measured.loadModelCpuMs);
+      for (const format of REPORT_FORMATS) timings.renderMs[format].push(measured.renderMs[format]);
     }
     const { generatedAt: _generatedAt, ...content } = model;
     timings.modelJson = JSON.stringify(content);

@@ -1,5 +1,5 @@
 import type { MonthPeriod } from "../../../shared/month-period";
-import { cloneBoardState, isOpenCard, type BoardState } from "../../history/board-state";
+import { copyCardState, copyListStates, isOpenCard, type BoardState } from "../../history/board-state";
 import { applyAction } from "../../history/replay-actions";
 import type { ActionSummary } from "../../store/actions-store";
 import { isCardCreationType } from "../../trello/action-types";
@@ -36,13 +36,16 @@ const DAY_MS = 86_400_000;
 export function buildDeliveryFlow(input: FlowInput): FlowSection {
   const { period, listNames, isDone, excludedCardIds } = input;
   const days = monthDays(period);
-  const state = cloneBoardState(input.startState);
+  // The replay's own copy of the board holds only the cards the month touches, copied from the start on first touch:
+  // a busy month touches a fraction of a long-lived board's cards.
+  const start = input.startState;
+  const state: BoardState = { atMs: start.atMs, cards: new Map(), lists: copyListStates(start.lists) };
   /** Open cards per list right now in the replay. */
   const openPerList = new Map<string, number>();
   const shift = (listId: string | null, by: number): void => {
     if (listId !== null) openPerList.set(listId, (openPerList.get(listId) ?? 0) + by);
   };
-  for (const [cardId, card] of state.cards) if (isOpenCard(card) && !excludedCardIds.has(cardId)) shift(card.listId, +1);
+  for (const [cardId, card] of start.cards) if (isOpenCard(card) && !excludedCardIds.has(cardId)) shift(card.listId, +1);
   const firstDoneMs = new Map<string, number>();
   const cycleDays: number[] = [];
   const dayEnds: Map<string, number>[] = [];
@@ -52,6 +55,10 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
     if (action.dateMs >= period.endMs) break;
     while (dayEnds.length < days.length && action.dateMs >= days[dayEnds.length].endMs) dayEnds.push(new Map(openPerList));
     const counted = action.cardId === null || !excludedCardIds.has(action.cardId);
+    if (action.cardId !== null && !state.cards.has(action.cardId)) {
+      const atStart = start.cards.get(action.cardId);
+      if (atStart) state.cards.set(action.cardId, copyCardState(atStart));
+    }
     const before = action.cardId === null ? undefined : state.cards.get(action.cardId);
     const wasOpenIn = before && isOpenCard(before) ? before.listId : null;
     applyAction(state, action);

@@ -7,7 +7,18 @@ export interface DoneListSettings {
   doneListIds: string[] | null;
 }
 
-/** Whether a list counts as done: one of the board's chosen lists, or else by DESIGN.md's name rule (shared/is-done-list). */
+/**
+ * Whether a list counts as done: one of the board's chosen lists, or else by DESIGN.md's name rule (shared/is-done-list).
+ * Remembered per list and name: a month asks for each of its tens of thousands of actions, about a handful of lists.
+ */
 export function doneListRule(settings: DoneListSettings): (listId: string, nameInAction: string | null) => boolean {
-  return (listId, nameInAction) => isDoneList({ id: listId, name: settings.listNames.get(listId) ?? nameInAction }, settings.doneListIds);
+  const known = new Map<string, Map<string | null, boolean>>();
+  return (listId, nameInAction) => {
+    const name = settings.listNames.get(listId) ?? nameInAction;
+    let byName = known.get(listId);
+    if (!byName) known.set(listId, (byName = new Map()));
+    let done = byName.get(name);
+    if (done === undefined) byName.set(name, (done = isDoneList({ id: listId, name }, settings.doneListIds)));
+    return done;
+  };
 }

@@ -40,13 +40,19 @@ function doneAt(cardId: string, moves: ActionSummary[] | undefined, atMs: number
   return !!listId && input.isDone(listId, input.startState.lists.get(listId)?.name ?? null);
 }
 
-/** Sprints overlapping the month: committed, completed (in a done list at the sprint's end or the month's), carried over, review. */
+/**
+ * Sprints overlapping the month, or reviewed in it: committed, completed (in a done list at the sprint's end or the
+ * month's), carried over, and the review if it was held by the day the month is judged on.
+ */
 export function buildSprintsSection(input: SprintsInput): SprintRow[] {
   const { days } = input;
   const moves = movesByCard(input.actions);
-  const reviews = new Map(validRecords(input.cards, "review").map(({ card, value }) => [card.id, value]));
+  // A review held after the day the month is judged on had not happened then, whenever its record was first seen.
+  const reviews = new Map(validRecords(input.cards, "review").filter(({ value }) => value.heldOn <= days.asOf).map(({ card, value }) => [card.id, value]));
+  // A sprint ending on the month's eve can be reviewed in it: its review is this month's news.
+  const reviewedInMonth = (cardId: string) => (reviews.get(cardId)?.heldOn ?? "") >= days.first;
   return validRecords(input.cards, "sprint")
-    .filter(({ value }) => value.start <= days.last && value.end >= days.first)
+    .filter(({ card, value }) => (value.start <= days.last && value.end >= days.first) || reviewedInMonth(card.id))
     .sort((a, b) => a.value.start.localeCompare(b.value.start) || a.value.number - b.value.number)
     .map(({ card, value }) => {
       const cutoffMs = Math.min(endOfDayMs(value.end, days.timeZone), input.periodEndMs);

@@ -15,9 +15,15 @@ describe("the report bench (a tiny board: the harness, not the figures)", () => 
     for (const timings of [result.history1x, result.history10x]) {
       expect(timings.nodeStartupMs).toBeGreaterThan(0);
       expect(timings.peakRssMb).toBeGreaterThan(0);
-      for (const runs of [timings.loadModelMs, timings.referenceQueryMs, ...Object.values(timings.renderMs)]) {
+      expect(timings.firstRun.loadModelMs).toBeGreaterThan(0);
+      for (const runs of [timings.loadModelMs, timings.loadModelCpuMs, timings.referenceQueryMs, ...Object.values(timings.renderMs)]) {
         expect(runs).toHaveLength(timings === result.history1x ? 2 : 1);
       }
+    }
+    // The memory is measured in processes of its own, without the reference query's rows.
+    for (const memory of [result.memory1x, result.memory10x]) {
+      expect(memory.peakRssMb).toBeGreaterThan(0);
+      expect(memory.referenceQueryMs).toEqual([]);
     }
     expect(result.service.pdfMs).toHaveLength(4);
     expect(result.service.healthzMs.length).toBeGreaterThan(0);
@@ -27,7 +33,7 @@ describe("the report bench (a tiny board: the harness, not the figures)", () => 
 
     const markdown = formatReportBench(result);
     for (const format of ["JSON", "HTML", "PDF", "MD", "CSV"]) expect(markdown).toMatch(new RegExp(`^\\| ${format} \\| [\\d.]+ ms \\|`, "m"));
-    for (const figure of ["reference: one SQLite query", "peak RSS", "Node start-up", "GET /healthz", "POST /webhooks/trello", "nothing rendering", "### Method"]) {
+    for (const figure of ["reference: one SQLite query", "peak RSS", "CPU time", "first report in a fresh process", "Node start-up", "GET /healthz", "POST /webhooks/trello", "nothing rendering", "### Method"]) {
       expect(markdown).toContain(figure);
     }
     expect(markdown).not.toMatch(/NaN/);

@@ -92,14 +92,17 @@ describe("the demo's current and previous month reports", () => {
     expect(json.cards.completed).toBeGreaterThan(5);
     expect(json.comments).toBeGreaterThan(3);
 
-    // Sprints: those of the month, each over sprint with its review, demoed as the seed completed them.
+    // Sprints: those of the month (and one reviewed in it), each with its review once held by the month's last day
+    // (today in the current month; the seed holds a review on its sprint's last day), demoed as the seed completed them.
     const [firstDay, lastDay] = [`${month}-01`, `${month}-31`];
-    const seeded = demo.board.sprints.filter((s) => s.window.start <= lastDay && s.window.end >= firstDay);
+    const judgedOn = back === 0 ? new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_TIME_ZONE }).format(demo.seededAt) : lastDay;
+    const held = (s: (typeof demo.board.sprints)[number]) => s.window.over && s.window.end <= judgedOn;
+    const seeded = demo.board.sprints.filter((s) => (s.window.start <= lastDay && s.window.end >= firstDay) || (held(s) && s.window.end >= firstDay));
     expect(json.sprints.map((row: { number: number }) => row.number)).toEqual(seeded.map((s) => s.window.number));
     for (const row of json.sprints) {
       const sprint = seeded.find((s) => s.window.number === row.number)!;
       expect(row.committed).toBe(5);
-      if (sprint.window.over) expect(row.review).toMatchObject({ heldOn: sprint.window.end, demoed: sprint.completed.length, accepted: sprint.completed.length });
+      if (held(sprint)) expect(row.review).toMatchObject({ heldOn: sprint.window.end, demoed: sprint.completed.length, accepted: sprint.completed.length });
       else expect(row.review).toBeUndefined();
     }
 

@@ -147,6 +147,8 @@ describe("report snapshots: POST and GET /api/boards/:boardId/reports[/:snapshot
     ["month 13", { month: "2026-13", audience: "internal" }, "body.month: must be YYYY-MM (e.g. 2026-03)"],
     ["an unknown audience", { month: "2026-03", audience: "board" }, 'body.audience: must be "internal", "client", "partner"'],
     ["an unknown time zone", { month: "2026-03", audience: "internal", timezone: "Mars/Olympus_Mons" }, "body.timezone: must be an IANA time zone (e.g. Europe/Berlin)"],
+    ["a PM note for a client", { month: "2026-03", audience: "client", pmNote: "Bob is difficult" }, "body.pmNote: is for internal reports only: a client or partner copy never shows the PM note"],
+    ["a PM note for a partner", { month: "2026-03", audience: "partner", pmNote: "x" }, "body.pmNote: is for internal reports only: a client or partner copy never shows the PM note"],
   ])("refuses to generate with %s: 400 naming the field, nothing stored", async (_what, body, message) => {
     const before = h.store.reportSnapshots.listBoard(boardId).length;
     const res = await generate(body);

@@ -31,6 +31,16 @@ describe("sprints section", () => {
     expect(sprints()[1]!.review).toBeUndefined();
   });
 
+  it("shows a review in the month it was held: not in the sprint's month when held after it, even first seen as holding all along", () => {
+    const { board, ids } = fixture;
+    board.setLoopData(ids.sprint4.id, {
+      sprint: { v: 1, number: 4, start: "2026-03-16", end: "2026-03-29", committed: [ids.taskB.id, ids.taskC.id] },
+      review: { v: 1, heldOn: "2026-04-01", attendees: [], demoed: [ids.taskB.id], accepted: [ids.taskB.id], feedback: [] },
+    }, "2026-04-02T09:00:00.000Z");
+    expect(sprints()[1]!.review).toBeUndefined();
+    expect(sprints("2026-04")).toEqual([expect.objectContaining({ number: 4, review: expect.objectContaining({ heldOn: "2026-04-01" }) }), expect.objectContaining({ number: 5 })]);
+  });
+
   it("judges the sprint's end in the board's time zone", () => {
     const { board, ids } = fixture;
     // 23:30 on 15 March in Berlin (UTC+1): still inside sprint 3.

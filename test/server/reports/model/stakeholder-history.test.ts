@@ -1,5 +1,7 @@
 import { loadReportModel } from "../../../../server/reports/model/load-report-model";
 import { renderMarkdown } from "../../../../server/reports/render/render-markdown";
+import { renderCsvTables } from "../../../../server/reports/render/render-csv";
+import { renderReportFormat } from "../../../../server/reports/render/render-report-format";
 import { APRIL_2, twoPartyBoard } from "./two-party-board";
 
 const { board, ids } = twoPartyBoard();
@@ -52,6 +54,19 @@ describe("stakeholder history in the report", () => {
     // Ada and Gil never had an update and Bo's weekly one is late; Rae, never updated but released, is owed none.
     expect(model.summary.statusReason).toMatch(/3 stakeholders owed an update/);
     expect(model.stakeholders.rows.filter((r) => r.lastUpdateAt === undefined).map((r) => r.name)).toEqual(["Ada Client", "Gil Partner", "Rae Client"]);
+  });
+
+  it("leaves a released stakeholder out of their party's copy, which lists the people still in the loop, in every format", async () => {
+    const client = loadReportModel(board.store, { boardId: board.boardId, month: "2026-03", audience: "client", now: APRIL_2 });
+    expect(client.party).toBe("Acme Corp");
+    expect(client.stakeholders.rows.map((r) => r.name)).toEqual(["Ada Client", "Bo Client"]);
+    expect(client.stakeholders.moves).toEqual([]);
+    const outputs = [...renderCsvTables(client).map((table) => table.csv)];
+    for (const format of ["json", "html", "md"] as const) outputs.push(String((await renderReportFormat(client, format)).body));
+    for (const output of outputs) expect(output).not.toContain("Rae Client");
+    expect(outputs.join("")).toContain("Bo Client");
+    // The internal copy keeps Rae, released and owed nothing.
+    expect(march().stakeholders.rows.find((r) => r.name === "Rae Client")).toMatchObject({ status: "released", overdueDays: 0 });
   });
 
   it("shows the moves as a table in the rendered report", () => {
