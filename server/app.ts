@@ -12,6 +12,8 @@ import { apiRateLimits, DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from "./ht
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
 import { WEBHOOK_PATH, type Config } from "./config/load-config";
+import { createDeliveryPipeline, type DeliveryPipeline, type DeliveryTuning } from "./delivery/create-delivery-pipeline";
+import { recordSendInTrello } from "./delivery/record-send-in-trello";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { refuseLargeBody } from "./http/refuse-large-body";
@@ -46,6 +48,8 @@ export interface AppDeps {
   renderPool?: RenderPool;
   /** The API's rate limits and snapshot quota (defaults: DEFAULT_API_RATE_LIMITS, SNAPSHOTS_PER_BOARD_PER_DAY). */
   limits?: Partial<ApiRateLimits> & { snapshotsPerDay?: number };
+  /** The delivery worker's polling, backoff and timeouts (tests make them short). */
+  delivery?: DeliveryTuning;
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -58,8 +62,13 @@ export function renderPoolOf(app: Express): RenderPool {
   return app.locals.renderPool as RenderPool;
 }
 
+/** The app's delivery pipeline: its worker is started and stopped by the entry point (startService). */
+export function deliveryOf(app: Express): DeliveryPipeline {
+  return app.locals.delivery as DeliveryPipeline;
+}
+
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits, renderPool = createRenderPool() }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits, delivery: tuning, renderPool = createRenderPool() }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -97,6 +106,15 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   const runner = cipher ? createBoardSyncRunner({ client: trello, store, cipher, log }) : undefined;
   app.locals.syncRunner = runner;
   app.locals.renderPool = renderPool;
+  const delivery = createDeliveryPipeline({
+    store,
+    log,
+    smtp: config.smtp,
+    cipher,
+    afterSent: cipher ? recordSendInTrello({ store, cipher, trello }) : undefined,
+    tuning,
+  });
+  app.locals.delivery = delivery;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
   const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
   // Every API route: the member's JWT first, so the limits count verified members and boards, never forgeries.
