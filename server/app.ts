@@ -3,6 +3,7 @@ import path from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import { createConnectionsRouter } from "./api/connections-router";
+import { createDeliveriesRouter } from "./api/deliveries-router";
 import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
@@ -48,8 +49,8 @@ export interface AppDeps {
   renderPool?: RenderPool;
   /** The API's rate limits and snapshot quota (defaults: DEFAULT_API_RATE_LIMITS, SNAPSHOTS_PER_BOARD_PER_DAY). */
   limits?: Partial<ApiRateLimits> & { snapshotsPerDay?: number };
-  /** The delivery worker's polling, backoff and timeouts (tests make them short). */
-  delivery?: DeliveryTuning;
+  /** The delivery worker's polling, backoff and timeouts (tests make them short); loopback webhook URLs (demo: always). */
+  delivery?: DeliveryTuning & { allowLocalWebhooks?: boolean };
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -115,6 +116,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     tuning,
   });
   app.locals.delivery = delivery;
+  const allowLocalWebhooks = config.mode === "demo" || tuning?.allowLocalWebhooks === true;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
   const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
   // Every API route: the member's JWT first, so the limits count verified members and boards, never forgeries.
@@ -138,6 +140,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     }),
   );
   app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
+  app.use(createDeliveriesRouter({ verifyJwt: memberJwt, store, delivery, cipher, allowLocalWebhooks }));
   const root = projectRoot();
   app.use(
     createPowerUpRouter({
