@@ -46,7 +46,7 @@ function initiationCell(row: Extract<RegistryRow, { kind: "ok" }>): HTMLElement 
 
 export interface RegistryActions {
   onEdit: (cardId: string) => void;
-  /** Opens "Send update" on a stakeholder who is due or overdue on a channel the service sends on. */
+  /** Opens "Send update" on a stakeholder on a channel the service sends on. */
   onSend: (cardId: string) => void;
 }
 
@@ -57,7 +57,9 @@ function isDue(row: Extract<RegistryRow, { kind: "ok" }>, today: string): boolea
 
 function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, actions: RegistryActions): HTMLElement {
   const s = row.stakeholder;
-  const sendable = deliveryChannelOf(s.channel) !== undefined && isDue(row, board.today);
+  // Offered on every channel the service sends on; the primary action only where an update is due or owed.
+  const sendable = deliveryChannelOf(s.channel) !== undefined && row.status !== "released";
+  const due = isDue(row, board.today);
   const state = updateStateText(row.update, row.status === "released");
   return h(
     "tr",
@@ -78,7 +80,7 @@ function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, a
       "td",
       { class: "row-actions" },
       sendable
-        ? h("button", { type: "button", class: "btn btn-primary send-update", "aria-label": `Send update to ${s.name}`, onclick: () => actions.onSend(row.card.id) }, "Send update")
+        ? h("button", { type: "button", class: due ? "btn btn-primary send-update" : "btn send-update", "aria-label": `Send update to ${s.name}`, onclick: () => actions.onSend(row.card.id) }, "Send update")
         : null,
       h("button", { type: "button", class: "btn", "aria-label": `Edit ${s.name}`, onclick: () => actions.onEdit(row.card.id) }, "Edit"),
     ),
