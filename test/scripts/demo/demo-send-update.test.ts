@@ -1,6 +1,8 @@
 import path from "node:path";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { runDemo, type RunningDemo } from "../../../scripts/demo/run-demo";
+import { deliveryOf } from "../../../server/app";
+import { createStore } from "../../../server/store/create-store";
 import { loadConfig } from "../../../server/config/load-config";
 import { createLogger } from "../../../server/log/create-logger";
 import { launchBrowser, openPage, saveFrameScreenshot, saveScreenshot } from "../../support/browser";
@@ -91,10 +93,26 @@ describe("Send update from the demo's registry, in Chromium", () => {
     expect(teams).toMatchObject({ to: "acme-dana-ruiz", audience: "client" });
     expect((teams!.payload as any).attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
 
+    // An HTML mail with a PDF, as the monthly report goes out, through the same pipeline: the Outbox renders it framed.
+    const queued = deliveryOf(demo.app).enqueue(
+      {
+        boardId: demo.board.boardId, stakeholderCardId: demo.loop.stakeholders.jonas, idempotencyKey: "demo-outbox-html", kind: "report", audience: "partner",
+        channel: "email", to: "jonas.berg@northwind.example", subject: "Northwind: the month in one page", text: "Milestones hit: 2.",
+        html: '<div style="font-family:Arial;color:#172b4d"><h1 style="font-size:20px">The month in one page</h1><p>Milestones hit: <b>2</b>.</p><script>document.body.innerHTML="scripted"</script></div>',
+        attachments: [{ filename: "northwind-report.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") }],
+      },
+      "test",
+    );
+    for (let i = 0; i < 100 && createStore(demo.db).deliveries.get(queued.id)?.status !== "sent"; i++) await page.waitForTimeout(100);
+
     const outbox = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await outbox.goto(`${demo.serviceUrl}/dev-host/outbox`);
     await outbox.getByRole("heading", { name: "Outbox" }).waitFor();
-    await expect(outbox.locator("article.message").count()).resolves.toBe(2);
+    await expect(outbox.locator("article.message").count()).resolves.toBe(3);
+    const mailFrame = outbox.frameLocator('article[data-transport="email"] iframe.mail-body').first();
+    await expect(mailFrame.getByRole("heading", { name: "The month in one page" }).isVisible()).resolves.toBe(true);
+    await expect(mailFrame.getByText("scripted").count()).resolves.toBe(0);
+    await expect(outbox.getByRole("link", { name: "northwind-report.pdf" }).isVisible()).resolves.toBe(true);
     await expect(outbox.locator('article[data-transport="teams"] .payload').innerText()).resolves.toContain("AdaptiveCard");
     await saveScreenshot(outbox, "outbox");
     await outbox.close();
