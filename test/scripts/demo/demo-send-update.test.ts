@@ -84,6 +84,12 @@ describe("Send update from the demo's registry, in Chromium", () => {
 
   it("When the PM sends Dana (client, Teams) an update, then the Teams webhook receives an Adaptive Card in ACME's copy, shown in the Outbox", async () => {
     const modal = await openStakeholders();
+    // Her Teams webhook URL is set (the demo stored it): the form says so and never shows it.
+    await modal.getByRole("button", { name: "Edit Dana Ruiz" }).click();
+    await modal.getByText(/^Set — stored encrypted by the service/).waitFor();
+    await expect(modal.getByLabel("Chat webhook URL").inputValue()).resolves.toBe("");
+    await saveFrameScreenshot(page, "modal", "stakeholder-chat-webhook");
+    await modal.getByRole("button", { name: "Cancel" }).click();
     await modal.getByRole("button", { name: "Send update to Dana Ruiz" }).click();
     await modal.getByLabel("Message").waitFor();
     await expect(modal.getByText(/By Microsoft Teams · the client copy for ACME/).isVisible()).resolves.toBe(true);
