@@ -1,3 +1,5 @@
+import type { DeliveryView } from "../../shared/api/delivery-api";
+import { callService } from "../board-pages/call-service";
 import { loadBoardRecords, type BoardCard, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { showMessage } from "../lib/form-kit";
@@ -26,14 +28,33 @@ const filters = noFilters();
 /** Cards this page made for new stakeholders. */
 const createdCards: BoardCard[] = [];
 
+/** Each stakeholder's newest send, when it failed (after the retries), by card id. */
+async function failedSends(): Promise<Map<string, DeliveryView>> {
+  const res = await callService<{ deliveries: DeliveryView[] }>(t, `/api/boards/${t.getContext().board}/deliveries`);
+  const newest = new Map<string, DeliveryView>();
+  if (res.ok) for (const d of res.body.deliveries) if (d.stakeholderCardId && !newest.has(d.stakeholderCardId)) newest.set(d.stakeholderCardId, d);
+  return new Map([...newest].filter(([, d]) => d.status === "failed"));
+}
+
+/** Shows a failed send where the PM reads the stakeholder's update state. */
+function markFailedSends(table: HTMLElement, failed: Map<string, DeliveryView>): void {
+  for (const [cardId, d] of failed) {
+    const cell = table.querySelector(`tr[data-card="${cardId}"] .update-state`)?.parentElement;
+    cell?.append(h("div", { class: "field-error send-failed" }, `Last send failed (${d.subject}): ${d.lastError ?? "no reason given"}`));
+  }
+}
+
 function registry(current: BoardRecords): HTMLElement {
   const rows = registryRows(current);
   const table = h("div", { class: "registry-results" });
-  const drawTable = () =>
+  const failed = failedSends();
+  const drawTable = () => {
     replaceChildren(
       table,
       renderRegistryTable(filterRows(rows, filters), rows.length, current, { onEdit: (cardId) => void edit(cardId), onSend: (cardId) => show({ send: { cardId } }) }),
     );
+    void failed.then((sends) => markFailedSends(table, sends));
+  };
   drawTable();
   return h("section", { class: "registry" }, rows.length ? renderFilters(filters, drawTable) : null, table);
 }

@@ -33,6 +33,7 @@ const LISTED = 50;
 export function deliveryView(d: Delivery): DeliveryView {
   return {
     id: d.id,
+    ...(d.stakeholderCardId ? { stakeholderCardId: d.stakeholderCardId } : {}),
     kind: d.kind,
     channel: d.channel,
     audience: d.audience,

@@ -22,6 +22,8 @@ export type SendUpdateRequest = z.infer<typeof sendUpdateRequestSchema>;
 /** A delivery as the API shows it: never the message body, never a webhook URL. */
 export interface DeliveryView {
   id: number;
+  /** The stakeholder's card it was for (absent for the PM's digest). */
+  stakeholderCardId?: string;
   kind: "update" | "report" | "invitation" | "digest";
   channel: DeliveryChannel;
   audience: Audience;

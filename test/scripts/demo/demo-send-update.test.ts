@@ -123,4 +123,20 @@ describe("Send update from the demo's registry, in Chromium", () => {
     await saveScreenshot(outbox, "outbox");
     await outbox.close();
   });
+
+  it("When a send fails after its retries, then the registry shows the PM the reason beside the stakeholder", async () => {
+    const { id } = deliveryOf(demo.app).enqueue(
+      {
+        boardId: demo.board.boardId, stakeholderCardId: demo.loop.stakeholders.jonas, idempotencyKey: "demo-failing-slack", kind: "update", audience: "partner",
+        channel: "slack", to: demo.loop.stakeholders.jonas, subject: "Sandbox follow-up", text: "The tracking integration is back on plan.",
+      },
+      "test",
+    );
+    for (let i = 0; i < 100 && createStore(demo.db).deliveries.get(id)?.status !== "failed"; i++) await page.waitForTimeout(100);
+    await page.getByRole("button", { name: "Close modal" }).click();
+    const modal = await openStakeholders();
+    const row = modal.locator("tr", { hasText: "Jonas Berg" });
+    await expect(row.locator(".send-failed").innerText()).resolves.toBe("Last send failed (Sandbox follow-up): no chat webhook URL is set for this stakeholder");
+    await saveFrameScreenshot(page, "modal", "stakeholders-send-failed");
+  });
 });
