@@ -7,10 +7,11 @@ import type { OutgoingMessage } from "./outgoing-message";
 
 /**
  * Words that only the team's view uses (its labels and assessment values): a client or partner message holding one
- * is showing our assessment of them. Everyday words a PM may write to a client ("interest", "released") are left out;
- * the board's own free-text assessments are checked word for word instead.
+ * is showing our assessment of them. Everyday words a PM may write to a client ("interest", "released") are left out,
+ * and so is a bare "overdue" (a party's own report lists its overdue invoices); the board's own free-text assessments
+ * are checked word for word instead.
  */
-export const INTERNAL_TERMS = ["buy-in", "buy_in", "escalat", "overdue", "owed an update", "pm note", "sceptic", "opponent"] as const;
+export const INTERNAL_TERMS = ["buy-in", "buy_in", "escalat", "update overdue", "overdue_days", "owed an update", "pm note", "sceptic", "opponent"] as const;
 
 /** Free text shorter than this is too common to be told apart from ordinary prose. */
 const MIN_VALUE_LENGTH = 8;

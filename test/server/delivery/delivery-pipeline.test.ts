@@ -233,11 +233,13 @@ describe("the delivery pipeline", () => {
   });
 
   it("When a client message shows an internal assessment, then the guard refuses it and nothing is stored", () => {
-    for (const text of ["Your buy-in is low", "Status: escalated to the technical lead", "PM note: budget at risk"]) {
+    for (const text of ["Your buy-in is low", "Status: escalated to the technical lead", "PM note: budget at risk", "Dana: update overdue 3 days"]) {
       expect(() => pipeline.enqueue(chatMessage("teams", { text, idempotencyKey: text }), "member1")).toThrow(DeliveryError);
     }
     expect(store.deliveries.listBoard(BOARD, 10)).toEqual([]);
     expect(() => pipeline.enqueue(chatMessage("teams", { audience: "internal", text: "Buy-in is low" }), "member1")).not.toThrow();
+    // A party's own report lists its overdue invoices: that word alone is theirs to read.
+    expect(() => pipeline.enqueue(chatMessage("teams", { text: "Overdue invoices: INV-7, due 1 March", idempotencyKey: "invoices" }), "member1")).not.toThrow();
   });
 
   it("When webhook URLs and SMTP credentials are used, then no log line holds them", async () => {
