@@ -1,3 +1,5 @@
+import type { DeliveryView } from "../../shared/api/delivery-api";
+import { callService } from "../board-pages/call-service";
 import { loadBoardRecords, type BoardCard, type BoardRecords } from "../lib/board-records";
 import { h, replaceChildren } from "../lib/dom";
 import { showMessage } from "../lib/form-kit";
@@ -9,6 +11,7 @@ import { renderPowerInterestGrid } from "../stakeholders/power-interest-grid";
 import { filterRows, noFilters, renderFilters } from "../stakeholders/registry-filters";
 import { registryRows } from "../stakeholders/registry-rows";
 import { renderRegistryTable } from "../stakeholders/registry-table";
+import { renderSendUpdate } from "../stakeholders/send-update-view";
 import { renderStakeholderForm } from "../stakeholders/stakeholder-form";
 import { renderTabs, type Tab } from "../stakeholders/tabs";
 import { withCreatedCards } from "../stakeholders/with-created-cards";
@@ -18,17 +21,40 @@ const t = iframeClient();
 const app = document.getElementById("app")!;
 const status = h("div", { class: "page-status", "aria-live": "polite" });
 
-type View = { tab: Tab } | { form: { cardId?: string; storedRaw?: unknown } };
+type View = { tab: Tab } | { form: { cardId?: string; storedRaw?: unknown } } | { send: { cardId: string } };
 let view: View = { tab: "registry" };
 let board: BoardRecords | undefined;
 const filters = noFilters();
 /** Cards this page made for new stakeholders. */
 const createdCards: BoardCard[] = [];
 
+/** Each stakeholder's newest send, when it failed (after the retries), by card id. */
+async function failedSends(): Promise<Map<string, DeliveryView>> {
+  const res = await callService<{ deliveries: DeliveryView[] }>(t, `/api/boards/${t.getContext().board}/deliveries`);
+  const newest = new Map<string, DeliveryView>();
+  if (res.ok) for (const d of res.body.deliveries) if (d.stakeholderCardId && !newest.has(d.stakeholderCardId)) newest.set(d.stakeholderCardId, d);
+  return new Map([...newest].filter(([, d]) => d.status === "failed"));
+}
+
+/** Shows a failed send where the PM reads the stakeholder's update state. */
+function markFailedSends(table: HTMLElement, failed: Map<string, DeliveryView>): void {
+  for (const [cardId, d] of failed) {
+    const cell = table.querySelector(`tr[data-card="${cardId}"] .update-state`)?.parentElement;
+    cell?.append(h("div", { class: "field-error send-failed" }, `Last send failed (${d.subject}): ${d.lastError ?? "no reason given"}`));
+  }
+}
+
 function registry(current: BoardRecords): HTMLElement {
   const rows = registryRows(current);
   const table = h("div", { class: "registry-results" });
-  const drawTable = () => replaceChildren(table, renderRegistryTable(filterRows(rows, filters), rows.length, current, (cardId) => void edit(cardId)));
+  const failed = failedSends();
+  const drawTable = () => {
+    replaceChildren(
+      table,
+      renderRegistryTable(filterRows(rows, filters), rows.length, current, { onEdit: (cardId) => void edit(cardId), onSend: (cardId) => show({ send: { cardId } }) }),
+    );
+    void failed.then((sends) => markFailedSends(table, sends));
+  };
   drawTable();
   return h("section", { class: "registry" }, rows.length ? renderFilters(filters, drawTable) : null, table);
 }
@@ -39,6 +65,12 @@ function grid(current: BoardRecords): HTMLElement {
 }
 
 function content(current: BoardRecords): HTMLElement {
+  if ("send" in view) {
+    const { cardId } = view.send;
+    const row = registryRows(current).find((r) => r.card.id === cardId);
+    if (row?.kind !== "ok") return registry(current);
+    return renderSendUpdate({ t, cardId, stakeholder: row.stakeholder, onSent: (sent) => void reload({ tab: "registry" }, sent), onCancel: () => show({ tab: "registry" }) });
+  }
   if ("form" in view) {
     return renderStakeholderForm({
       t,
@@ -74,7 +106,7 @@ function draw(): void {
         h("button", { type: "button", class: "btn btn-primary", onclick: () => show({ form: {} }) }, "Add stakeholder"),
       ),
     ),
-    renderTabs("form" in view ? undefined : view.tab, (tab) => show({ tab })),
+    renderTabs("tab" in view ? view.tab : undefined, (tab) => show({ tab })),
     status,
     content(current),
   );
@@ -116,7 +148,7 @@ async function reload(next: View, saved?: string): Promise<void> {
 
 t.render(() => {
   // A form being typed in is never redrawn under the user; the data is reloaded when they save or leave it.
-  const typing = "form" in view || view.tab === "agreements";
+  const typing = !("tab" in view) || view.tab === "agreements";
   if (typing && board) return;
   load()
     .then((loaded) => {

@@ -32,6 +32,12 @@ export const ErrorCode = {
   SnapshotUnreadable: "SNAPSHOT_UNREADABLE",
   SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
   RenderBusy: "RENDER_BUSY",
+  InvalidMessage: "INVALID_MESSAGE",
+  InternalContent: "INTERNAL_CONTENT",
+  KeyReused: "KEY_REUSED",
+  ChannelNotConfigured: "CHANNEL_NOT_CONFIGURED",
+  NotSendable: "NOT_SENDABLE",
+  InvalidWebhookUrl: "INVALID_WEBHOOK_URL",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -10,6 +10,8 @@ import { m0008BoardCheckpoints } from "./0008-board-checkpoints";
 import { m0009ReportAudiences } from "./0009-report-audiences";
 import { m0010DeliveryIndex } from "./0010-delivery-index";
 import { m0011ReplayIndex } from "./0011-replay-index";
+import { m0013Deliveries } from "./0013-deliveries";
+import { m0014ChatWebhooks } from "./0014-chat-webhooks";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009ReportAudiences,
   m0010DeliveryIndex,
   m0011ReplayIndex,
+  m0013Deliveries,
+  m0014ChatWebhooks,
 ];
