@@ -32,6 +32,7 @@ export const ErrorCode = {
   SnapshotUnreadable: "SNAPSHOT_UNREADABLE",
   SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
   RenderBusy: "RENDER_BUSY",
+  ShareInternalRefused: "SHARE_INTERNAL_REFUSED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

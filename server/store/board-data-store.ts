@@ -26,6 +26,7 @@ export function createBoardDataStore(db: Db): BoardDataStore {
     "DELETE FROM plugin_data WHERE board_id = @boardId",
     "DELETE FROM loop_record_versions WHERE board_id = @boardId",
     "DELETE FROM stakeholder_updates WHERE board_id = @boardId",
+    "DELETE FROM share_links WHERE board_id = @boardId",
     "DELETE FROM report_snapshots WHERE board_id = @boardId",
     "DELETE FROM boards WHERE id = @boardId",
     "UPDATE retired_webhooks SET board_id = '' WHERE board_id = @boardId",

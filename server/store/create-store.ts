@@ -13,6 +13,7 @@ import type { Db } from "./open-database";
 import { createPluginDataStore } from "./plugin-data-store";
 import { createReportSnapshotsStore } from "./report-snapshots-store";
 import { createRetiredWebhooksStore } from "./retired-webhooks-store";
+import { createShareLinksStore } from "./share-links-store";
 import { createSyncStateStore } from "./sync-state-store";
 
 /** Every table's prepared statements over one database: the only way the rest of the service touches SQL. */
@@ -34,6 +35,7 @@ export function createStore(db: Db) {
     retiredWebhooks: createRetiredWebhooksStore(db),
     reportSnapshots: createReportSnapshotsStore(db),
     checkpoints: createBoardCheckpointsStore(db),
+    shareLinks: createShareLinksStore(db),
   };
 }
 

@@ -9,6 +9,7 @@ import { m0007ReportSnapshots } from "./0007-report-snapshots";
 import { m0008BoardCheckpoints } from "./0008-board-checkpoints";
 import { m0009ReportAudiences } from "./0009-report-audiences";
 import { m0010DeliveryIndex } from "./0010-delivery-index";
+import { m0015ShareLinks } from "./0015-share-links";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008BoardCheckpoints,
   m0009ReportAudiences,
   m0010DeliveryIndex,
+  m0015ShareLinks,
 ];
