@@ -5,7 +5,9 @@ import { createBoardSettingsStore } from "./board-settings-store";
 import { createBoardsStore } from "./boards-store";
 import { createCardMembersStore } from "./card-members-store";
 import { createCardsStore } from "./cards-store";
+import { createChatWebhooksStore } from "./chat-webhooks-store";
 import { createConnectionsStore } from "./connections-store";
+import { createDeliveriesStore } from "./deliveries-store";
 import { createListsStore } from "./lists-store";
 import { createLoopHistoryStore } from "./loop-history-store";
 import { createMembersStore } from "./members-store";
@@ -35,6 +37,8 @@ export function createStore(db: Db) {
     retiredWebhooks: createRetiredWebhooksStore(db),
     reportSnapshots: createReportSnapshotsStore(db),
     checkpoints: createBoardCheckpointsStore(db),
+    deliveries: createDeliveriesStore(db),
+    chatWebhooks: createChatWebhooksStore(db),
     shareLinks: createShareLinksStore(db),
   };
 }

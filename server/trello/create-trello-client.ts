@@ -52,6 +52,8 @@ export interface TrelloClient {
   createWebhook(token: string, webhook: { callbackURL: string; idModel: string; description: string }): Promise<TrelloWebhook>;
   listWebhooks(token: string): Promise<TrelloWebhook[]>;
   deleteWebhook(token: string, webhookId: string): Promise<void>;
+  /** Comments on a card as the token's member; returns the commentCard action's id. */
+  addComment(token: string, cardId: string, text: string): Promise<string>;
 }
 
 function parse<T>(schema: z.ZodType<T>, path: string, body: unknown): T {
@@ -100,5 +102,8 @@ export function createTrelloClient(options: TrelloClientOptions): TrelloClient {
     deleteWebhook: async (token, webhookId) => {
       await transport.request(token, "DELETE", `/webhooks/${webhookId}`);
     },
+    addComment: async (token, cardId, text) =>
+      parse(z.looseObject({ id: z.string() }), "/cards/{id}/actions/comments", await transport.request(token, "POST", `/cards/${cardId}/actions/comments`, {}, { text }))
+        .id,
   };
 }

@@ -9,6 +9,8 @@ import { m0007ReportSnapshots } from "./0007-report-snapshots";
 import { m0008BoardCheckpoints } from "./0008-board-checkpoints";
 import { m0009ReportAudiences } from "./0009-report-audiences";
 import { m0010DeliveryIndex } from "./0010-delivery-index";
+import { m0013Deliveries } from "./0013-deliveries";
+import { m0014ChatWebhooks } from "./0014-chat-webhooks";
 import { m0015ShareLinks } from "./0015-share-links";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -23,5 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008BoardCheckpoints,
   m0009ReportAudiences,
   m0010DeliveryIndex,
+  m0013Deliveries,
+  m0014ChatWebhooks,
   m0015ShareLinks,
 ];
