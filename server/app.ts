@@ -5,6 +5,7 @@ import { pinoHttp } from "pino-http";
 import { createConnectionsRouter } from "./api/connections-router";
 import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
+import { createReportSendRouter } from "./api/report-send-router";
 import { createShareLinksRouter } from "./api/share-links-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
@@ -21,6 +22,7 @@ import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
+import { enqueueDelivery } from "./delivery/enqueue-delivery";
 import { createShareViewRouter } from "./share/share-view-router";
 import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createStore } from "./store/create-store";
@@ -124,6 +126,15 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
   app.use(createShareLinksRouter({ verifyJwt: memberJwt, store, publicUrl: config.publicUrl }));
   app.use(createShareViewRouter({ store }));
+  app.use(
+    createReportSendRouter({
+      verifyJwt: memberJwt,
+      store,
+      publicUrl: config.publicUrl,
+      producer: pooledReportProducer(renderPool),
+      enqueue: (message, createdBy) => enqueueDelivery(store, message, { createdBy }),
+    }),
+  );
   const root = projectRoot();
   app.use(
     createPowerUpRouter({

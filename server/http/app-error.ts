@@ -33,6 +33,7 @@ export const ErrorCode = {
   SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
   RenderBusy: "RENDER_BUSY",
   ShareInternalRefused: "SHARE_INTERNAL_REFUSED",
+  ReportNotForParty: "REPORT_NOT_FOR_PARTY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
