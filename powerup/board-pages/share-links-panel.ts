@@ -49,8 +49,9 @@ async function copyField(field: HTMLInputElement): Promise<boolean> {
 /**
  * "Share link" for a client or partner report: make a link (7, 30 or 90 days) that opens this copy without a Trello
  * account, copy it (it is shown once: the service keeps only its hash), and see each link's openings or revoke it.
+ * `reload` shows links made elsewhere (a send makes one per recipient).
  */
-export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMeta): HTMLElement {
+export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMeta): { element: HTMLElement; reload: () => Promise<void> } {
   const path = `/api/boards/${meta.boardId}/reports/${meta.id}/share-links`;
   const message = h("div", { class: "message", "aria-live": "polite" });
   const fresh = h("div", { class: "share-new" });
@@ -120,7 +121,7 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
   }
 
   void load();
-  return h(
+  const element = h(
     "section",
     { class: "share-panel", "aria-label": "Share link" },
     h("h3", {}, "Share link"),
@@ -136,4 +137,5 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
     message,
     list,
   );
+  return { element, reload: load };
 }

@@ -14,11 +14,11 @@ const lastMonth = (() => {
 const suite = useDevHostSuite(async (seeded) => {
   stack = seeded;
   const { sim, boardId, lists } = stack;
-  const person = async (name: string, type: string, org: string, buyIn: string) => {
+  const person = async (name: string, type: string, org: string, buyIn: string, contact: string) => {
     const idCard = String(sim.createCard(lists.todo, { name, at: Date.parse(`${lastMonth}-02T12:00:00Z`) }).id);
     sim.setPluginData({ scope: "card", idModel: idCard }, {
       stakeholder: {
-        v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn, status: "active",
+        v: 1, name, type, org, influence: "high", interest: "high", channel: "email", contact, cadenceDays: 7, buyIn, status: "active",
         initiation: { platform: true, roles: true, reviews: true, scope: true },
       },
     });
@@ -29,13 +29,13 @@ const suite = useDevHostSuite(async (seeded) => {
     });
     expect(refreshed.status).toBe(200);
   };
-  await person("Priya Natarajan", "partner", "Northwind", "sceptic");
-  await person("Dana Ruiz", "client", "ACME", "champion");
+  await person("Priya Natarajan", "partner", "Northwind", "sceptic", "priya@northwind.example");
+  await person("Dana Ruiz", "client", "ACME", "champion", "dana@acme.example");
   await stack.settle();
 });
 
-/** Opens the report, generates Northwind's partner copy of last month and waits for its share panel. */
-async function partnerReport() {
+/** Opens the report, generates Northwind's partner copy of last month (as this version) and waits for its share panel. */
+async function partnerReport(version: number) {
   const opened = await suite.openDevHost();
   const { page } = opened;
   await page.getByRole("button", { name: "Monthly report" }).click();
@@ -45,14 +45,14 @@ async function partnerReport() {
   await modal.getByLabel("Audience").selectOption("partner");
   await modal.getByLabel("Organisation").selectOption("Northwind");
   await modal.getByRole("button", { name: "Generate report" }).click();
-  await modal.getByText(/^Version 1 · Partner: Northwind · /).waitFor();
+  await modal.getByText(new RegExp(`^Version ${version} · Partner: Northwind · `)).waitFor();
   await modal.getByText("No share link for this version yet.").waitFor();
   return { page, modal };
 }
 
 describe("Share link on the report page", () => {
   it("makes a link that opens the partner copy in a browser without Trello, records the opening, and stops working once revoked", async () => {
-    const { page, modal } = await partnerReport();
+    const { page, modal } = await partnerReport(1);
     await modal.getByLabel("For whom (optional)").fill("Priya at Northwind");
     await modal.getByRole("button", { name: "Create share link" }).click();
     const url = await modal.getByLabel("New share link").inputValue();
@@ -86,5 +86,21 @@ describe("Share link on the report page", () => {
     await view.getByRole("heading", { name: "This report link is no longer available" }).waitFor();
     await saveScreenshot(view, "share-link-revoked");
     await outsider.close();
+  });
+
+  it("sends the partner copy to Northwind's stakeholders once, however often the button is pressed, and lists who got it", async () => {
+    const { page, modal } = await partnerReport(2);
+    await modal.getByRole("button", { name: "Send the monthly report" }).click();
+    await modal.getByText("Priya Natarajan (email): Sending").waitFor();
+    await modal.getByText("1 of 1 stakeholders of Northwind get this version.").waitFor();
+    // Her email carries a link of her own, listed with the others.
+    await modal.locator(".share-links li", { hasText: "Priya Natarajan" }).waitFor();
+    await saveFrameScreenshot(page, "modal", "send-monthly-report");
+    await modal.getByRole("button", { name: "Send the monthly report" }).click();
+    await modal.getByText("Priya Natarajan (email): Already sent this version").waitFor();
+
+    const snapshotId = (await modal.locator(".monthly-report").getAttribute("data-snapshot"))!;
+    const sent = stack.store.deliveries.listBoard(stack.boardId, 50).filter((d) => d.idempotencyKey.startsWith(`report:${snapshotId}:`));
+    expect(sent.map((d) => [d.recipient, d.audience, d.kind])).toEqual([["priya@northwind.example", "partner", "report"]]);
   });
 });
