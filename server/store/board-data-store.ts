@@ -27,6 +27,8 @@ export function createBoardDataStore(db: Db): BoardDataStore {
     "DELETE FROM loop_record_versions WHERE board_id = @boardId",
     "DELETE FROM stakeholder_updates WHERE board_id = @boardId",
     "DELETE FROM share_links WHERE board_id = @boardId",
+    "DELETE FROM review_events WHERE board_id = @boardId",
+    "DELETE FROM calendar_feeds WHERE board_id = @boardId",
     "DELETE FROM report_snapshots WHERE board_id = @boardId",
     "DELETE FROM boards WHERE id = @boardId",
     "UPDATE retired_webhooks SET board_id = '' WHERE board_id = @boardId",

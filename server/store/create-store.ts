@@ -15,6 +15,7 @@ import type { Db } from "./open-database";
 import { createPluginDataStore } from "./plugin-data-store";
 import { createReportSnapshotsStore } from "./report-snapshots-store";
 import { createRetiredWebhooksStore } from "./retired-webhooks-store";
+import { createReviewCalendarStore } from "./review-calendar-store";
 import { createShareLinksStore } from "./share-links-store";
 import { createSyncStateStore } from "./sync-state-store";
 
@@ -40,6 +41,7 @@ export function createStore(db: Db) {
     deliveries: createDeliveriesStore(db),
     chatWebhooks: createChatWebhooksStore(db),
     shareLinks: createShareLinksStore(db),
+    reviewCalendar: createReviewCalendarStore(db),
   };
 }
 
