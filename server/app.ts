@@ -3,6 +3,7 @@ import path from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import { createConnectionsRouter } from "./api/connections-router";
+import { createDeliveriesRouter } from "./api/deliveries-router";
 import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
 import { createReportSendRouter } from "./api/report-send-router";
@@ -14,6 +15,8 @@ import { apiRateLimits, DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from "./ht
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
 import { WEBHOOK_PATH, type Config } from "./config/load-config";
+import { createDeliveryPipeline, type DeliveryPipeline, type DeliveryTuning } from "./delivery/create-delivery-pipeline";
+import { recordSendInTrello } from "./delivery/record-send-in-trello";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { refuseLargeBody } from "./http/refuse-large-body";
@@ -22,7 +25,6 @@ import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
-import { enqueueDelivery } from "./delivery/enqueue-delivery";
 import { createShareViewRouter } from "./share/share-view-router";
 import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createStore } from "./store/create-store";
@@ -50,6 +52,8 @@ export interface AppDeps {
   renderPool?: RenderPool;
   /** The API's rate limits and snapshot quota (defaults: DEFAULT_API_RATE_LIMITS, SNAPSHOTS_PER_BOARD_PER_DAY). */
   limits?: Partial<ApiRateLimits> & { snapshotsPerDay?: number };
+  /** The delivery worker's polling, backoff and timeouts (tests make them short); loopback webhook URLs (demo: always). */
+  delivery?: DeliveryTuning & { allowLocalWebhooks?: boolean };
 }
 
 /** The background board syncs an app runs (exposed for the entry point and tests). */
@@ -62,8 +66,13 @@ export function renderPoolOf(app: Express): RenderPool {
   return app.locals.renderPool as RenderPool;
 }
 
+/** The app's delivery pipeline: its worker is started and stopped by the entry point (startService). */
+export function deliveryOf(app: Express): DeliveryPipeline {
+  return app.locals.delivery as DeliveryPipeline;
+}
+
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits, renderPool = createRenderPool() }: AppDeps): Express {
+export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits, delivery: tuning, renderPool = createRenderPool() }: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -101,6 +110,16 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   const runner = cipher ? createBoardSyncRunner({ client: trello, store, cipher, log }) : undefined;
   app.locals.syncRunner = runner;
   app.locals.renderPool = renderPool;
+  const delivery = createDeliveryPipeline({
+    store,
+    log,
+    smtp: config.smtp,
+    cipher,
+    afterSent: cipher ? recordSendInTrello({ store, cipher, trello }) : undefined,
+    tuning,
+  });
+  app.locals.delivery = delivery;
+  const allowLocalWebhooks = config.mode === "demo" || tuning?.allowLocalWebhooks === true;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
   const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
   // Every API route: the member's JWT first, so the limits count verified members and boards, never forgeries.
@@ -124,6 +143,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     }),
   );
   app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
+  app.use(createDeliveriesRouter({ verifyJwt: memberJwt, store, delivery, cipher, allowLocalWebhooks }));
   app.use(createShareLinksRouter({ verifyJwt: memberJwt, store, publicUrl: config.publicUrl }));
   app.use(createShareViewRouter({ store }));
   app.use(
@@ -132,7 +152,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       store,
       publicUrl: config.publicUrl,
       producer: pooledReportProducer(renderPool),
-      enqueue: (message, createdBy) => enqueueDelivery(store, message, { createdBy }),
+      enqueue: delivery.enqueue,
     }),
   );
   const root = projectRoot();

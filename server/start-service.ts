@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
-import { createApp, renderPoolOf, syncRunnerOf, type AppDeps } from "./app";
+import { createApp, deliveryOf, renderPoolOf, syncRunnerOf, type AppDeps } from "./app";
 import type { Config } from "./config/load-config";
 import type { Logger } from "./log/create-logger";
 import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
@@ -25,13 +25,13 @@ export interface RunningService {
 export async function startService(
   config: Config,
   log: Logger,
-  extras: Pick<AppDeps, "powerUp" | "devHost"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
+  extras: Pick<AppDeps, "powerUp" | "devHost" | "delivery"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
 ): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
   // The Trello client keeps only our Power-Up's pluginData; what an earlier version stored of others' goes now.
   if (config.powerUpId) createStore(db).pluginData.removeOtherPowerUps(config.powerUpId);
   const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "", pluginId: config.powerUpId });
-  const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost });
+  const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost, delivery: extras.delivery });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
   });
@@ -57,6 +57,9 @@ export async function startService(
     producer: pooledReportProducer(renderPool),
   });
   reports.start();
+  // Sends what was queued before a restart; a delivery a stop interrupted mid-send is marked failed, not resent.
+  const delivery = deliveryOf(app);
+  delivery.worker.start();
   return {
     app,
     db,
@@ -68,6 +71,7 @@ export async function startService(
       server.closeIdleConnections();
       await runner?.stop();
       await reports.stop();
+      await delivery.close();
       await closed;
       await renderPool.close();
       db.close();

@@ -8,6 +8,7 @@ import { stakeholderRegistry } from "../../shared/loop/stakeholder-registry";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
 import { requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
+import { logWithSends } from "../delivery/updates/log-with-sends";
 import { boardLoopData } from "../loop/board-loop-data";
 import { csvText } from "../reports/render/csv-text";
 import { registerRows, REGISTER_COLUMNS } from "../stakeholders/register-rows";
@@ -33,9 +34,16 @@ function loadRegistry(store: Store, boardId: string, now: Date) {
     .map((id) => ({ id, fields: store.cards.get(id)?.fields }))
     .filter(({ fields }) => !fields?.closed && !fields?.deleted)
     .map(({ id, fields }) => ({ id, name: fields?.name ?? "(card not synced yet)" }));
+  const lastSent = store.deliveries.lastSentByStakeholder(boardId);
+  // The card's log plus what the service sent: one "owed an update" rule over both.
   const entries = stakeholderRegistry(
     cards,
-    (card) => ({ stakeholder: readLoopRecord("stakeholder", data.cards.get(card.id)?.stakeholder), log: readLoopRecord("log", data.cards.get(card.id)?.log) }),
+    (card) => {
+      const read = readLoopRecord("log", data.cards.get(card.id)?.log);
+      // An unreadable log stays unreadable (the registry says so); the service's sends still count with one that reads.
+      const merged = read.status === "invalid" ? undefined : logWithSends(read, lastSent.get(card.id));
+      return { stakeholder: readLoopRecord("stakeholder", data.cards.get(card.id)?.stakeholder), log: merged ? { status: "ok" as const, value: merged } : read };
+    },
     today,
     timeZone,
   );

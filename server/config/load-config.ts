@@ -36,6 +36,13 @@ const envSchema = z.object({
       .optional(),
   ),
   TRELLO_POWERUP_ID: optionalText,
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), "SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)")
+      .optional(),
+  ),
+  MAIL_FROM: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
 });
 
@@ -44,6 +51,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface TrelloCredentials {
   apiKey: string;
   apiSecret: string;
+}
+
+/** Where email goes out: an SMTP server (its URL holds the credentials, so it is never logged) and the From address. */
+export interface SmtpConfig {
+  url: string;
+  from: string;
 }
 
 export interface Config {
@@ -59,6 +72,8 @@ export interface Config {
   tokenEncryptionKey: Buffer | undefined;
   /** Member JWTs must carry this idPlugin and other Power-Ups' pluginData is dropped; always set outside the demo. */
   powerUpId: string | undefined;
+  /** Email delivery; unset, updates go by chat only (the demo starts its own capturing SMTP server). */
+  smtp: SmtpConfig | undefined;
   logLevel: LogLevel;
 }
 
@@ -119,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${port}`;
   // Outside the demo the service holds tokens that write to boards: nothing may default to open.
   if (mode === "trello") problems.push(...unsafeOutsideDemo(vars, publicUrl));
+  if (vars.MAIL_FROM && !vars.SMTP_URL) problems.push("MAIL_FROM is set but SMTP_URL is not: set SMTP_URL too, or unset MAIL_FROM");
+  if (vars.MAIL_FROM && !/^(?:[^<>@]*<)?[^\s<>@]+@[^\s<>@]+>?$/.test(vars.MAIL_FROM)) {
+    problems.push('MAIL_FROM must be an email address, optionally with a name: "Stakeholder Loop <loop@example.com>"');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -131,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trelloApiBase: vars.TRELLO_API_BASE ?? "https://api.trello.com",
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, "hex") : undefined,
     powerUpId: vars.TRELLO_POWERUP_ID,
+    smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.MAIL_FROM ?? `Stakeholder Loop <loop@${new URL(publicUrl).hostname}>` } : undefined,
     logLevel: vars.LOG_LEVEL ?? "info",
   };
 }

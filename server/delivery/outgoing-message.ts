@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { AUDIENCES, type Audience } from "../../shared/loop/audience";
+import { DELIVERY_CHANNELS, type DeliveryChannel } from "../../shared/loop/delivery-channel";
 
-/** Where a message goes: email over SMTP, or a chat platform's incoming webhook. */
-export const DELIVERY_CHANNELS = ["email", "slack", "teams", "google-chat"] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export { DELIVERY_CHANNELS, type DeliveryChannel };
 
 export const MESSAGE_KINDS = ["update", "report", "invitation", "digest"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -32,6 +32,12 @@ export const ErrorCode = {
   SnapshotUnreadable: "SNAPSHOT_UNREADABLE",
   SnapshotVersionUnsupported: "SNAPSHOT_VERSION_UNSUPPORTED",
   RenderBusy: "RENDER_BUSY",
+  InvalidMessage: "INVALID_MESSAGE",
+  InternalContent: "INTERNAL_CONTENT",
+  KeyReused: "KEY_REUSED",
+  ChannelNotConfigured: "CHANNEL_NOT_CONFIGURED",
+  NotSendable: "NOT_SENDABLE",
+  InvalidWebhookUrl: "INVALID_WEBHOOK_URL",
   ShareInternalRefused: "SHARE_INTERNAL_REFUSED",
   ReportNotForParty: "REPORT_NOT_FOR_PARTY",
 } as const;

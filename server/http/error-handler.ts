@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { TokenUnreadableError } from "../auth/token-unreadable-error";
+import { DELIVERY_ERROR_STATUS, DeliveryError } from "../delivery/delivery-error";
 import { AppError, ErrorCode } from "./app-error";
 import { payloadTooLarge } from "./payload-too-large";
 
@@ -24,6 +25,7 @@ function fromRouter(err: { status?: unknown; message?: unknown }): AppError | un
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof TokenUnreadableError) return new AppError(409, ErrorCode.TokenUnreadable, err.message);
+  if (err instanceof DeliveryError) return new AppError(DELIVERY_ERROR_STATUS[err.code], err.code, err.message);
   if (err && typeof err === "object") {
     const parsed = fromBodyParser(err as { status?: unknown; type?: unknown }) ?? fromRouter(err as { status?: unknown; message?: unknown });
     if (parsed) return parsed;

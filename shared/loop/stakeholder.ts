@@ -3,7 +3,8 @@ import { calendarDate, choice, optionalText, requiredText, version1, wholeNumber
 
 export const STAKEHOLDER_TYPES = ["client", "partner", "sponsor", "internal", "other"] as const;
 export const LEVELS = ["low", "medium", "high"] as const;
-export const CHANNELS = ["email", "slack", "teams", "phone", "meeting", "trello", "other"] as const;
+/** Where a stakeholder wants their updates; "google-chat" came later (appended, so stored records stay valid). */
+export const CHANNELS = ["email", "slack", "teams", "phone", "meeting", "trello", "other", "google-chat"] as const;
 export const BUY_IN_LEVELS = ["champion", "supporter", "neutral", "sceptic", "opponent"] as const;
 export const STAKEHOLDER_STATUSES = ["active", "difficult", "escalated", "released"] as const;
 export const LEADS = ["technical", "operational"] as const;

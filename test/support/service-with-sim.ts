@@ -1,3 +1,4 @@
+import type { AppDeps } from "../../server/app";
 import path from "node:path";
 import { freePort } from "../../scripts/demo/free-port";
 import { createTrelloSimulator, type TrelloSimulator } from "../../scripts/trello-sim/create-trello-simulator";
@@ -27,7 +28,13 @@ export interface ServiceWithSim {
 
 /** The real service on a real port, wired to the Trello simulator the way it is wired to Trello. */
 export async function startServiceWithSim(
-  options: { databasePath?: string; /** The simulator's Power-Up id (random by default). */ pluginId?: string; /** The service's logger (silent by default). */ log?: Logger } = {},
+  options: {
+    databasePath?: string;
+    /** The simulator's Power-Up id (random by default). */ pluginId?: string;
+    /** The service's logger (silent by default). */ log?: Logger;
+    /** More environment (SMTP_URL, say). */ env?: NodeJS.ProcessEnv;
+    /** The delivery worker's tuning. */ delivery?: AppDeps["delivery"];
+  } = {},
 ): Promise<ServiceWithSim> {
   const temp = makeTempDir();
   const sim = createTrelloSimulator({ pluginId: options.pluginId, webhooks: { retryDelaysMs: [50, 100, 200] } });
@@ -43,8 +50,9 @@ export async function startServiceWithSim(
     TRELLO_API_BASE: simInfo.baseUrl,
     TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
     LOG_LEVEL: "silent",
+    ...options.env,
   });
-  const service = await startService(config, options.log ?? createLogger("silent"));
+  const service = await startService(config, options.log ?? createLogger("silent"), { delivery: options.delivery });
   const baseUrl = `http://127.0.0.1:${service.port}`;
   return {
     sim,

@@ -52,21 +52,21 @@ export async function sendMonthlyReport(
     throw new AppError(422, ErrorCode.ReportNotForParty, "Only a client or partner report for one organisation is sent to stakeholders: generate that copy and send it");
   }
   const model = readSnapshotModel(snapshot.modelJson);
-  const recipients = partyRecipients(store, input.boardId, snapshot.audience, snapshot.party);
+  const recipients = partyRecipients(store, input.boardId, snapshot.audience, snapshot.party, now());
   const pending = recipients.filter((r) => r.sendable && !store.deliveries.getByKey(reportSendKey(snapshot.id, r.cardId)));
   // One PDF for the whole party, drawn only when someone still has to get it.
-  const pdf = pending.some((r) => r.sendable && r.channel === "email") ? await renderSnapshot(snapshot, "pdf", {}, producer) : undefined;
+  const pdf = pending.some((r) => r.sendable && r.route.channel === "email") ? await renderSnapshot(snapshot, "pdf", {}, producer) : undefined;
 
   return recipients.map((r): ReportSendResult => {
-    const base = { cardId: r.cardId, name: r.name, channel: r.stakeholder.channel };
+    const base = { cardId: r.cardId, name: r.name, channel: r.channel };
     if (!r.sendable) return { ...base, outcome: "skipped", reason: r.reason };
     const key = reportSendKey(snapshot.id, r.cardId);
     const earlier = store.deliveries.getByKey(key);
     if (earlier) return { ...base, outcome: "already-sent", deliveryId: earlier.id, status: earlier.status };
     const link = createShareLink(store, publicUrl, { boardId: input.boardId, snapshotId: snapshot.id, createdBy: input.createdBy, label: r.name, now: now() });
-    const common = { boardId: input.boardId, stakeholderCardId: r.cardId, idempotencyKey: key, kind: "report" as const, audience: snapshot.audience, channel: r.channel, to: r.to, link: link.url };
+    const common = { boardId: input.boardId, stakeholderCardId: r.cardId, idempotencyKey: key, kind: "report" as const, audience: snapshot.audience, channel: r.route.channel, to: r.route.to, link: link.url };
     const body =
-      r.channel === "email"
+      r.route.channel === "email"
         ? {
             ...renderReportEmail({ model, recipientName: r.name, link, pdfFilename: pdf!.filename }),
             attachments: [{ filename: pdf!.filename, contentType: "application/pdf", content: pdf!.body as Buffer }],

@@ -28,6 +28,21 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads SMTP_URL and MAIL_FROM into the email configuration, with a From address from PUBLIC_URL by default", () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: "smtp://u:p@mail.example.com:587", PUBLIC_URL: "https://loop.example.com" }).smtp).toEqual({
+      url: "smtp://u:p@mail.example.com:587",
+      from: "Stakeholder Loop <loop@loop.example.com>",
+    });
+    expect(loadConfig({ SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "PM <pm@example.com>" }).smtp?.from).toBe("PM <pm@example.com>");
+  });
+
+  it("refuses an SMTP_URL that is not smtp(s), a MAIL_FROM without SMTP_URL, and a MAIL_FROM that is no address", () => {
+    expect(() => loadConfig({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ MAIL_FROM: "pm@example.com" })).toThrow(/MAIL_FROM is set but SMTP_URL is not/);
+    expect(() => loadConfig({ SMTP_URL: "smtp://mail.example.com", MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM must be an email address/);
+  });
+
   it("derives the default public URL from PORT and strips a trailing slash from PUBLIC_URL", () => {
     expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
     expect(loadConfig({ PUBLIC_URL: "https://loop.example.com/" }).webhookCallbackUrl).toBe("https://loop.example.com/webhooks/trello");

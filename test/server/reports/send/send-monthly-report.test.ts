@@ -4,7 +4,8 @@ import { SMTPServer } from "smtp-server";
 import { createEmailSender } from "../../../../server/delivery/channels/create-email-sender";
 import { readStoredMessage } from "../../../../server/delivery/stored-message";
 import { reportSendKey } from "../../../../server/reports/send/send-monthly-report";
-import { startServiceWithSim, type ServiceWithSim } from "../../../support/service-with-sim";
+import { createTokenCipher } from "../../../../server/auth/token-cipher";
+import { startServiceWithSim, TEST_TOKEN_KEY, type ServiceWithSim } from "../../../support/service-with-sim";
 
 const json = (res: Response): Promise<any> => res.json();
 
@@ -57,9 +58,13 @@ beforeAll(async () => {
   person("Nadia Holm", "partner", "Northwind", { channel: "phone", contact: "+46 8 123" });
   person("Noel Gone", "partner", "Northwind", { contact: "noel@northwind.example", status: "released", release: { on: "2026-03-02", reason: "Left" } });
   person("Ned Nomail", "partner", "Northwind", { contact: "not an address" });
+  person("Nils Quiet", "partner", "Northwind", { channel: "teams" });
   person("Dana Ruiz", "client", "ACME", { contact: "dana@acme.example" });
   expect((await h.connect(boardId)).status).toBe(202);
   await h.settle();
+  // Nils's Slack webhook, sealed as the service stores it (a loopback address: nothing leaves the machine).
+  const cipher = createTokenCipher(Buffer.from(TEST_TOKEN_KEY, "hex"));
+  h.store.chatWebhooks.save(boardId, cards["Nils Berg"]!, cipher.encrypt("http://127.0.0.1:9/slack"), h.simInfo.memberId, new Date());
   const month = new Date().toISOString().slice(0, 7);
   await call("POST", "/reports", { month, audience: "internal", pmNote: "Keep Nora close" });
   northwind = (await json(await call("POST", "/reports", { month, audience: "partner", party: "Northwind" }))).id;
@@ -80,10 +85,12 @@ describe("Send the monthly report to a party's stakeholders", () => {
       ["Nadia Holm", "phone", "skipped"],
       ["Ned Nomail", "email", "skipped"],
       ["Nils Berg", "slack", "queued"],
+      ["Nils Quiet", "teams", "skipped"],
       ["Nora Lind", "email", "queued"],
     ]);
-    expect(first[0].reason).toMatch(/phone/);
+    expect(first[0].reason).toMatch(/channel is phone/);
     expect(first[1].reason).toMatch(/not an email address/);
+    expect(first[3].reason).toMatch(/No chat webhook URL/);
 
     const nora = h.store.deliveries.getByKey(reportSendKey(northwind, cards["Nora Lind"]!))!;
     expect(nora).toMatchObject({ kind: "report", audience: "partner", channel: "email", recipient: "nora@northwind.example", stakeholderCardId: cards["Nora Lind"] });
