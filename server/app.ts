@@ -7,6 +7,7 @@ import { createDeliveriesRouter } from "./api/deliveries-router";
 import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
 import { createReportSendRouter } from "./api/report-send-router";
+import { createReviewCalendarRouter } from "./api/review-calendar-router";
 import { createShareLinksRouter } from "./api/share-links-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
@@ -25,6 +26,7 @@ import { serializeRequest, type Logger } from "./log/create-logger";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
+import { organizerOf } from "./calendar/organizer-of";
 import { createShareViewRouter } from "./share/share-view-router";
 import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createStore } from "./store/create-store";
@@ -153,6 +155,15 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       publicUrl: config.publicUrl,
       producer: pooledReportProducer(renderPool),
       enqueue: delivery.enqueue,
+    }),
+  );
+  app.use(
+    createReviewCalendarRouter({
+      verifyJwt: memberJwt,
+      store,
+      publicUrl: config.publicUrl,
+      enqueue: delivery.enqueue,
+      organizer: organizerOf(config.smtp?.from ?? `Stakeholder Loop <loop@${new URL(config.publicUrl).hostname}>`),
     }),
   );
   const root = projectRoot();
