@@ -9,6 +9,7 @@ import { renderPowerInterestGrid } from "../stakeholders/power-interest-grid";
 import { filterRows, noFilters, renderFilters } from "../stakeholders/registry-filters";
 import { registryRows } from "../stakeholders/registry-rows";
 import { renderRegistryTable } from "../stakeholders/registry-table";
+import { renderSendUpdate } from "../stakeholders/send-update-view";
 import { renderStakeholderForm } from "../stakeholders/stakeholder-form";
 import { renderTabs, type Tab } from "../stakeholders/tabs";
 import { withCreatedCards } from "../stakeholders/with-created-cards";
@@ -18,7 +19,7 @@ const t = iframeClient();
 const app = document.getElementById("app")!;
 const status = h("div", { class: "page-status", "aria-live": "polite" });
 
-type View = { tab: Tab } | { form: { cardId?: string; storedRaw?: unknown } };
+type View = { tab: Tab } | { form: { cardId?: string; storedRaw?: unknown } } | { send: { cardId: string } };
 let view: View = { tab: "registry" };
 let board: BoardRecords | undefined;
 const filters = noFilters();
@@ -28,7 +29,11 @@ const createdCards: BoardCard[] = [];
 function registry(current: BoardRecords): HTMLElement {
   const rows = registryRows(current);
   const table = h("div", { class: "registry-results" });
-  const drawTable = () => replaceChildren(table, renderRegistryTable(filterRows(rows, filters), rows.length, current, (cardId) => void edit(cardId)));
+  const drawTable = () =>
+    replaceChildren(
+      table,
+      renderRegistryTable(filterRows(rows, filters), rows.length, current, { onEdit: (cardId) => void edit(cardId), onSend: (cardId) => show({ send: { cardId } }) }),
+    );
   drawTable();
   return h("section", { class: "registry" }, rows.length ? renderFilters(filters, drawTable) : null, table);
 }
@@ -39,6 +44,12 @@ function grid(current: BoardRecords): HTMLElement {
 }
 
 function content(current: BoardRecords): HTMLElement {
+  if ("send" in view) {
+    const { cardId } = view.send;
+    const row = registryRows(current).find((r) => r.card.id === cardId);
+    if (row?.kind !== "ok") return registry(current);
+    return renderSendUpdate({ t, cardId, stakeholder: row.stakeholder, onSent: (sent) => void reload({ tab: "registry" }, sent), onCancel: () => show({ tab: "registry" }) });
+  }
   if ("form" in view) {
     return renderStakeholderForm({
       t,
@@ -74,7 +85,7 @@ function draw(): void {
         h("button", { type: "button", class: "btn btn-primary", onclick: () => show({ form: {} }) }, "Add stakeholder"),
       ),
     ),
-    renderTabs("form" in view ? undefined : view.tab, (tab) => show({ tab })),
+    renderTabs("tab" in view ? view.tab : undefined, (tab) => show({ tab })),
     status,
     content(current),
   );
@@ -116,7 +127,7 @@ async function reload(next: View, saved?: string): Promise<void> {
 
 t.render(() => {
   // A form being typed in is never redrawn under the user; the data is reloaded when they save or leave it.
-  const typing = "form" in view || view.tab === "agreements";
+  const typing = !("tab" in view) || view.tab === "agreements";
   if (typing && board) return;
   load()
     .then((loaded) => {

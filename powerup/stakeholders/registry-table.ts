@@ -1,3 +1,4 @@
+import { deliveryChannelOf } from "../../shared/loop/delivery-channel";
 import { INITIATION_ITEMS } from "../../shared/loop/stakeholder";
 import type { BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
@@ -43,8 +44,22 @@ function initiationCell(row: Extract<RegistryRow, { kind: "ok" }>): HTMLElement 
   );
 }
 
-function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, onEdit: (cardId: string) => void): HTMLElement {
+export interface RegistryActions {
+  onEdit: (cardId: string) => void;
+  /** Opens "Send update" on a stakeholder on a channel the service sends on. */
+  onSend: (cardId: string) => void;
+}
+
+/** Due today or owed: the stakeholders "Send update" is offered for. */
+function isDue(row: Extract<RegistryRow, { kind: "ok" }>, today: string): boolean {
+  return row.status !== "released" && (row.update.overdue || (row.update.dueOn !== undefined && row.update.dueOn <= today));
+}
+
+function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, actions: RegistryActions): HTMLElement {
   const s = row.stakeholder;
+  // Offered on every channel the service sends on; the primary action only where an update is due or owed.
+  const sendable = deliveryChannelOf(s.channel) !== undefined && row.status !== "released";
+  const due = isDue(row, board.today);
   const state = updateStateText(row.update, row.status === "released");
   return h(
     "tr",
@@ -61,7 +76,14 @@ function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, o
     ),
     statusCell(row, board),
     initiationCell(row),
-    h("td", {}, h("button", { type: "button", class: "btn", "aria-label": `Edit ${s.name}`, onclick: () => onEdit(row.card.id) }, "Edit")),
+    h(
+      "td",
+      { class: "row-actions" },
+      sendable
+        ? h("button", { type: "button", class: due ? "btn btn-primary send-update" : "btn send-update", "aria-label": `Send update to ${s.name}`, onclick: () => actions.onSend(row.card.id) }, "Send update")
+        : null,
+      h("button", { type: "button", class: "btn", "aria-label": `Edit ${s.name}`, onclick: () => actions.onEdit(row.card.id) }, "Edit"),
+    ),
   );
 }
 
@@ -75,7 +97,7 @@ function invalidRow(row: Extract<RegistryRow, { kind: "invalid" }>, onEdit: (car
 }
 
 /** The registry table; `total` is the number of stakeholders before filtering, to tell "none yet" from "none match". */
-export function renderRegistryTable(rows: RegistryRow[], total: number, board: BoardRecords, onEdit: (cardId: string) => void): HTMLElement {
+export function renderRegistryTable(rows: RegistryRow[], total: number, board: BoardRecords, actions: RegistryActions): HTMLElement {
   if (total === 0) {
     return h(
       "div",
@@ -102,6 +124,6 @@ export function renderRegistryTable(rows: RegistryRow[], total: number, board: B
         ...["Name", "Type", "Channel", "Updates", "Status", "Initiation", ""].map((title) => h("th", { scope: "col" }, title)),
       ),
     ),
-    h("tbody", {}, ...rows.map((row) => (row.kind === "ok" ? okRow(row, board, onEdit) : invalidRow(row, onEdit)))),
+    h("tbody", {}, ...rows.map((row) => (row.kind === "ok" ? okRow(row, board, actions) : invalidRow(row, actions.onEdit)))),
   );
 }

@@ -14,6 +14,7 @@ import type { BoardCard, BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
 import { clearFieldErrors, showFieldErrors, showMessage } from "../lib/form-kit";
 import { saveRecord } from "../lib/loop-data";
+import { renderChatWebhookField } from "./chat-webhook-field";
 import { readErrorBox } from "../lib/read-error-box";
 import { cardChoiceField, parseCardChoice } from "./card-choice";
 import { offerAuthorizeInPlace } from "../lib/authorize-in-place";
@@ -136,6 +137,7 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
   });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, "Save stakeholder") as HTMLButtonElement;
 
+  const channelField = selectField("channel", "Channel", sameText(CHANNELS), s.channel);
   const form = h(
     "form",
     { class: "loop-form stakeholder-form", novalidate: true, "aria-label": cardId ? "Edit stakeholder" : "New stakeholder" },
@@ -169,9 +171,10 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
       "fieldset",
       {},
       h("legend", {}, "Keeping them in the loop"),
-      selectField("channel", "Channel", sameText(CHANNELS), s.channel),
-      inputField("contact", "Contact", s.contact ?? "", { maxlength: 120 }),
+      channelField,
+      inputField("contact", "Contact", s.contact ?? "", { maxlength: 120, placeholder: "Their email address, for updates by email" }),
       cadence,
+      cardId ? renderChatWebhookField(opts.t, cardId, channelField.querySelector("select")!) : null,
     ),
     h(
       "fieldset",

@@ -5,7 +5,14 @@ import { DEFAULT_DATABASE_PATH, WEBHOOK_PATH, type Config } from "../../server/c
 import type { Logger } from "../../server/log/create-logger";
 import { projectRoot } from "../../server/powerup/project-root";
 import { syncRunnerOf } from "../../server/app";
+import { createTokenCipher } from "../../server/auth/token-cipher";
+import { createStore } from "../../server/store/create-store";
+import { createOutbox, type Outbox } from "../outbox/create-outbox";
+import { createOutboxRouter, OUTBOX_PATH } from "../outbox/create-outbox-router";
+import { startChatCatcher } from "../outbox/start-chat-catcher";
+import { startMailCatcher } from "../outbox/start-mail-catcher";
 import { startService, type RunningService } from "../../server/start-service";
+import { Router } from "express";
 import { createDevHostRouter, DEV_HOST_CLIENT_SCRIPT } from "../dev-host/create-dev-host-router";
 import { createTrelloSimulator, type TrelloSimulator } from "../trello-sim/create-trello-simulator";
 import { freePort } from "./free-port";
@@ -36,6 +43,8 @@ export interface RunningDemo extends RunningService {
   serviceUrl: string;
   /** When the demo was seeded (ms since the epoch). */
   seededAt: number;
+  /** Every message the demo's mail server and chat webhooks received (the dev host's Outbox page). */
+  outbox: Outbox;
 }
 
 /** The start banner: what to open, one URL per line (a terminal makes each clickable), and never a token. */
@@ -50,6 +59,8 @@ function banner(lines: { serviceUrl: string; boardId: string; second: { id: stri
     `    ${serviceUrl}/dev-host/?board=${boardId}`,
     `  The same board as a second member (${second.fullName}, who has not authorized yet):`,
     `    ${serviceUrl}/dev-host/?board=${boardId}&member=${second.id}`,
+    "  Outbox: every email and chat message the demo sent, as its recipient sees it (no configuration needed):",
+    `    ${serviceUrl}${OUTBOX_PATH}`,
     "  Service health:",
     `    ${serviceUrl}/healthz`,
     "  Trello simulator (REST under /1/; its key and the member's token are in /dev-host/session.json):",
@@ -76,6 +87,10 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
   });
   const simInfo = await sim.listen(0);
   const port = config.port === 0 ? await freePort() : config.port;
+  // Mail and chat go to catchers on this machine, so sending works with no configuration and reaches nobody.
+  const outbox = createOutbox();
+  const mail = await startMailCatcher(outbox);
+  const chat = await startChatCatcher(outbox);
   const publicUrl = config.publicUrl.endsWith(":0") ? `http://localhost:${port}` : config.publicUrl;
   const demoConfig: Config = {
     ...config,
@@ -88,18 +103,22 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
     tokenEncryptionKey: config.tokenEncryptionKey ?? randomBytes(32),
     // The simulator is the demo's Trello: its member tokens and pluginData carry its Power-Up id, checked as in production.
     powerUpId: sim.pluginId,
+    smtp: config.smtp ?? { url: mail.url, from: "Stakeholder Loop demo <loop@localhost>" },
   };
   const now = Date.now();
   const second = sim.createMember({ username: "samokafor", fullName: "Sam Okafor" });
   const board = seedDemoBoard(sim, now, { pm: simInfo.memberId, second: second.id });
   const loop = seedDemoLoopData(sim, board, now);
-  const devHost = createDevHostRouter({
+  const devHost = Router();
+  devHost.use(createOutboxRouter(outbox));
+  devHost.use(createDevHostRouter({
     dir: path.join(projectRoot(), "dist", "dev-host"),
     session: {
       simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId: board.boardId,
       otherMembers: [{ id: second.id, token: second.token }],
+      outboxUrl: OUTBOX_PATH,
     },
-  });
+  }));
   const service = await startService(demoConfig, log, { devHost, powerUp: { trelloClientScript: DEV_HOST_CLIENT_SCRIPT } });
   const serviceUrl = `http://127.0.0.1:${service.port}`;
 
@@ -111,6 +130,9 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
   });
   if (connected.status !== 202) throw new Error(`the demo board did not connect: ${connected.status} ${await connected.text()}`);
   await syncRunnerOf(service.app)?.idle();
+  // Dana takes her updates on Teams: her channel's webhook is the local catcher (a secret, sealed like tokens).
+  const cipher = createTokenCipher(demoConfig.tokenEncryptionKey!);
+  createStore(service.db).chatWebhooks.save(board.boardId, loop.stakeholders.dana, cipher.encrypt(chat.urlFor("teams", "acme-dana-ruiz")), simInfo.memberId, new Date());
   liveDemoActivity(sim, board);
   await sim.idle();
 
@@ -125,9 +147,12 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
     loop,
     serviceUrl,
     seededAt: now,
+    outbox,
     async close() {
       await sim.close();
       await service.close();
+      await mail.close();
+      await chat.close();
     },
   };
 }

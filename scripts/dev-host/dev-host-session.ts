@@ -15,6 +15,8 @@ export const devHostSessionSchema = z.object({
    * connected board sees (their own REST token, authorized or not, separate from the one who connected it).
    */
   otherMembers: z.array(z.object({ id: z.string().min(1), token: z.string().min(1) })).default([]),
+  /** Where the demo's Outbox is (every message its mail and chat catchers received), linked from the header. */
+  outboxUrl: z.string().optional(),
 });
 
 export type DevHostSession = z.infer<typeof devHostSessionSchema>;

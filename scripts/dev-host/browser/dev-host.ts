@@ -57,7 +57,8 @@ async function boot(): Promise<void> {
   const cardArea = el("div", { class: "card-area" });
   const alertBox = el("div", { class: "host-alert", role: "status", hidden: "" });
   const title = el("h1", {}, "…");
-  document.body.append(el("header", { class: "board-header" }, title, toolbar), alertBox, boardArea, cardArea);
+  const outbox = session.outboxUrl ? el("a", { class: "outbox-link", href: session.outboxUrl, target: "_blank", rel: "noopener" }, "Outbox") : null;
+  document.body.append(el("header", { class: "board-header" }, title, toolbar, outbox), alertBox, boardArea, cardArea);
 
   async function openCard(cardId: string): Promise<void> {
     openCardId = cardId;
