@@ -27,6 +27,7 @@ import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
 import { organizerOf } from "./calendar/organizer-of";
+import { sendReviewInvitations } from "./calendar/send-review-invitations";
 import { createShareViewRouter } from "./share/share-view-router";
 import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createStore } from "./store/create-store";
@@ -134,7 +135,20 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       store,
     }),
   );
-  app.use(createPluginDataRouter({ verifyJwt: memberJwt, refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined }));
+  const invitations = {
+    store,
+    enqueue: delivery.enqueue,
+    organizer: organizerOf(config.smtp?.from ?? `Stakeholder Loop <loop@${new URL(config.publicUrl).hostname}>`),
+  };
+  app.use(
+    createPluginDataRouter({
+      verifyJwt: memberJwt,
+      refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined,
+      // A sprint saved with new dates: those invited to its review get the moved event (next SEQUENCE) by themselves.
+      afterRefresh: ({ boardId, idCard, memberId }) =>
+        idCard && void sendReviewInvitations(invitations, { boardId, sprintCardId: idCard, createdBy: memberId, updatesOnly: true }),
+    }),
+  );
   app.use(
     createReportsRouter({
       verifyJwt: memberJwt,
@@ -158,13 +172,7 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
     }),
   );
   app.use(
-    createReviewCalendarRouter({
-      verifyJwt: memberJwt,
-      store,
-      publicUrl: config.publicUrl,
-      enqueue: delivery.enqueue,
-      organizer: organizerOf(config.smtp?.from ?? `Stakeholder Loop <loop@${new URL(config.publicUrl).hostname}>`),
-    }),
+    createReviewCalendarRouter({ verifyJwt: memberJwt, publicUrl: config.publicUrl, ...invitations }),
   );
   const root = projectRoot();
   app.use(

@@ -40,16 +40,20 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  */
 export function sendReviewInvitations(
   { store, enqueue, organizer, now = () => new Date() }: SendReviewInvitationsDeps,
-  input: { boardId: string; sprintCardId: string; createdBy: string },
+  input: { boardId: string; sprintCardId: string; createdBy: string; /** Only the update of a moved review, to those invited to it before. */ updatesOnly?: boolean },
 ): InvitationResult[] {
   const meeting = reviewMeetings(store, input.boardId, now()).find((m) => m.sprintCardId === input.sprintCardId);
+  if (!meeting && input.updatesOnly) return [];
   if (!meeting) throw new AppError(404, ErrorCode.NotFound, "No sprint plan on this card of the board");
+  const invitedBefore = (cardId: string) =>
+    Array.from({ length: meeting.sequence }, (_, n) => n).some((n) => store.deliveries.getByKey(invitationKey(input.sprintCardId, n, cardId)) !== undefined);
   const when = DateTime.fromISO(meeting.startsAt).setZone(meeting.timezone).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ");
   const results: InvitationResult[] = [];
   for (const [cardId, record] of boardLoopData(store, input.boardId).cards) {
     const read = readLoopRecord("stakeholder", record.stakeholder);
     if (read.status !== "ok" || !read.value.initiation.reviews || read.value.status === "released") continue;
     const s = read.value;
+    if (input.updatesOnly && !invitedBefore(cardId)) continue;
     const base = { cardId, name: s.name };
     const to = s.contact?.trim() ?? "";
     if (!EMAIL.test(to)) {

@@ -97,18 +97,26 @@ describe("sprint review invitations", () => {
     expect(results.find((r: any) => r.name === "Dana Ruiz").outcome).toBe("already-sent");
   });
 
-  it("When the sprint moves, then the same event is sent again with the next SEQUENCE and the new time", async () => {
+  it("When the sprint moves, then those invited get the same event again by themselves, with the next SEQUENCE and the new time", async () => {
     h.sim.setPluginData({ scope: "card", idModel: sprintCard }, sprint("2026-12-16"));
+    // What the Power-Up does after saving the plan; nobody presses "invite" again.
     await refresh(sprintCard);
 
-    const { results } = await json(await call("POST", `/sprints/${sprintCard}/review-invitations`));
-    expect(results.find((r: any) => r.name === "Dana Ruiz").outcome).toBe("queued");
     const { ics, delivery } = invitationOf(1, "Dana Ruiz");
     const [event] = eventsOf(ics);
     expect(event!.uid).toBe(reviewUid(boardId, sprintCard));
     expect(String(event!.sequence)).toBe("1");
     expect((event!.start as Date).toISOString()).toBe("2026-12-16T14:00:00.000Z");
     expect(delivery.subject).toContain("(moved)");
+    // Pressing "invite" now sends nothing more.
+    const { results } = await json(await call("POST", `/sprints/${sprintCard}/review-invitations`));
+    expect(results.find((r: any) => r.name === "Dana Ruiz").outcome).toBe("already-sent");
+  });
+
+  it("When a card that is not a sprint is saved, then no invitation goes out", async () => {
+    const before = h.store.deliveries.listBoard(boardId, 100).length;
+    await refresh(cards["Carl Skip"]);
+    expect(h.store.deliveries.listBoard(boardId, 100)).toHaveLength(before);
   });
 });
 
