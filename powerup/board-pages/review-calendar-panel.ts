@@ -38,7 +38,7 @@ export function reviewCalendarPanel(t: Trello.PowerUp.IFrame, boardId: string): 
   async function create(): Promise<void> {
     const answer = await callService<{ url: string }>(t, path, { method: "POST", state: "calendar" });
     if (!answer.ok) return showMessage(message, answer.message, "error");
-    replaceChildren(fresh, h("input", { class: "share-url", readonly: true, "aria-label": "Calendar URL", value: answer.body.url }));
+    replaceChildren(fresh, h("input", { class: "share-url", readonly: true, "aria-label": "Subscription URL", value: answer.body.url }));
     showMessage(message, "Subscribe to this URL in your calendar app (copy it now: it is not shown again).", "ok");
   }
 
@@ -51,7 +51,8 @@ export function reviewCalendarPanel(t: Trello.PowerUp.IFrame, boardId: string): 
 
   return h(
     "section",
-    { class: "share-panel", "aria-label": "Review calendar" },
+    // Headed, not labelled: a label holding "calendar" would also answer to the plan form's "End" field.
+    { class: "share-panel review-calendar" },
     h("h2", {}, "Review calendar"),
     h("p", { class: "muted" }, "Every sprint review on one calendar URL, in the board's time zone. Anyone with the URL sees the reviews' dates and goals."),
     h(

@@ -38,7 +38,7 @@ describe("Sprint reviews with stakeholders, from the Sprint modal", () => {
     expect(invitation).toMatchObject({ recipient: "dana@acme.example", audience: "client" });
 
     await modal.getByRole("button", { name: "Get a calendar URL" }).click();
-    const url = await modal.getByLabel("Calendar URL").inputValue();
+    const url = await modal.getByLabel("Subscription URL").inputValue();
     await saveFrameScreenshot(page, "modal", "sprint-review-calendar");
     const outsider = await suite.browser.newContext();
     const response = await outsider.request.get(url);
