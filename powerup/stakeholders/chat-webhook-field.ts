@@ -62,7 +62,7 @@ export function renderChatWebhookField(t: Trello.PowerUp.IFrame, cardId: string,
   const sync = () => {
     const channel = channelSelect.value;
     root.hidden = !isChat(channel);
-    input.placeholder = isChat(channel) ? `${DELIVERY_CHANNEL_LABELS[channel as DeliveryChannel]} incoming webhook URL (https://…)` : "";
+    input.placeholder = isChat(channel) ? `The ${DELIVERY_CHANNEL_LABELS[channel as DeliveryChannel]} incoming webhook URL, https://…` : "";
   };
   channelSelect.addEventListener("change", sync);
   sync();

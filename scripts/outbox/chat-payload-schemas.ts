@@ -39,3 +39,26 @@ export function payloadText(payload: unknown): string {
   if (payload && typeof payload === "object") return Object.values(payload).map(payloadText).join("\n");
   return "";
 }
+
+type Json = Record<string, any>;
+
+/** A chat message as its recipient reads it: the title, the text and the buttons' links, per platform. */
+export function chatView(platform: ChatPlatform, payload: Json): { subject: string; text: string; links: string[] } {
+  if (platform === "teams") {
+    const card = payload.attachments?.[0]?.content ?? {};
+    const blocks: string[] = (card.body ?? []).filter((b: Json) => b.type === "TextBlock").map((b: Json) => String(b.text));
+    return { subject: blocks[0] ?? "", text: blocks.slice(1).join("\n\n"), links: (card.actions ?? []).map((a: Json) => String(a.url)).filter(Boolean) };
+  }
+  if (platform === "slack") {
+    const blocks: Json[] = payload.blocks ?? [];
+    const header = blocks.find((b) => b.type === "header")?.text?.text;
+    const sections = blocks.filter((b) => b.type === "section").map((b) => String(b.text?.text ?? ""));
+    const links = blocks.flatMap((b) => (b.elements ?? []).map((e: Json) => e.url)).filter(Boolean);
+    return { subject: header ?? String(payload.text ?? "").split("\n")[0], text: sections.length ? sections.join("\n\n") : String(payload.text ?? ""), links };
+  }
+  const card = payload.cardsV2?.[0]?.card ?? {};
+  const widgets: Json[] = (card.sections ?? []).flatMap((s: Json) => s.widgets ?? []);
+  const paragraphs = widgets.filter((w) => w.textParagraph).map((w) => String(w.textParagraph.text).replace(/<br>/g, "\n"));
+  const links = widgets.flatMap((w) => (w.buttonList?.buttons ?? []).map((b: Json) => b.onClick?.openLink?.url)).filter(Boolean);
+  return { subject: card.header?.title ?? String(payload.text ?? ""), text: paragraphs.join("\n\n") || String(payload.text ?? ""), links };
+}

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { CHAT_PAYLOAD_SCHEMAS, payloadText, type ChatPlatform } from "./chat-payload-schemas";
+import { CHAT_PAYLOAD_SCHEMAS, chatView, type ChatPlatform } from "./chat-payload-schemas";
 import type { Outbox } from "./create-outbox";
 
 /** What the catcher answers: a status (and body) like the platform would, or nothing at all (a timeout). */
@@ -21,7 +21,6 @@ export interface ChatCatcherOptions {
 }
 
 const PLATFORMS = Object.keys(CHAT_PAYLOAD_SCHEMAS) as ChatPlatform[];
-const URLS = /https?:\/\/[^\s"<>]+/g;
 
 /** How each platform answers a good post: Slack "ok", Teams Workflows 202, Google Chat the created message. */
 const SUCCESS: Record<ChatPlatform, { status: number; body: string }> = {
@@ -42,15 +41,13 @@ export async function startChatCatcher(outbox: Outbox, { port = 0, verdict = () 
     if (fate) return void res.status(fate.status).send(fate.body ?? "");
     const parsed = CHAT_PAYLOAD_SCHEMAS[platform].safeParse(req.body);
     if (!parsed.success) return void res.status(400).send(parsed.error.issues[0]?.message ?? "invalid_payload");
-    const text = payloadText(req.body);
+    const view = chatView(platform, req.body as Record<string, unknown>);
     outbox.add({
       transport: platform,
       audience: String(req.headers["x-loop-audience"] ?? ""),
       to: name,
-      subject: typeof (req.body as { text?: unknown }).text === "string" ? String((req.body as { text: string }).text).split("\n")[0]! : "",
-      text,
+      ...view,
       attachments: [],
-      links: [...new Set(text.match(URLS) ?? [])],
       payload: req.body,
       headers: { "content-type": String(req.headers["content-type"] ?? "") },
     });

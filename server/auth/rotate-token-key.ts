@@ -3,9 +3,9 @@ import type { TokenCipher } from "./token-cipher";
 import { TokenUnreadableError } from "./token-unreadable-error";
 
 export interface RotationResult {
-  /** Tokens opened with the old key and sealed again with the new one. */
+  /** Secrets (member tokens and chat webhook URLs) opened with the old key and sealed again with the new one. */
   rotated: number;
-  /** Tokens the new key already opens (a rotation run twice). */
+  /** Secrets the new key already opens (a rotation run twice). */
   alreadyNew: number;
 }
 
@@ -13,8 +13,8 @@ export interface RotationResult {
 export class RotationRefusedError extends Error {}
 
 /**
- * Re-encrypts every stored member token from the old key to the new one in one transaction: either every token
- * moves to the new key or none does, so a failure never leaves a database readable by neither key.
+ * Re-encrypts every stored member token and chat webhook URL from the old key to the new one in one transaction:
+ * either every secret moves to the new key or none does, so a failure never leaves a database readable by neither key.
  */
 export function rotateTokenKey(store: Store, from: TokenCipher, to: TokenCipher): RotationResult {
   const result: RotationResult = { rotated: 0, alreadyNew: 0 };
@@ -37,6 +37,18 @@ export function rotateTokenKey(store: Store, from: TokenCipher, to: TokenCipher)
         throw new RotationRefusedError(`The token of board ${connection.boardId} opens with neither key: nothing was changed`);
       }
       store.connections.setSealedToken(connection.boardId, to.encrypt(plain));
+      result.rotated += 1;
+    }
+    for (const webhook of store.chatWebhooks.allSealed()) {
+      const plain = opens(from, webhook.urlSealed);
+      if (plain === undefined) {
+        if (opens(to, webhook.urlSealed) !== undefined) {
+          result.alreadyNew += 1;
+          continue;
+        }
+        throw new RotationRefusedError(`The chat webhook URL of card ${webhook.cardId} on board ${webhook.boardId} opens with neither key: nothing was changed`);
+      }
+      store.chatWebhooks.setSealed(webhook.boardId, webhook.cardId, to.encrypt(plain));
       result.rotated += 1;
     }
   }).immediate();

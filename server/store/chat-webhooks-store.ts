@@ -7,6 +7,10 @@ export interface ChatWebhooksStore {
   cardsWithWebhook(boardId: string): Set<string>;
   save(boardId: string, cardId: string, urlSealed: string, setBy: string, now: Date): void;
   remove(boardId: string, cardId: string): void;
+  /** Every stored URL, sealed (key rotation). */
+  allSealed(): { boardId: string; cardId: string; urlSealed: string }[];
+  /** Replaces a URL's sealed form (key rotation), leaving the rest as it was. */
+  setSealed(boardId: string, cardId: string, urlSealed: string): void;
 }
 
 /** SQL for the chat_webhooks table. */
@@ -18,6 +22,8 @@ export function createChatWebhooksStore(db: Db): ChatWebhooksStore {
      ON CONFLICT (board_id, card_id) DO UPDATE SET url_sealed = excluded.url_sealed, set_by = excluded.set_by, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare("DELETE FROM chat_webhooks WHERE board_id = ? AND card_id = ?");
+  const all = db.prepare("SELECT board_id AS boardId, card_id AS cardId, url_sealed AS urlSealed FROM chat_webhooks ORDER BY board_id, card_id");
+  const reseal = db.prepare("UPDATE chat_webhooks SET url_sealed = ? WHERE board_id = ? AND card_id = ?");
   return {
     getSealed: (boardId, cardId) => select.get(boardId, cardId) as string | undefined,
     cardsWithWebhook: (boardId) => new Set(cards.all(boardId) as string[]),
@@ -26,6 +32,10 @@ export function createChatWebhooksStore(db: Db): ChatWebhooksStore {
     },
     remove(boardId, cardId) {
       remove.run(boardId, cardId);
+    },
+    allSealed: () => all.all() as { boardId: string; cardId: string; urlSealed: string }[],
+    setSealed(boardId, cardId, urlSealed) {
+      reseal.run(urlSealed, boardId, cardId);
     },
   };
 }
