@@ -5,6 +5,9 @@ import { createConnectionsRouter } from "./api/connections-router";
 import { createDeliveriesRouter } from "./api/deliveries-router";
 import { createPluginDataRouter } from "./api/plugin-data-router";
 import { createReportsRouter, RENDERS_PER_BOARD } from "./api/reports-router";
+import { createReportSendRouter } from "./api/report-send-router";
+import { createReviewCalendarRouter } from "./api/review-calendar-router";
+import { createShareLinksRouter } from "./api/share-links-router";
 import { createStakeholdersRouter } from "./api/stakeholders-router";
 import { createJwtVerifier, type VerifyMemberJwt } from "./auth/create-jwt-verifier";
 import { requireMemberJwt } from "./auth/require-member-jwt";
@@ -22,6 +25,9 @@ import { requestId } from "./log/request-id";
 import { createPowerUpRouter } from "./powerup/create-powerup-router";
 import { projectRoot } from "./powerup/project-root";
 import { createRenderPool, type RenderPool } from "./reports/pool/create-render-pool";
+import { organizerOf } from "./calendar/organizer-of";
+import { sendReviewInvitations } from "./calendar/send-review-invitations";
+import { createShareViewRouter } from "./share/share-view-router";
 import { pooledReportProducer } from "./reports/pool/pooled-report-producer";
 import { createStore } from "./store/create-store";
 import { createWalSyncer } from "./store/create-wal-syncer";
@@ -114,7 +120,20 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       store,
     }),
   );
-  app.use(createPluginDataRouter({ verifyJwt: memberJwt, refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined }));
+  const invitations = {
+    store,
+    enqueue: delivery.enqueue,
+    organizer: organizerOf(config.smtp?.from ?? `Stakeholder Loop <loop@${new URL(config.publicUrl).hostname}>`),
+  };
+  app.use(
+    createPluginDataRouter({
+      verifyJwt: memberJwt,
+      refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined,
+      // A sprint saved with new dates: those invited to its review get the moved event (next SEQUENCE) by themselves.
+      afterRefresh: ({ boardId, idCard, memberId }) =>
+        idCard && void sendReviewInvitations(invitations, { boardId, sprintCardId: idCard, createdBy: memberId, updatesOnly: true }),
+    }),
+  );
   app.use(
     createReportsRouter({
       verifyJwt: memberJwt,
@@ -126,6 +145,20 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   );
   app.use(createStakeholdersRouter({ verifyJwt: memberJwt, store }));
   app.use(createDeliveriesRouter({ verifyJwt: memberJwt, store, delivery, cipher, allowLocalWebhooks }));
+  app.use(createShareLinksRouter({ verifyJwt: memberJwt, store, publicUrl: config.publicUrl }));
+  app.use(createShareViewRouter({ store }));
+  app.use(
+    createReportSendRouter({
+      verifyJwt: memberJwt,
+      store,
+      publicUrl: config.publicUrl,
+      producer: pooledReportProducer(renderPool),
+      enqueue: delivery.enqueue,
+    }),
+  );
+  app.use(
+    createReviewCalendarRouter({ verifyJwt: memberJwt, publicUrl: config.publicUrl, ...invitations }),
+  );
   const root = projectRoot();
   app.use(
     createPowerUpRouter({

@@ -43,7 +43,14 @@ export function snapshotCaption(meta: ReportSnapshotMeta, memberNames: Map<strin
  * A generated report: its caption, downloads, "Post to board" and the service's HTML in a sandboxed frame. The
  * sandbox has no permissions at all: the report is the board's own text, so it may never run script or navigate.
  */
-export function snapshotViewer(meta: ReportSnapshotMeta, html: string, memberNames: Map<string, string>, actions: SnapshotActions): HTMLElement {
+export function snapshotViewer(
+  meta: ReportSnapshotMeta,
+  html: string,
+  memberNames: Map<string, string>,
+  actions: SnapshotActions,
+  /** Shown between the actions and the report (the share links of a client or partner copy). */
+  extra?: HTMLElement,
+): HTMLElement {
   const frame = h("iframe", { class: "report-frame", sandbox: "", title: `Report for ${monthName(meta.month)}, version ${meta.version}` }) as HTMLIFrameElement;
   frame.srcdoc = html;
   return h(
@@ -57,6 +64,7 @@ export function snapshotViewer(meta: ReportSnapshotMeta, html: string, memberNam
       ...DOWNLOADS.map(({ format, label }) => h("button", { type: "button", class: "btn", "data-download": format, onclick: () => actions.download(format) }, label)),
       h("button", { type: "button", class: "btn", onclick: () => actions.postToBoard() }, "Post to board"),
     ),
+    extra,
     frame,
   );
 }

@@ -12,6 +12,8 @@ import { inputField, selectField, textAreaField } from "./board-fields";
 import { callService } from "./call-service";
 import { snapshotViewer, versionList, type DownloadFormat, type ReportSnapshotMeta } from "./monthly-report-view";
 import { postReportToBoard } from "./post-report-to-board";
+import { sendReportPanel } from "./send-report-panel";
+import { shareLinksPanel } from "./share-links-panel";
 import { defaultReportMonth } from "./default-report-month";
 import { timeZoneField } from "./time-zone-field";
 import { isKnownTimeZone } from "../../shared/time-zone";
@@ -107,7 +109,11 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     const { month, audience } = chosen();
     if (meta.month !== month || meta.audience !== audience) return replaceChildren(result);
     shown = meta;
-    replaceChildren(result, snapshotViewer(meta, await file.blob.text(), memberNames, { download: (format) => void download(meta, format), postToBoard: () => void post(meta) }));
+    const actions = { download: (format: DownloadFormat) => void download(meta, format), postToBoard: () => void post(meta) };
+    // Only a client or partner copy can leave Trello: the internal one has our own assessments in it.
+    const links = isPartyAudience(meta.audience) ? shareLinksPanel(t, meta) : undefined;
+    const share = links && h("div", {}, sendReportPanel(t, meta, () => void links.reload()), links.element);
+    replaceChildren(result, snapshotViewer(meta, await file.blob.text(), memberNames, actions, share));
     showVersions();
   }
 

@@ -3,6 +3,7 @@ import { loadBoardRecords, type BoardCard, type BoardRecords } from "../lib/boar
 import { h, replaceChildren } from "../lib/dom";
 import { showMessage } from "../lib/form-kit";
 import { readErrorBox } from "../lib/read-error-box";
+import { inviteToReview, reviewCalendarPanel } from "./review-calendar-panel";
 import { sprintDefaults } from "./sprint-defaults";
 import { sprintPlanForm, type PlanStart } from "./sprint-plan-form";
 import { sprintSummaries, type SprintSummary } from "./sprint-summaries";
@@ -23,6 +24,7 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   );
 
   let board: BoardRecords;
+  let calendarPanel: HTMLElement | undefined;
   let sprints: SprintSummary[] = [];
 
   const showList = () => {
@@ -38,7 +40,12 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
           onClick: () => showForm({ ...nextStart(), cardId: bad.cardId }),
         }),
       ),
-      sprintTable(sprints, (summary) => showForm(editStart(summary))),
+      sprintTable(
+        sprints,
+        (summary) => showForm(editStart(summary)),
+        (summary) => void inviteToReview(t, board.board.id, summary.cardId, summary.sprint.number, message),
+      ),
+      calendarPanel,
     );
   };
 
@@ -88,6 +95,7 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   }
 
   await load();
+  calendarPanel = reviewCalendarPanel(t, t.getContext().board);
   showList();
   showForm(nextStart());
   return refresh;

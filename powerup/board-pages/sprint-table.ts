@@ -7,8 +7,8 @@ function reviewBadge(summary: SprintSummary): HTMLElement {
   return h("span", { class: "badge badge-grey" }, "No review yet");
 }
 
-/** The board's sprints as a table, newest first; `onEdit` loads one into the plan form. */
-export function sprintTable(sprints: readonly SprintSummary[], onEdit: (summary: SprintSummary) => void): HTMLElement {
+/** The board's sprints as a table, newest first; `onEdit` loads one into the plan form, `onInvite` invites stakeholders to its review. */
+export function sprintTable(sprints: readonly SprintSummary[], onEdit: (summary: SprintSummary) => void, onInvite: (summary: SprintSummary) => void): HTMLElement {
   if (!sprints.length) return h("p", { class: "muted" }, "No sprints planned yet. Plan the first one below.");
   return h(
     "table",
@@ -33,7 +33,14 @@ export function sprintTable(sprints: readonly SprintSummary[], onEdit: (summary:
           h("td", { class: "num", "data-label": "Committed" }, summary.committed),
           h("td", { class: "num", "data-label": "Completed" }, summary.completed),
           h("td", {}, reviewBadge(summary)),
-          h("td", {}, h("button", { type: "button", class: "btn btn-link", onclick: () => onEdit(summary) }, `Edit Sprint ${summary.sprint.number}`)),
+          h(
+            "td",
+            {},
+            h("button", { type: "button", class: "btn btn-link", onclick: () => onEdit(summary) }, `Edit Sprint ${summary.sprint.number}`),
+            summary.review
+              ? null
+              : h("button", { type: "button", class: "btn btn-link", onclick: () => onInvite(summary) }, `Invite to Sprint ${summary.sprint.number} review`),
+          ),
         ),
       ),
     ),

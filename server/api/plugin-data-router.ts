@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { firstIssue } from "../../shared/first-issue";
 import type { VerifyMemberJwt } from "../auth/create-jwt-verifier";
-import { requireMemberJwt } from "../auth/require-member-jwt";
+import { memberOf, requireMemberJwt } from "../auth/require-member-jwt";
 import { AppError, ErrorCode } from "../http/app-error";
 import { jsonBody } from "../http/json-body";
 import { createKeyedCoalescer } from "./keyed-coalescer";
@@ -19,10 +19,12 @@ export interface PluginDataRouterDeps {
   verifyJwt: VerifyMemberJwt;
   /** Absent when the service has no encryption key, so no stored token can be opened. */
   refresh: RefreshDeps | undefined;
+  /** Runs after a card's or the board's pluginData was read again (e.g. re-sends a moved sprint review); its failure never fails the refresh. */
+  afterRefresh?: (change: { boardId: string; idCard?: string; memberId: string }) => void;
 }
 
 /** POST /api/boards/:boardId/plugin-data/refresh: the Power-Up says which card (or the board) it just saved. */
-export function createPluginDataRouter({ verifyJwt, refresh }: PluginDataRouterDeps): Router {
+export function createPluginDataRouter({ verifyJwt, refresh, afterRefresh }: PluginDataRouterDeps): Router {
   const router = Router();
   // Saves come in bursts (a form writes several keys): one Trello read per model at a time is enough.
   const coalesce = createKeyedCoalescer<RefreshResult>();
@@ -37,7 +39,13 @@ export function createPluginDataRouter({ verifyJwt, refresh }: PluginDataRouterD
     if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
     const boardId = String(req.params.boardId);
     const { idCard } = body.data;
-    res.json(await coalesce(`${boardId}/${idCard ?? boardId}`, () => refreshPluginData(refresh, { boardId, idCard })));
+    const result = await coalesce(`${boardId}/${idCard ?? boardId}`, () => refreshPluginData(refresh, { boardId, idCard }));
+    try {
+      afterRefresh?.({ boardId, idCard, memberId: memberOf(req).idMember });
+    } catch (err) {
+      req.log.warn({ err }, "after-refresh step failed");
+    }
+    res.json(result);
   });
 
   return router;

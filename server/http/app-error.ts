@@ -38,6 +38,8 @@ export const ErrorCode = {
   ChannelNotConfigured: "CHANNEL_NOT_CONFIGURED",
   NotSendable: "NOT_SENDABLE",
   InvalidWebhookUrl: "INVALID_WEBHOOK_URL",
+  ShareInternalRefused: "SHARE_INTERNAL_REFUSED",
+  ReportNotForParty: "REPORT_NOT_FOR_PARTY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

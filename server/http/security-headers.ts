@@ -59,5 +59,31 @@ export function securityHeaders({ trelloApiBase, devHost }: SecurityHeadersOptio
     xFrameOptions({ action: "deny" }),
     crossOriginResourcePolicy({ policy: "same-origin" }),
   );
+  // A shared report is a public page holding one party's private report: it runs nothing (sandbox, no script at all),
+  // loads nothing from elsewhere, is framed by no one, kept by no cache (a revoked link must stop at once), indexed by
+  // no search engine, and sends no Referer with its token when a reader follows a link out of it.
+  router.use(
+    "/share",
+    noStore,
+    contentSecurityPolicy({
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["data:"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+        sandbox: [],
+      },
+    }),
+    xFrameOptions({ action: "deny" }),
+    crossOriginResourcePolicy({ policy: "same-origin" }),
+    (_req, res, next) => {
+      res.set("referrer-policy", "no-referrer");
+      res.set("x-robots-tag", "noindex, nofollow");
+      next();
+    },
+  );
   return router;
 }

@@ -15,6 +15,8 @@ import type { Db } from "./open-database";
 import { createPluginDataStore } from "./plugin-data-store";
 import { createReportSnapshotsStore } from "./report-snapshots-store";
 import { createRetiredWebhooksStore } from "./retired-webhooks-store";
+import { createReviewCalendarStore } from "./review-calendar-store";
+import { createShareLinksStore } from "./share-links-store";
 import { createSyncStateStore } from "./sync-state-store";
 
 /** Every table's prepared statements over one database: the only way the rest of the service touches SQL. */
@@ -38,6 +40,8 @@ export function createStore(db: Db) {
     checkpoints: createBoardCheckpointsStore(db),
     deliveries: createDeliveriesStore(db),
     chatWebhooks: createChatWebhooksStore(db),
+    shareLinks: createShareLinksStore(db),
+    reviewCalendar: createReviewCalendarStore(db),
   };
 }
 

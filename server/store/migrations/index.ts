@@ -12,6 +12,8 @@ import { m0010DeliveryIndex } from "./0010-delivery-index";
 import { m0011ReplayIndex } from "./0011-replay-index";
 import { m0013Deliveries } from "./0013-deliveries";
 import { m0014ChatWebhooks } from "./0014-chat-webhooks";
+import { m0015ShareLinks } from "./0015-share-links";
+import { m0016ReviewCalendar } from "./0016-review-calendar";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011ReplayIndex,
   m0013Deliveries,
   m0014ChatWebhooks,
+  m0015ShareLinks,
+  m0016ReviewCalendar,
 ];
