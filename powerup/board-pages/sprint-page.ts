@@ -24,6 +24,8 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   );
 
   let board: BoardRecords;
+  // Built once the page has drawn (below); showList, defined first, reads whatever is there by then.
+  // eslint-disable-next-line prefer-const
   let calendarPanel: HTMLElement | undefined;
   let sprints: SprintSummary[] = [];
 

@@ -40,6 +40,8 @@ export function payloadText(payload: unknown): string {
   return "";
 }
 
+// A received chat payload is the platform's free-form JSON, read key by key below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each platform nests other keys
 type Json = Record<string, any>;
 
 /** A chat message as its recipient reads it: the title, the text and the buttons' links, per platform. */
