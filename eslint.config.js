@@ -12,7 +12,10 @@ module.exports = tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // Unused names are already errors in tsc (noUnusedLocals/Parameters); `_` marks a deliberately ignored one.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {

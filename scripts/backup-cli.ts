@@ -16,8 +16,10 @@ class UsageError extends Error {}
 /** Where the copy goes: a new file in an existing folder (a backup never overwrites anything). */
 function outPath(env: NodeJS.ProcessEnv, out: string): string {
   const resolved = path.resolve(env.INIT_CWD ?? process.cwd(), out);
-  if (!fs.existsSync(path.dirname(resolved))) throw new UsageError(`--out ${out}: the folder ${path.dirname(resolved)} does not exist; create it first`);
-  if (fs.existsSync(resolved)) throw new UsageError(`--out ${out}: ${resolved} already exists; a backup never overwrites a file`);
+  if (!fs.existsSync(path.dirname(resolved)))
+    throw new UsageError(`--out ${out}: the folder ${path.dirname(resolved)} does not exist; create it first`);
+  if (fs.existsSync(resolved))
+    throw new UsageError(`--out ${out}: ${resolved} already exists; a backup never overwrites a file`);
   return resolved;
 }
 

@@ -21,13 +21,17 @@ function tokenFor(boardId: string, env: NodeJS.ProcessEnv, store: Store, key: Bu
   if (connection && key) return createTokenCipher(key).decrypt(connection.tokenSealed);
   const fromEnv = env.TRELLO_TOKEN?.trim();
   if (fromEnv) return fromEnv;
-  throw new UsageError(`Board ${boardId} is not connected in this database: set TRELLO_TOKEN to a member token that can write to it`);
+  throw new UsageError(
+    `Board ${boardId} is not connected in this database: set TRELLO_TOKEN to a member token that can write to it`,
+  );
 }
 
 /** `npm run board:template -- --board <id> [--timezone Area/City]`: sets a board up for the workflow. Returns the exit code. */
 export async function runBoardTemplateCli(args: string[], io: BoardTemplateIo): Promise<number> {
   const program = new Command("board:template")
-    .description("Create the workflow's lists and labels a board lacks, and save its done lists and time zone for the reports.")
+    .description(
+      "Create the workflow's lists and labels a board lacks, and save its done lists and time zone for the reports.",
+    )
     .requiredOption("--board <idBoard>", "Trello board id")
     .option("--timezone <zone>", "the board's IANA time zone (kept as it is when left out)")
     .exitOverride()
@@ -36,13 +40,21 @@ export async function runBoardTemplateCli(args: string[], io: BoardTemplateIo): 
   try {
     program.parse(args, { from: "user" });
     const { board, timezone } = program.opts<{ board: string; timezone?: string }>();
-    if (timezone !== undefined && !isKnownTimeZone(timezone)) throw new UsageError(`--timezone ${timezone} is not a time zone (use one such as Europe/Berlin)`);
+    if (timezone !== undefined && !isKnownTimeZone(timezone))
+      throw new UsageError(`--timezone ${timezone} is not a time zone (use one such as Europe/Berlin)`);
     const config = loadConfig(io.env);
-    if (!config.trello) throw new UsageError("Set TRELLO_API_KEY and TRELLO_API_SECRET (and TRELLO_API_BASE for the simulator) to set a board up");
+    if (!config.trello)
+      throw new UsageError(
+        "Set TRELLO_API_KEY and TRELLO_API_SECRET (and TRELLO_API_BASE for the simulator) to set a board up",
+      );
     db = openDatabase(config.databasePath);
     const store = createStore(db);
     const token = tokenFor(board, io.env, store, config.tokenEncryptionKey);
-    const client = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello.apiKey, pluginId: config.powerUpId });
+    const client = createTrelloClient({
+      apiBase: config.trelloApiBase,
+      apiKey: config.trello.apiKey,
+      pluginId: config.powerUpId,
+    });
     io.stdout(`${JSON.stringify(await applyBoardTemplate(client, token, store, board, timezone))}\n`);
     return 0;
   } catch (err) {

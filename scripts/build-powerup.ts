@@ -27,11 +27,15 @@ interface PageEntry {
 /** pages.json, checked against the entry scripts beside it: every page has exactly one of each. */
 function readPageList(pages: string): Record<string, PageEntry> {
   const list = JSON.parse(fs.readFileSync(path.join(pages, "pages.json"), "utf8")) as Record<string, PageEntry>;
-  const scripts = filesIn(pages, (name) => name.endsWith(".ts") && !name.endsWith(".d.ts")).map((file) => path.basename(file, ".ts"));
+  const scripts = filesIn(pages, (name) => name.endsWith(".ts") && !name.endsWith(".d.ts")).map((file) =>
+    path.basename(file, ".ts"),
+  );
   const unlisted = scripts.filter((name) => !(name in list));
   const missing = Object.keys(list).filter((name) => !scripts.includes(name));
   if (unlisted.length || missing.length) {
-    throw new Error(`powerup/pages/pages.json and the page scripts disagree: not listed ${unlisted.join(", ") || "-"}; no script ${missing.join(", ") || "-"}`);
+    throw new Error(
+      `powerup/pages/pages.json and the page scripts disagree: not listed ${unlisted.join(", ") || "-"}; no script ${missing.join(", ") || "-"}`,
+    );
   }
   return list;
 }
@@ -98,8 +102,15 @@ export async function buildPowerUp({ root, outDir }: BuildPowerUpOptions): Promi
       dir,
       true,
     );
-    const styles = await bundle(filesIn(statics, (name) => name.endsWith(".css")), dir, true);
-    copyInto(filesIn(statics, (name) => !name.endsWith(".css")), dir);
+    const styles = await bundle(
+      filesIn(statics, (name) => name.endsWith(".css")),
+      dir,
+      true,
+    );
+    copyInto(
+      filesIn(statics, (name) => !name.endsWith(".css")),
+      dir,
+    );
     const built = (map: Map<string, string>, file: string) => {
       const name = map.get(file);
       if (!name) throw new Error(`powerup: ${file} was not built (is it in powerup/static/?)`);
@@ -118,8 +129,15 @@ export async function buildPowerUp({ root, outDir }: BuildPowerUpOptions): Promi
 
   const devHost = path.join(root, "scripts", "dev-host");
   await buildInto(path.join(outDir, "dev-host"), async (dir) => {
-    await bundle([path.join(devHost, "browser", "dev-host.ts"), path.join(devHost, "browser", "power-up-client.ts")], dir, false);
-    copyInto(filesIn(path.join(devHost, "static"), () => true), dir);
+    await bundle(
+      [path.join(devHost, "browser", "dev-host.ts"), path.join(devHost, "browser", "power-up-client.ts")],
+      dir,
+      false,
+    );
+    copyInto(
+      filesIn(path.join(devHost, "static"), () => true),
+      dir,
+    );
   });
 }
 

@@ -18,13 +18,20 @@ export interface ReconcileIo {
 
 class ReconcileError extends Error {}
 
-function tokenFor(boardId: string, env: NodeJS.ProcessEnv, store: ReturnType<typeof createStore>, key: Buffer | undefined): string {
+function tokenFor(
+  boardId: string,
+  env: NodeJS.ProcessEnv,
+  store: ReturnType<typeof createStore>,
+  key: Buffer | undefined,
+): string {
   const connection = store.connections.get(boardId);
   if (connection && key) return createTokenCipher(key).decrypt(connection.tokenSealed);
   // Rebuilding a lost database: the connection (and its token) went with it.
   const fromEnv = env.TRELLO_TOKEN?.trim();
   if (fromEnv) return fromEnv;
-  throw new ReconcileError(`Board ${boardId} is not connected in this database: connect it from the Power-Up, or set TRELLO_TOKEN to a member token that can read it`);
+  throw new ReconcileError(
+    `Board ${boardId} is not connected in this database: connect it from the Power-Up, or set TRELLO_TOKEN to a member token that can read it`,
+  );
 }
 
 /** `npm run reconcile -- --board <id>`: brings a board's store up to date from Trello's REST API. Returns the exit code. */
@@ -40,21 +47,32 @@ export async function runReconcileCli(args: string[], io: ReconcileIo): Promise<
     program.parse(args, { from: "user" });
     const { board, create } = program.opts<{ board: string; create?: boolean }>();
     const config = loadConfig(io.env);
-    if (!config.trello) throw new ReconcileError("Set TRELLO_API_KEY and TRELLO_API_SECRET (and TRELLO_API_BASE for the simulator) to reconcile");
+    if (!config.trello)
+      throw new ReconcileError(
+        "Set TRELLO_API_KEY and TRELLO_API_SECRET (and TRELLO_API_BASE for the simulator) to reconcile",
+      );
     // A mistyped DATABASE_PATH must not leave a new, empty database behind: creating one is asked for by name.
     if (!fs.existsSync(config.databasePath)) {
       if (!create) {
-        throw new ReconcileError(`No database at ${config.databasePath}: set DATABASE_PATH to the service's database, or pass --create (with TRELLO_TOKEN) to rebuild one from Trello`);
+        throw new ReconcileError(
+          `No database at ${config.databasePath}: set DATABASE_PATH to the service's database, or pass --create (with TRELLO_TOKEN) to rebuild one from Trello`,
+        );
       }
       if (!io.env.TRELLO_TOKEN?.trim()) {
-        throw new ReconcileError(`--create builds a new database at ${config.databasePath}, which holds no connection: set TRELLO_TOKEN to a member token that can read board ${board}`);
+        throw new ReconcileError(
+          `--create builds a new database at ${config.databasePath}, which holds no connection: set TRELLO_TOKEN to a member token that can read board ${board}`,
+        );
       }
     }
     db = openDatabase(config.databasePath);
     const store = createStore(db);
     const token = tokenFor(board, io.env, store, config.tokenEncryptionKey);
     const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-    const client = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello.apiKey, pluginId: config.powerUpId });
+    const client = createTrelloClient({
+      apiBase: config.trelloApiBase,
+      apiKey: config.trello.apiKey,
+      pluginId: config.powerUpId,
+    });
     const progress = createProgressReporter(io.stderr, `board ${board}`);
     const result = await syncBoard(
       { client, store, log },

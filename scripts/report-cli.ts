@@ -43,11 +43,17 @@ function buildProgram(io: CliIo): Command {
     .option("--timezone <Area/City>", "IANA time zone (default: the board's setting, else UTC)")
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("json"))
     .addOption(
-      new Option("--audience <audience>", "who the report is for (client and partner: one party's records, none of our assessments)")
+      new Option(
+        "--audience <audience>",
+        "who the report is for (client and partner: one party's records, none of our assessments)",
+      )
         .choices(AUDIENCES)
         .default("internal"),
     )
-    .option("--party <organisation>", "client or partner report: the organisation (default: the board's only one of that kind)")
+    .option(
+      "--party <organisation>",
+      "client or partner report: the organisation (default: the board's only one of that kind)",
+    )
     .addOption(new Option("--paper <size>", "PDF paper size").choices(["A4", "Letter"]).default("A4"))
     .option("--table <name>", "CSV: one table as text instead of a zip of every table")
     .option("--out <file>", "write to this file instead of stdout")
@@ -93,7 +99,9 @@ async function generate(io: CliIo, options: ReportOptions): Promise<void> {
     return;
   }
   if (Buffer.isBuffer(file.body) && io.stdoutIsTTY) {
-    throw new UsageError(`--format ${options.format} is binary and stdout is a terminal: write it to a file with --out ${file.filename}`);
+    throw new UsageError(
+      `--format ${options.format} is binary and stdout is a terminal: write it to a file with --out ${file.filename}`,
+    );
   }
   io.stdout(file.body);
 }

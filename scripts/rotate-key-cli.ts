@@ -15,7 +15,10 @@ export interface RotateKeyIo {
 
 class UsageError extends Error {}
 
-const hexKey = z.string().trim().regex(/^[0-9a-fA-F]{64}$/);
+const hexKey = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/);
 
 /** A 32-byte key from a variable (never an argument: arguments show in the process list). */
 function keyFrom(env: NodeJS.ProcessEnv, name: string): Buffer {
@@ -30,21 +33,27 @@ function keyFrom(env: NodeJS.ProcessEnv, name: string): Buffer {
  */
 export async function runRotateKeyCli(args: string[], io: RotateKeyIo): Promise<number> {
   const program = new Command("rotate-key")
-    .description("Re-encrypt every stored member token from OLD_TOKEN_ENCRYPTION_KEY to TOKEN_ENCRYPTION_KEY (in DATABASE_PATH).")
+    .description(
+      "Re-encrypt every stored member token from OLD_TOKEN_ENCRYPTION_KEY to TOKEN_ENCRYPTION_KEY (in DATABASE_PATH).",
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     program.parse(args, { from: "user" });
     const from = keyFrom(io.env, "OLD_TOKEN_ENCRYPTION_KEY");
     const to = keyFrom(io.env, "TOKEN_ENCRYPTION_KEY");
-    if (from.equals(to)) throw new UsageError("OLD_TOKEN_ENCRYPTION_KEY and TOKEN_ENCRYPTION_KEY are the same key: nothing to rotate");
+    if (from.equals(to))
+      throw new UsageError("OLD_TOKEN_ENCRYPTION_KEY and TOKEN_ENCRYPTION_KEY are the same key: nothing to rotate");
     const databasePath = databasePathFrom(io.env);
-    if (!fs.existsSync(databasePath)) throw new UsageError(`No database at ${databasePath}: set DATABASE_PATH to the service's database`);
+    if (!fs.existsSync(databasePath))
+      throw new UsageError(`No database at ${databasePath}: set DATABASE_PATH to the service's database`);
     const db = openDatabase(databasePath);
     try {
       const result = rotateTokenKey(createStore(db), createTokenCipher(from), createTokenCipher(to));
       io.stdout(`${JSON.stringify(result)}\n`);
-      io.stderr(`rotate-key: ${result.rotated} token(s) now sealed with TOKEN_ENCRYPTION_KEY; restart the service with it\n`);
+      io.stderr(
+        `rotate-key: ${result.rotated} token(s) now sealed with TOKEN_ENCRYPTION_KEY; restart the service with it\n`,
+      );
     } finally {
       db.close();
     }

@@ -19,7 +19,10 @@ function readConfig(): Config {
 /** `npm start`: the service against Trello when credentials are set, otherwise the demo on the simulator. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const { log, logFile } = config.mode === "demo" ? demoLogger(config.logLevel, process.env) : { log: createLogger(config.logLevel), logFile: undefined };
+  const { log, logFile } =
+    config.mode === "demo"
+      ? demoLogger(config.logLevel, process.env)
+      : { log: createLogger(config.logLevel), logFile: undefined };
   const running = config.mode === "demo" ? await runDemo(config, log, { logFile }) : await startService(config, log);
   const stop = (signal: string) => {
     log.info({ signal }, "shutting down");

@@ -33,7 +33,9 @@ class CliError extends Error {
 
 const NO_COMMAND = "name a command: list, repair or delete (--help shows them)";
 
-type Run = { command: "list" | "repair"; board?: string; json: boolean } | { command: "delete"; target: DeleteTarget; json: boolean };
+type Run =
+  | { command: "list" | "repair"; board?: string; json: boolean }
+  | { command: "delete"; target: DeleteTarget; json: boolean };
 
 function parseArgs(args: string[], io: WebhooksIo): Run | undefined {
   let run: Run | undefined;
@@ -43,16 +45,24 @@ function parseArgs(args: string[], io: WebhooksIo): Run | undefined {
     .configureOutput({ writeOut: io.stdout, writeErr: () => undefined, outputError: () => undefined });
   program
     .command("list")
-    .description("each connected board's webhook as Trello has it beside what the service stored, what is wrong, and the orphans")
+    .description(
+      "each connected board's webhook as Trello has it beside what the service stored, what is wrong, and the orphans",
+    )
     .option("--board <idBoard>", "only this board")
     .option("--json", "print JSON instead of text")
-    .action((opts: { board?: string; json?: boolean }) => void (run = { command: "list", board: opts.board, json: Boolean(opts.json) }));
+    .action(
+      (opts: { board?: string; json?: boolean }) =>
+        void (run = { command: "list", board: opts.board, json: Boolean(opts.json) }),
+    );
   program
     .command("repair")
     .description("recreate, re-point or switch back on what is wrong (running it again changes nothing)")
     .option("--board <idBoard>", "only this board")
     .option("--json", "print JSON instead of text")
-    .action((opts: { board?: string; json?: boolean }) => void (run = { command: "repair", board: opts.board, json: Boolean(opts.json) }));
+    .action(
+      (opts: { board?: string; json?: boolean }) =>
+        void (run = { command: "repair", board: opts.board, json: Boolean(opts.json) }),
+    );
   program
     .command("delete")
     .description("delete a board's webhook, or every orphan, on Trello (the stored data is not touched)")
@@ -60,8 +70,13 @@ function parseArgs(args: string[], io: WebhooksIo): Run | undefined {
     .option("--orphans", "every webhook no connected board relies on")
     .option("--json", "print JSON instead of text")
     .action((opts: { board?: string; orphans?: boolean; json?: boolean }) => {
-      if (Boolean(opts.board) === Boolean(opts.orphans)) throw new CliError("USAGE", "delete needs exactly one of --board <idBoard> or --orphans");
-      run = { command: "delete", target: opts.board ? { board: opts.board } : { orphans: true }, json: Boolean(opts.json) };
+      if (Boolean(opts.board) === Boolean(opts.orphans))
+        throw new CliError("USAGE", "delete needs exactly one of --board <idBoard> or --orphans");
+      run = {
+        command: "delete",
+        target: opts.board ? { board: opts.board } : { orphans: true },
+        json: Boolean(opts.json),
+      };
     });
   try {
     program.parse(args, { from: "user" });
@@ -90,7 +105,8 @@ function errorCodeOf(err: unknown): { code: string; exit: number } {
   if (err instanceof CliError) return { code: err.code, exit: EXIT.usage };
   if (err instanceof ConfigError) return { code: "CONFIG_INVALID", exit: EXIT.usage };
   if (err instanceof DatabaseRefusedError) return { code: "DATABASE_REFUSED", exit: EXIT.usage };
-  if (err instanceof NetworkError || (err instanceof TrelloApiError && (err.status >= 500 || err.status === 429))) return { code: "TRELLO_UNAVAILABLE", exit: EXIT.failed };
+  if (err instanceof NetworkError || (err instanceof TrelloApiError && (err.status >= 500 || err.status === 429)))
+    return { code: "TRELLO_UNAVAILABLE", exit: EXIT.failed };
   if (err instanceof TrelloApiError) return { code: "TRELLO_REFUSED", exit: EXIT.failed };
   return { code: "INTERNAL", exit: EXIT.failed };
 }
@@ -101,21 +117,33 @@ async function execute(run: Run, deps: WebhooksDeps, io: WebhooksIo): Promise<nu
   if (run.command === "list") {
     const { report } = await inspectWebhooks(deps, run.board);
     print(report, formatWebhooksReport(report));
-    return report.boards.some((board) => board.problems.length > 0) || report.orphans.length > 0 ? EXIT.problems : EXIT.ok;
+    return report.boards.some((board) => board.problems.length > 0) || report.orphans.length > 0
+      ? EXIT.problems
+      : EXIT.ok;
   }
   const outcome = await repairWebhooks(deps, run.board);
-  const done = outcome.changes.map((change) => `${change.change} webhook ${change.webhookId} for board ${change.boardId}`);
+  const done = outcome.changes.map(
+    (change) => `${change.change} webhook ${change.webhookId} for board ${change.boardId}`,
+  );
   const failed = outcome.failures.map((failure) => `could not repair board ${failure.boardId}: ${failure.message}`);
   const summary = [...done, ...failed].join("\n") || "Nothing to repair.";
   print(outcome, `${summary}\n\n${formatWebhooksReport(outcome.report)}`);
   return outcome.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
-async function executeDelete(deps: WebhooksDeps, target: DeleteTarget, print: (json: unknown, text: string) => void): Promise<number> {
+async function executeDelete(
+  deps: WebhooksDeps,
+  target: DeleteTarget,
+  print: (json: unknown, text: string) => void,
+): Promise<number> {
   const outcome = await deleteWebhooks(deps, target);
-  const lines = outcome.deleted.map((webhook) => `deleted webhook ${webhook.id} (model ${webhook.idModel}, calling ${webhook.callbackURL})`);
+  const lines = outcome.deleted.map(
+    (webhook) => `deleted webhook ${webhook.id} (model ${webhook.idModel}, calling ${webhook.callbackURL})`,
+  );
   for (const board of outcome.boardsLeftWithout) {
-    lines.push(`board ${board} stays connected without a webhook: \`npm run webhooks -- repair --board ${board}\` gives it one again`);
+    lines.push(
+      `board ${board} stays connected without a webhook: \`npm run webhooks -- repair --board ${board}\` gives it one again`,
+    );
   }
   for (const failure of outcome.failures) lines.push(`could not delete webhook ${failure.id}: ${failure.message}`);
   print(outcome, `${lines.join("\n") || "No webhook to delete."}\n`);
@@ -130,11 +158,18 @@ export async function runWebhooksCli(args: string[], io: WebhooksIo): Promise<nu
     if (!run) return EXIT.ok;
     const config = loadConfig(io.env);
     if (!config.trello || !config.tokenEncryptionKey) {
-      throw new CliError("NOT_CONFIGURED", "Set TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY as the service has them (the demo has no Trello webhooks)");
+      throw new CliError(
+        "NOT_CONFIGURED",
+        "Set TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY as the service has them (the demo has no Trello webhooks)",
+      );
     }
     db = openStoreDb(config.databasePath, run.command === "repair");
     const deps: WebhooksDeps = {
-      client: createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello.apiKey, pluginId: config.powerUpId }),
+      client: createTrelloClient({
+        apiBase: config.trelloApiBase,
+        apiKey: config.trello.apiKey,
+        pluginId: config.powerUpId,
+      }),
       store: createStore(db),
       cipher: createTokenCipher(config.tokenEncryptionKey),
       callbackUrl: config.webhookCallbackUrl,

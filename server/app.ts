@@ -15,7 +15,11 @@ import { apiRateLimits, DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from "./ht
 import { fetchTrelloJwtKeys } from "./auth/fetch-trello-jwt-keys";
 import { createTokenCipher } from "./auth/token-cipher";
 import type { Config } from "./config/load-config";
-import { createDeliveryPipeline, type DeliveryPipeline, type DeliveryTuning } from "./delivery/create-delivery-pipeline";
+import {
+  createDeliveryPipeline,
+  type DeliveryPipeline,
+  type DeliveryTuning,
+} from "./delivery/create-delivery-pipeline";
 import { recordSendInTrello } from "./delivery/record-send-in-trello";
 import { createHealthRouter } from "./health/health-router";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
@@ -74,7 +78,18 @@ export function deliveryOf(app: Express): DeliveryPipeline {
 }
 
 /** Builds the Express app from what it depends on; only the entry point listens. */
-export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost, limits, delivery: tuning, renderPool = createRenderPool() }: AppDeps): Express {
+export function createApp({
+  config,
+  db,
+  log,
+  trello,
+  verifyJwt,
+  powerUp,
+  devHost,
+  limits,
+  delivery: tuning,
+  renderPool = createRenderPool(),
+}: AppDeps): Express {
   const store = createStore(db);
   const app = express();
   app.disable("x-powered-by");
@@ -109,13 +124,22 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
   app.locals.delivery = delivery;
   const allowLocalWebhooks = config.mode === "demo" || tuning?.allowLocalWebhooks === true;
   // One verifier for every Power-Up route, so Trello's public keys are fetched and cached once.
-  const memberJwt = verifyJwt ?? createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
+  const memberJwt =
+    verifyJwt ??
+    createJwtVerifier({ fetchKeys: () => fetchTrelloJwtKeys(config.trelloApiBase), pluginId: config.powerUpId });
   // Every API route: the member's JWT first, so the limits count verified members and boards, never forgeries.
-  app.use("/api/boards/:boardId", requireMemberJwt(memberJwt), ...apiRateLimits({ ...DEFAULT_API_RATE_LIMITS, ...limits }));
+  app.use(
+    "/api/boards/:boardId",
+    requireMemberJwt(memberJwt),
+    ...apiRateLimits({ ...DEFAULT_API_RATE_LIMITS, ...limits }),
+  );
   app.use(
     createConnectionsRouter({
       verifyJwt: memberJwt,
-      connect: cipher && config.trello ? { client: trello, store, cipher, callbackUrl: config.webhookCallbackUrl, log } : undefined,
+      connect:
+        cipher && config.trello
+          ? { client: trello, store, cipher, callbackUrl: config.webhookCallbackUrl, log }
+          : undefined,
       runner,
       store,
     }),
@@ -131,7 +155,13 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       refresh: cipher && config.trello ? { client: trello, store, cipher } : undefined,
       // A sprint saved with new dates: those invited to its review get the moved event (next SEQUENCE) by themselves.
       afterRefresh: ({ boardId, idCard, memberId }) =>
-        idCard && void sendReviewInvitations(invitations, { boardId, sprintCardId: idCard, createdBy: memberId, updatesOnly: true }),
+        idCard &&
+        void sendReviewInvitations(invitations, {
+          boardId,
+          sprintCardId: idCard,
+          createdBy: memberId,
+          updatesOnly: true,
+        }),
     }),
   );
   app.use(
@@ -156,15 +186,17 @@ export function createApp({ config, db, log, trello, verifyJwt, powerUp, devHost
       enqueue: delivery.enqueue,
     }),
   );
-  app.use(
-    createReviewCalendarRouter({ verifyJwt: memberJwt, publicUrl: config.publicUrl, ...invitations }),
-  );
+  app.use(createReviewCalendarRouter({ verifyJwt: memberJwt, publicUrl: config.publicUrl, ...invitations }));
   const root = projectRoot();
   app.use(
     createPowerUpRouter({
       dir: powerUp?.dir ?? path.join(root, "dist", "powerup"),
       manifestPath: path.join(root, "manifest.json"),
-      config: { appKey: config.trello?.apiKey ?? null, appName: "Stakeholder Loop", trelloApiBase: config.trelloApiBase },
+      config: {
+        appKey: config.trello?.apiKey ?? null,
+        appName: "Stakeholder Loop",
+        trelloApiBase: config.trelloApiBase,
+      },
       trelloClientScript: powerUp?.trelloClientScript,
       sourceMaps: devHost !== undefined,
     }),

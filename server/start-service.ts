@@ -26,14 +26,28 @@ export interface RunningService {
 export async function startService(
   config: Config,
   log: Logger,
-  extras: Pick<AppDeps, "powerUp" | "devHost" | "delivery"> & { /** The month-close schedule's clock (tests). */ now?: () => number } = {},
+  extras: Pick<AppDeps, "powerUp" | "devHost" | "delivery"> & {
+    /** The month-close schedule's clock (tests). */ now?: () => number;
+  } = {},
 ): Promise<RunningService> {
   const db = openDatabase(config.databasePath);
   const checkpointer = startCheckpointer(db, log);
   // The Trello client keeps only our Power-Up's pluginData; what an earlier version stored of others' goes now.
   if (config.powerUpId) createStore(db).pluginData.removeOtherPowerUps(config.powerUpId);
-  const trello = createTrelloClient({ apiBase: config.trelloApiBase, apiKey: config.trello?.apiKey ?? "", pluginId: config.powerUpId });
-  const app = createApp({ config, db, log, trello, powerUp: extras.powerUp, devHost: extras.devHost, delivery: extras.delivery });
+  const trello = createTrelloClient({
+    apiBase: config.trelloApiBase,
+    apiKey: config.trello?.apiKey ?? "",
+    pluginId: config.powerUpId,
+  });
+  const app = createApp({
+    config,
+    db,
+    log,
+    trello,
+    powerUp: extras.powerUp,
+    devHost: extras.devHost,
+    delivery: extras.delivery,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
   });

@@ -5,7 +5,16 @@ import { listNameCore } from "./list-name-core";
 export const SPRINT_LIST_NAME = "Sprint";
 
 /** The lists the Stakeholder Loop workflow runs on, left to right. */
-export const TEMPLATE_LISTS = ["Stakeholders", "Scope", "Backlog", SPRINT_LIST_NAME, "In progress", "Review", "Done", REPORTS_LIST_NAME] as const;
+export const TEMPLATE_LISTS = [
+  "Stakeholders",
+  "Scope",
+  "Backlog",
+  SPRINT_LIST_NAME,
+  "In progress",
+  "Review",
+  "Done",
+  REPORTS_LIST_NAME,
+] as const;
 
 /** Lists where committed work is under way (the board setting `workLists`), and where it is finished (`doneLists`). */
 export const TEMPLATE_WORK_LISTS = [SPRINT_LIST_NAME, "In progress", "Review"] as const;
@@ -36,7 +45,10 @@ export interface TemplatePlan {
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The open list with this name, as every Loop rule reads list names (case, surrounding space and emoji ignored). */
-export function listNamed<L extends { name: string; closed?: boolean }>(lists: readonly L[], name: string): L | undefined {
+export function listNamed<L extends { name: string; closed?: boolean }>(
+  lists: readonly L[],
+  name: string,
+): L | undefined {
   return lists.find((list) => !list.closed && listNameCore(list.name) === listNameCore(name));
 }
 
@@ -52,7 +64,9 @@ export function templateList(board: TemplateBoard, name: string): { id: string; 
 export function planBoardTemplate(board: TemplateBoard): TemplatePlan {
   return {
     lists: TEMPLATE_LISTS.filter((name) => !templateList(board, name)),
-    labels: TEMPLATE_LABELS.filter((label) => !board.labels.some((existing) => same(existing.name, label.name))).map((label) => ({ ...label })),
+    labels: TEMPLATE_LABELS.filter((label) => !board.labels.some((existing) => same(existing.name, label.name))).map(
+      (label) => ({ ...label }),
+    ),
   };
 }
 
@@ -60,7 +74,17 @@ export function planBoardTemplate(board: TemplateBoard): TemplatePlan {
  * The board settings after setup: the template's done lists, work lists and time zone on top of the current
  * settings (`current` untouched where setup has nothing to say). `timezone` is kept when one is set already.
  */
-export function templateSettings<S extends { doneLists: string[]; timezone?: string }>(current: S, board: TemplateBoard, timezone: string): S & { workLists: string[] } {
-  const ids = (names: readonly string[]) => names.map((name) => templateList(board, name)?.id).filter((id): id is string => id !== undefined);
-  return { ...current, timezone: current.timezone ?? timezone, doneLists: ids(TEMPLATE_DONE_LISTS), workLists: ids(TEMPLATE_WORK_LISTS) };
+export function templateSettings<S extends { doneLists: string[]; timezone?: string }>(
+  current: S,
+  board: TemplateBoard,
+  timezone: string,
+): S & { workLists: string[] } {
+  const ids = (names: readonly string[]) =>
+    names.map((name) => templateList(board, name)?.id).filter((id): id is string => id !== undefined);
+  return {
+    ...current,
+    timezone: current.timezone ?? timezone,
+    doneLists: ids(TEMPLATE_DONE_LISTS),
+    workLists: ids(TEMPLATE_WORK_LISTS),
+  };
 }

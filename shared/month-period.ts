@@ -37,7 +37,9 @@ export function monthPeriod(month: string, timezone: string): MonthPeriod {
   if (!match) throw new RangeError(`month must be YYYY-MM, got "${month}"`);
   if (!isKnownTimeZone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
   const zone = canonicalTimeZone(timezone);
-  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone }).startOf("day");
+  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone }).startOf(
+    "day",
+  );
   const end = start.plus({ months: 1 }).startOf("day");
   return {
     month,

@@ -12,7 +12,11 @@ function explanation(): HTMLElement {
   return h(
     "div",
     { class: "authorize-intro" },
-    h("p", {}, "Connecting lets the Stakeholder Loop service read this board's history and its Loop data (stakeholders, sprints, scope, milestones) to build the monthly report without slowing Trello down."),
+    h(
+      "p",
+      {},
+      "Connecting lets the Stakeholder Loop service read this board's history and its Loop data (stakeholders, sprints, scope, milestones) to build the monthly report without slowing Trello down.",
+    ),
     h(
       "ul",
       {},
@@ -44,10 +48,16 @@ export async function renderAuthorizePage(t: Trello.PowerUp.IFrame, root: HTMLEl
     message.textContent = "";
   };
   const whoConnected = (memberId: string) =>
-    memberId === member ? "you" : (members.find((candidate) => candidate.id === memberId)?.fullName ?? "a member who has left the board");
+    memberId === member
+      ? "you"
+      : (members.find((candidate) => candidate.id === memberId)?.fullName ?? "a member who has left the board");
 
   const showConnected = (view: ConnectionView) => {
-    const disconnect = h("button", { type: "button", class: "btn btn-danger", onclick: () => void onDisconnect() }, "Disconnect");
+    const disconnect = h(
+      "button",
+      { type: "button", class: "btn btn-danger", onclick: () => void onDisconnect() },
+      "Disconnect",
+    );
     replaceChildren(
       boardPart,
       h("h2", {}, "This board is connected"),
@@ -63,8 +73,17 @@ export async function renderAuthorizePage(t: Trello.PowerUp.IFrame, root: HTMLEl
   };
 
   const showDisconnected = () => {
-    const connect = h("button", { type: "button", class: "btn btn-primary", onclick: () => void onConnect() }, "Connect this board");
-    replaceChildren(boardPart, h("h2", {}, "This board is not connected"), explanation(), h("div", { class: "actions" }, connect));
+    const connect = h(
+      "button",
+      { type: "button", class: "btn btn-primary", onclick: () => void onConnect() },
+      "Connect this board",
+    );
+    replaceChildren(
+      boardPart,
+      h("h2", {}, "This board is not connected"),
+      explanation(),
+      h("div", { class: "actions" }, connect),
+    );
   };
 
   async function showMember(): Promise<void> {
@@ -98,7 +117,8 @@ export async function renderAuthorizePage(t: Trello.PowerUp.IFrame, root: HTMLEl
 
   async function onAuthorize(): Promise<void> {
     clearMessage();
-    if (!(await authorizeMember(t))) return showMessage(message, "Trello did not give the Power-Up access. Try again and choose Allow.", "error");
+    if (!(await authorizeMember(t)))
+      return showMessage(message, "Trello did not give the Power-Up access. Try again and choose Allow.", "error");
     showMessage(message, "Authorized. You can now add stakeholders, plan sprints and post reports.", "ok");
     await showMember();
   }
@@ -120,9 +140,18 @@ export async function renderAuthorizePage(t: Trello.PowerUp.IFrame, root: HTMLEl
       await api.authorize({ scope: "read,write", expiration: "never" });
       token = await api.getToken();
     } catch {
-      return showMessage(message, "Trello did not give the Power-Up access, so the board was not connected. Try again and choose Allow.", "error");
+      return showMessage(
+        message,
+        "Trello did not give the Power-Up access, so the board was not connected. Try again and choose Allow.",
+        "error",
+      );
     }
-    if (!token) return showMessage(message, "Trello did not give the Power-Up access, so the board was not connected. Try again and choose Allow.", "error");
+    if (!token)
+      return showMessage(
+        message,
+        "Trello did not give the Power-Up access, so the board was not connected. Try again and choose Allow.",
+        "error",
+      );
     showMessage(message, "Connecting…", "info");
     const answer = await callService<ConnectionView>(t, path, { method: "POST", state: "connect", body: { token } });
     await showMember();

@@ -10,11 +10,23 @@ export interface Option {
 /** Wraps a control in a `.field` with its label; the control's `name` is the record's path, so errors land under it. */
 export function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
   if (!control.id) control.id = uniqueId(control.getAttribute("name") ?? "field");
-  return h("div", { class: "field" }, h("label", { for: control.id }, label), control, hint ? h("p", { class: "muted" }, hint) : null);
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: control.id }, label),
+    control,
+    hint ? h("p", { class: "muted" }, hint) : null,
+  );
 }
 
 /** A labelled input (`type` text, number, date, month…). */
-export function inputField(label: string, name: string, type: string, value: string | number | undefined, attrs: Record<string, string | number> = {}): HTMLElement {
+export function inputField(
+  label: string,
+  name: string,
+  type: string,
+  value: string | number | undefined,
+  attrs: Record<string, string | number> = {},
+): HTMLElement {
   return labelled(label, h("input", { type, name, value: value ?? "", ...attrs }));
 }
 
@@ -27,7 +39,11 @@ export function textAreaField(label: string, name: string, value: string | undef
 
 /** A select of options with `value` chosen (the first option when `value` is not among them). */
 export function selectControl(name: string, options: Option[], value: string | undefined): HTMLSelectElement {
-  const select = h("select", { name }, ...options.map((o) => h("option", { value: o.value }, o.label))) as HTMLSelectElement;
+  const select = h(
+    "select",
+    { name },
+    ...options.map((o) => h("option", { value: o.value }, o.label)),
+  ) as HTMLSelectElement;
   select.value = options.some((o) => o.value === value) ? value! : (options[0]?.value ?? "");
   return select;
 }
@@ -38,7 +54,13 @@ export function selectField(label: string, name: string, options: Option[], valu
 }
 
 /** A fieldset of checkboxes sharing `name`, with its own inline error slot; `empty` is said when there is nothing to tick. */
-export function checkboxGroup(legend: string, name: string, options: Option[], checked: readonly string[], empty: string): HTMLElement {
+export function checkboxGroup(
+  legend: string,
+  name: string,
+  options: Option[],
+  checked: readonly string[],
+  empty: string,
+): HTMLElement {
   const boxes = options.map((o) => {
     const id = uniqueId(name);
     return h(

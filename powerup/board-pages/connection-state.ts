@@ -11,7 +11,9 @@ const STATUS_TEXT: Record<ConnectionView["status"], { text: string; badge: strin
 };
 
 function when(iso: string | null): string {
-  return iso ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "not yet";
+  return iso
+    ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
+    : "not yet";
 }
 
 /** True while the service is still reading the board's history (the page keeps asking for progress). */
@@ -30,12 +32,18 @@ export function connectionState(view: ConnectionView): HTMLElement {
       "dl",
       { class: "summary" },
       h("dt", {}, "Board history read"),
-      h("dd", {}, `${view.sync.actionsFetched.toLocaleString("en-US")} actions${view.sync.backfillComplete ? ", complete" : " so far"}`),
+      h(
+        "dd",
+        {},
+        `${view.sync.actionsFetched.toLocaleString("en-US")} actions${view.sync.backfillComplete ? ", complete" : " so far"}`,
+      ),
       h("dt", {}, "Last synced"),
       h("dd", {}, when(view.sync.lastSyncedAt)),
       h("dt", {}, "Connected since"),
       h("dd", {}, when(view.connectedAt)),
     ),
-    view.lastError ? h("div", { class: "message message-error", role: "alert" }, `Last error: ${view.lastError}`) : null,
+    view.lastError
+      ? h("div", { class: "message message-error", role: "alert" }, `Last error: ${view.lastError}`)
+      : null,
   );
 }

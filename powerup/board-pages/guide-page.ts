@@ -10,12 +10,22 @@ const STEPS: GuideStep[] = [
   {
     title: "Connect the board",
     text: "The Stakeholder Loop service reads the board's history to build reports. Your Trello token is stored encrypted.",
-    buttons: [{ label: "Connect the board", open: (t) => t.popup({ title: "Stakeholder Loop access", url: "./authorize.html", height: 480 }) }],
+    buttons: [
+      {
+        label: "Connect the board",
+        open: (t) => t.popup({ title: "Stakeholder Loop access", url: "./authorize.html", height: 480 }),
+      },
+    ],
   },
   {
     title: "Add your stakeholders",
     text: "One card per client or partner. At initiation, agree each one's channel and update cadence: it makes the rest easy.",
-    buttons: [{ label: "Open Stakeholders", open: (t) => t.modal({ title: "Stakeholders", url: "./stakeholders.html", height: 640 }) }],
+    buttons: [
+      {
+        label: "Open Stakeholders",
+        open: (t) => t.modal({ title: "Stakeholders", url: "./stakeholders.html", height: 640 }),
+      },
+    ],
   },
   {
     title: "Mark scope and roles on cards",
@@ -27,7 +37,10 @@ const STEPS: GuideStep[] = [
     text: "Plan each sprint's goal and cards, review it with the stakeholders, and get the month's report in one click.",
     buttons: [
       { label: "Plan a sprint", open: (t) => t.modal({ title: "Sprints", url: "./sprint.html", height: 640 }) },
-      { label: "Open the monthly report", open: (t) => t.modal({ title: "Monthly report", url: "./report.html", height: 640 }) },
+      {
+        label: "Open the monthly report",
+        open: (t) => t.modal({ title: "Monthly report", url: "./report.html", height: 640 }),
+      },
     ],
   },
 ];
@@ -47,14 +60,28 @@ export async function renderGuidePage(t: Trello.PowerUp.IFrame, root: HTMLElemen
           { class: "guide-step" },
           h("h2", {}, step.title),
           h("p", {}, step.text),
-          h("div", { class: "actions" }, ...step.buttons.map((button) => h("button", { type: "button", class: "btn", onclick: () => void button.open(t) }, button.label))),
+          h(
+            "div",
+            { class: "actions" },
+            ...step.buttons.map((button) =>
+              h("button", { type: "button", class: "btn", onclick: () => void button.open(t) }, button.label),
+            ),
+          ),
         ),
       ),
     ),
     h(
       "div",
       { class: "actions guide-close" },
-      h("button", { type: "button", class: "btn btn-link", onclick: () => void t.popup({ title: "Stakeholder Loop settings", url: "./settings.html", height: 560 }) }, "Board settings"),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "btn btn-link",
+          onclick: () => void t.popup({ title: "Stakeholder Loop settings", url: "./settings.html", height: 560 }),
+        },
+        "Board settings",
+      ),
       h("button", { type: "button", class: "btn btn-primary", onclick: () => void t.closeModal() }, "Done"),
     ),
   );

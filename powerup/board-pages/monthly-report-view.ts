@@ -21,7 +21,9 @@ const DOWNLOADS: { format: DownloadFormat; label: string }[] = [
 /** "March 2026". */
 export function monthName(month: string): string {
   const [year, number] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, number - 1, 1));
+  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    Date.UTC(year, number - 1, 1),
+  );
 }
 
 function when(iso: string, timeZone: string): string {
@@ -35,7 +37,10 @@ function author(createdBy: string, memberNames: Map<string, string>): string {
 
 /** One line saying which version this is, when and by whom it was generated. */
 export function snapshotCaption(meta: ReportSnapshotMeta, memberNames: Map<string, string>): string {
-  const audience = meta.audience === "internal" ? "Internal" : `${AUDIENCE_LABELS[meta.audience]}${meta.party ? `: ${meta.party}` : ""}`;
+  const audience =
+    meta.audience === "internal"
+      ? "Internal"
+      : `${AUDIENCE_LABELS[meta.audience]}${meta.party ? `: ${meta.party}` : ""}`;
   return `Version ${meta.version} · ${audience} · ${meta.timezone} · generated ${when(meta.createdAt, meta.timezone)} by ${author(meta.createdBy, memberNames)}`;
 }
 
@@ -51,7 +56,11 @@ export function snapshotViewer(
   /** Shown between the actions and the report (the share links of a client or partner copy). */
   extra?: HTMLElement,
 ): HTMLElement {
-  const frame = h("iframe", { class: "report-frame", sandbox: "", title: `Report for ${monthName(meta.month)}, version ${meta.version}` }) as HTMLIFrameElement;
+  const frame = h("iframe", {
+    class: "report-frame",
+    sandbox: "",
+    title: `Report for ${monthName(meta.month)}, version ${meta.version}`,
+  }) as HTMLIFrameElement;
   frame.srcdoc = html;
   return h(
     "article",
@@ -61,7 +70,13 @@ export function snapshotViewer(
     h(
       "div",
       { class: "actions report-actions" },
-      ...DOWNLOADS.map(({ format, label }) => h("button", { type: "button", class: "btn", "data-download": format, onclick: () => actions.download(format) }, label)),
+      ...DOWNLOADS.map(({ format, label }) =>
+        h(
+          "button",
+          { type: "button", class: "btn", "data-download": format, onclick: () => actions.download(format) },
+          label,
+        ),
+      ),
       h("button", { type: "button", class: "btn", onclick: () => actions.postToBoard() }, "Post to board"),
     ),
     extra,
@@ -70,8 +85,14 @@ export function snapshotViewer(
 }
 
 /** The versions generated for the chosen month and audience, newest first; the one shown is marked. */
-export function versionList(snapshots: ReportSnapshotMeta[], shownId: string | undefined, memberNames: Map<string, string>, show: (meta: ReportSnapshotMeta) => void): HTMLElement {
-  if (snapshots.length === 0) return h("p", { class: "muted" }, "No report has been generated for this month and audience yet.");
+export function versionList(
+  snapshots: ReportSnapshotMeta[],
+  shownId: string | undefined,
+  memberNames: Map<string, string>,
+  show: (meta: ReportSnapshotMeta) => void,
+): HTMLElement {
+  if (snapshots.length === 0)
+    return h("p", { class: "muted" }, "No report has been generated for this month and audience yet.");
   return h(
     "ul",
     { class: "report-versions", "aria-label": "Generated versions" },
@@ -81,7 +102,12 @@ export function versionList(snapshots: ReportSnapshotMeta[], shownId: string | u
         {},
         h(
           "button",
-          { type: "button", class: "btn btn-link", "aria-current": meta.id === shownId ? "true" : null, onclick: () => show(meta) },
+          {
+            type: "button",
+            class: "btn btn-link",
+            "aria-current": meta.id === shownId ? "true" : null,
+            onclick: () => show(meta),
+          },
           `Version ${meta.version}`,
         ),
         ` ${when(meta.createdAt, meta.timezone)}, by ${author(meta.createdBy, memberNames)}`,

@@ -8,7 +8,8 @@ export const REPORTS_CARD_NAME = "Reports";
 /** Trello refuses comments longer than this. */
 const COMMENT_LIMIT = 16_384;
 
-export type PostReportResult = { ok: true; cardId: string; listId: string; created: { list: boolean; card: boolean } } | TrelloWriteFailure;
+export type PostReportResult =
+  { ok: true; cardId: string; listId: string; created: { list: boolean; card: boolean } } | TrelloWriteFailure;
 
 export interface PostTarget {
   board: { id: string };
@@ -32,20 +33,36 @@ const isNamed = (name: string, wanted: string) => name.trim().toLowerCase() === 
  * member's own REST token is used: comments, like cards, are made over Trello's REST API, never pluginData.
  * `target` is updated with what was created, so a second post reuses it.
  */
-export async function postReportToBoard(t: Trello.PowerUp.IFrame, target: PostTarget, markdown: string): Promise<PostReportResult> {
+export async function postReportToBoard(
+  t: Trello.PowerUp.IFrame,
+  target: PostTarget,
+  markdown: string,
+): Promise<PostReportResult> {
   const ensured = await ensureList(t, target.board.id, target.lists, REPORTS_LIST_NAME);
   if (!ensured.ok) return ensured;
   const { list, created: listCreated } = ensured;
-  let card = target.cards.find((candidate) => candidate.idList === list.id && isNamed(candidate.name, REPORTS_CARD_NAME));
+  let card = target.cards.find(
+    (candidate) => candidate.idList === list.id && isNamed(candidate.name, REPORTS_CARD_NAME),
+  );
   const cardCreated = !card;
   if (!card) {
-    const made = await trelloWrite(t, `create the card "${REPORTS_CARD_NAME}"`, "cards", { idList: list.id, name: REPORTS_CARD_NAME, pos: "top" });
+    const made = await trelloWrite(t, `create the card "${REPORTS_CARD_NAME}"`, "cards", {
+      idList: list.id,
+      name: REPORTS_CARD_NAME,
+      pos: "top",
+    });
     if (!made.ok) return made;
     card = { id: String(made.body.id), name: REPORTS_CARD_NAME, idList: list.id };
     target.cards.push(card);
   }
   // The text goes in the body: a long report would overflow a URL.
-  const comment = await trelloWrite(t, "add the report as a comment", `cards/${card.id}/actions/comments`, {}, { text: commentText(markdown) });
+  const comment = await trelloWrite(
+    t,
+    "add the report as a comment",
+    `cards/${card.id}/actions/comments`,
+    {},
+    { text: commentText(markdown) },
+  );
   if (!comment.ok) return comment;
   return { ok: true, cardId: card.id, listId: list.id, created: { list: listCreated, card: cardCreated } };
 }

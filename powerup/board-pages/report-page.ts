@@ -43,7 +43,12 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     const list = forParty ? parties[audience as "client" | "partner"] : [];
     partyField.hidden = !forParty;
     noteField.hidden = forParty;
-    replaceChildren(partySelect, ...(list.length ? list.map((p) => h("option", { value: p }, p)) : [h("option", { value: "" }, `No ${audience} organisation yet`)]));
+    replaceChildren(
+      partySelect,
+      ...(list.length
+        ? list.map((p) => h("option", { value: p }, p))
+        : [h("option", { value: "" }, `No ${audience} organisation yet`)]),
+    );
   };
   const versions = h("section", { class: "report-history", "aria-label": "Earlier versions" });
   const result = h("section", { class: "report-result", "aria-live": "polite" });
@@ -61,10 +66,15 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     h(
       "div",
       { class: "field-row" },
-      selectField("Status", "pmStatus", [
-        { value: "", label: "As computed (milestones, updates)" },
-        ...PROJECT_STATUSES.map((status) => ({ value: status, label: PROJECT_STATUS_LABELS[status] })),
-      ], ""),
+      selectField(
+        "Status",
+        "pmStatus",
+        [
+          { value: "", label: "As computed (milestones, updates)" },
+          ...PROJECT_STATUSES.map((status) => ({ value: status, label: PROJECT_STATUS_LABELS[status] })),
+        ],
+        "",
+      ),
       noteField,
     ),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Generate report")),
@@ -72,7 +82,11 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   replaceChildren(
     root,
     h("h1", {}, "Monthly report"),
-    h("p", { class: "muted" }, "Built by the Stakeholder Loop service from the board's synced history and kept as sent: regenerating makes a new version."),
+    h(
+      "p",
+      { class: "muted" },
+      "Built by the Stakeholder Loop service from the board's synced history and kept as sent: regenerating makes a new version.",
+    ),
     form,
     message,
     h("h2", { class: "report-history-title" }, "Versions of this month"),
@@ -82,18 +96,30 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
 
   let snapshots: ReportSnapshotMeta[] = [];
   let shown: ReportSnapshotMeta | undefined;
-  const chosen = () => ({ month: textValue(form, "month"), audience: textValue(form, "audience"), party: optionalValue(form, "party") });
+  const chosen = () => ({
+    month: textValue(form, "month"),
+    audience: textValue(form, "audience"),
+    party: optionalValue(form, "party"),
+  });
   showAudience(textValue(form, "audience"));
 
   function showVersions(): void {
     const { month, audience, party } = chosen();
-    const forParty = (s: ReportSnapshotMeta) => !isPartyAudience(audience as Audience) || (s.party ?? "") === (party ?? "");
-    const forMonth = snapshots.filter((s) => s.month === month && s.audience === audience && forParty(s)).sort((a, b) => b.version - a.version);
-    replaceChildren(versions, versionList(forMonth, shown?.id, memberNames, (meta) => void show(meta)));
+    const forParty = (s: ReportSnapshotMeta) =>
+      !isPartyAudience(audience as Audience) || (s.party ?? "") === (party ?? "");
+    const forMonth = snapshots
+      .filter((s) => s.month === month && s.audience === audience && forParty(s))
+      .sort((a, b) => b.version - a.version);
+    replaceChildren(
+      versions,
+      versionList(forMonth, shown?.id, memberNames, (meta) => void show(meta)),
+    );
   }
 
   async function loadVersions(): Promise<void> {
-    const answer = await callService<{ snapshots: ReportSnapshotMeta[] }>(t, `/api/boards/${boardId}/reports`, { state: "report" });
+    const answer = await callService<{ snapshots: ReportSnapshotMeta[] }>(t, `/api/boards/${boardId}/reports`, {
+      state: "report",
+    });
     snapshots = answer.ok ? answer.body.snapshots : [];
     showVersions();
   }
@@ -109,10 +135,20 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     const { month, audience } = chosen();
     if (meta.month !== month || meta.audience !== audience) return replaceChildren(result);
     shown = meta;
-    const actions = { download: (format: DownloadFormat) => void download(meta, format), postToBoard: () => void post(meta) };
+    const actions = {
+      download: (format: DownloadFormat) => void download(meta, format),
+      postToBoard: () => void post(meta),
+    };
     // Only a client or partner copy can leave Trello: the internal one has our own assessments in it.
     const links = isPartyAudience(meta.audience) ? shareLinksPanel(t, meta) : undefined;
-    const share = links && h("div", {}, sendReportPanel(t, meta, () => void links.reload()), links.element);
+    const share =
+      links &&
+      h(
+        "div",
+        {},
+        sendReportPanel(t, meta, () => void links.reload()),
+        links.element,
+      );
     replaceChildren(result, snapshotViewer(meta, await file.blob.text(), memberNames, actions, share));
     showVersions();
   }
@@ -130,9 +166,12 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     const file = await fetchReportFile(t, boardId, meta.id, "md");
     if (!file.ok) return showMessage(message, file.message, "error");
     const posted = await postReportToBoard(t, board, await file.blob.text());
-    if (!posted.ok && posted.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, posted.message, () => post(meta));
+    if (!posted.ok && posted.code === NOT_AUTHORIZED)
+      return offerAuthorizeInPlace(t, message, posted.message, () => post(meta));
     if (!posted.ok) return showMessage(message, posted.message, "error");
-    const where = posted.created.list ? 'a new "Reports" card in the new "Reports" list' : `the ${posted.created.card ? "new " : ""}"Reports" card`;
+    const where = posted.created.list
+      ? 'a new "Reports" card in the new "Reports" list'
+      : `the ${posted.created.card ? "new " : ""}"Reports" card`;
     showMessage(message, `Posted version ${meta.version} as a comment on ${where}.`, "ok");
   }
 
@@ -153,10 +192,18 @@ export async function renderReportPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
     // one typed before switching to a client's copy is not sent (the service would refuse it).
     const forParty = isPartyAudience(audience as Audience);
     const body = {
-      month, audience, ...(forParty && party ? { party } : {}), timezone, pmStatus: optionalValue(form, "pmStatus"),
+      month,
+      audience,
+      ...(forParty && party ? { party } : {}),
+      timezone,
+      pmStatus: optionalValue(form, "pmStatus"),
       ...(forParty ? {} : { pmNote: optionalValue(form, "pmNote") }),
     };
-    const answer = await callService<ReportSnapshotMeta>(t, `/api/boards/${boardId}/reports`, { method: "POST", state: "report", body });
+    const answer = await callService<ReportSnapshotMeta>(t, `/api/boards/${boardId}/reports`, {
+      method: "POST",
+      state: "report",
+      body,
+    });
     button.disabled = false;
     if (!answer.ok) {
       replaceChildren(result);

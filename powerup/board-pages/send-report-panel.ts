@@ -27,23 +27,45 @@ const OUTCOME_WORDS: Record<SendResult["outcome"], string> = {
 export function sendReportPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMeta, onSent: () => void): HTMLElement {
   const message = h("div", { class: "message", "aria-live": "polite" });
   const results = h("ul", { class: "send-results", "aria-label": "Sent to" });
-  const button = h("button", { type: "button", class: "btn btn-primary", onclick: () => void send() }, "Send the monthly report") as HTMLButtonElement;
+  const button = h(
+    "button",
+    { type: "button", class: "btn btn-primary", onclick: () => void send() },
+    "Send the monthly report",
+  ) as HTMLButtonElement;
 
   async function send(): Promise<void> {
     button.disabled = true;
     showMessage(message, "Sending…", "info");
-    const answer = await callService<{ results: SendResult[] }>(t, `/api/boards/${meta.boardId}/reports/${meta.id}/send`, { method: "POST", state: "send" });
+    const answer = await callService<{ results: SendResult[] }>(
+      t,
+      `/api/boards/${meta.boardId}/reports/${meta.id}/send`,
+      { method: "POST", state: "send" },
+    );
     button.disabled = false;
     if (!answer.ok) return showMessage(message, answer.message, "error");
     onSent();
     const list = answer.body.results;
-    if (list.length === 0) return showMessage(message, `No ${meta.audience} stakeholder of ${meta.party ?? "this organisation"} to send to.`, "info");
+    if (list.length === 0)
+      return showMessage(
+        message,
+        `No ${meta.audience} stakeholder of ${meta.party ?? "this organisation"} to send to.`,
+        "info",
+      );
     const sent = list.filter((r) => r.outcome !== "skipped").length;
-    showMessage(message, `${sent} of ${list.length} stakeholders of ${meta.party ?? "this organisation"} get this version.`, sent ? "ok" : "error");
+    showMessage(
+      message,
+      `${sent} of ${list.length} stakeholders of ${meta.party ?? "this organisation"} get this version.`,
+      sent ? "ok" : "error",
+    );
     replaceChildren(
       results,
       ...list.map((r) =>
-        h("li", { "data-card": r.cardId }, h("strong", {}, r.name), ` (${r.channel}): ${OUTCOME_WORDS[r.outcome]}${r.reason ? ` — ${r.reason}` : ""}`),
+        h(
+          "li",
+          { "data-card": r.cardId },
+          h("strong", {}, r.name),
+          ` (${r.channel}): ${OUTCOME_WORDS[r.outcome]}${r.reason ? ` — ${r.reason}` : ""}`,
+        ),
       ),
     );
   }
@@ -52,7 +74,11 @@ export function sendReportPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
     "section",
     { class: "share-panel send-panel", "aria-label": "Send to stakeholders" },
     h("h3", {}, "Send to stakeholders"),
-    h("p", { class: "muted" }, `Every ${meta.audience} stakeholder of ${meta.party ?? "this organisation"} (not released) gets this copy on their channel: email with the PDF and a link of their own, or a chat message with the link.`),
+    h(
+      "p",
+      { class: "muted" },
+      `Every ${meta.audience} stakeholder of ${meta.party ?? "this organisation"} (not released) gets this copy on their channel: email with the PDF and a link of their own, or a chat message with the link.`,
+    ),
     button,
     message,
     results,

@@ -19,7 +19,9 @@ import { boardTimeZone } from "../../shared/time-zone";
 
 function nameRuleNote(board: BoardRecords): string {
   const picked = board.lists.filter((list) => isDoneListName(list.name)).map((list) => list.name);
-  const which = picked.length ? `it picks ${picked.map((name) => `"${name}"`).join(", ")}` : "no list on this board matches yet";
+  const which = picked.length
+    ? `it picks ${picked.map((name) => `"${name}"`).join(", ")}`
+    : "no list on this board matches yet";
   return `Tick none to find done lists by name ("Done", or starting with Done, Complete, Finished or Shipped): ${which}.`;
 }
 
@@ -36,11 +38,27 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
     () => "A member no longer on the board",
   );
   const message = h("div", { class: "message", "aria-live": "polite" });
-  const doneLists = checkboxGroup("Done lists", "doneLists", board.lists.map((list) => ({ value: list.id, label: list.name })), settings.doneLists, "The board has no lists.");
+  const doneLists = checkboxGroup(
+    "Done lists",
+    "doneLists",
+    board.lists.map((list) => ({ value: list.id, label: list.name })),
+    settings.doneLists,
+    "The board has no lists.",
+  );
   doneLists.insertBefore(h("p", { class: "muted" }, nameRuleNote(board)), doneLists.querySelector(".field-error"));
-  const workLists = checkboxGroup("Work lists", "workLists", board.lists.map((list) => ({ value: list.id, label: list.name })), settings.workLists ?? [], "The board has no lists.");
+  const workLists = checkboxGroup(
+    "Work lists",
+    "workLists",
+    board.lists.map((list) => ({ value: list.id, label: list.name })),
+    settings.workLists ?? [],
+    "The board has no lists.",
+  );
   workLists.insertBefore(h("p", { class: "muted" }, workRuleNote(board)), workLists.querySelector(".field-error"));
-  const onMonthClose = h("input", { type: "checkbox", name: "reportOnMonthClose", checked: settings.reportOnMonthClose });
+  const onMonthClose = h("input", {
+    type: "checkbox",
+    name: "reportOnMonthClose",
+    checked: settings.reportOnMonthClose,
+  });
   const form = h(
     "form",
     { class: "loop-form settings-form", novalidate: true },
@@ -55,7 +73,11 @@ function settingsForm(t: Trello.PowerUp.IFrame, board: BoardRecords, settings: B
       selectField("Operational lead", "operationalLead", members, settings.operationalLead),
     ),
     selectField("Report audience", "reportAudience", AUDIENCE_OPTIONS, settings.reportAudience),
-    h("div", { class: "field" }, h("label", { class: "check" }, onMonthClose, "Produce the report when the month closes")),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { class: "check" }, onMonthClose, "Produce the report when the month closes"),
+    ),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Save settings")),
     message,
   ) as HTMLFormElement;
@@ -95,16 +117,33 @@ function setUpSection(t: Trello.PowerUp.IFrame, onDone: () => void): HTMLElement
     const done = await setUpBoard(t);
     if (!done.ok && done.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, done.message, run);
     if (!done.ok) return showMessage(message, done.message, "error");
-    const made = [done.lists.length ? `the lists ${done.lists.join(", ")}` : "", done.labels.length ? `the labels ${done.labels.join(", ")}` : ""].filter(Boolean);
+    const made = [
+      done.lists.length ? `the lists ${done.lists.join(", ")}` : "",
+      done.labels.length ? `the labels ${done.labels.join(", ")}` : "",
+    ].filter(Boolean);
     onDone();
-    const what = made.length ? `Set up: created ${made.join(" and ")}.` : "This board is set up already: nothing to create.";
-    showMessage(message, `${what} The done lists, work lists and time zone are saved; open the settings again to review them.`, "ok");
+    const what = made.length
+      ? `Set up: created ${made.join(" and ")}.`
+      : "This board is set up already: nothing to create.";
+    showMessage(
+      message,
+      `${what} The done lists, work lists and time zone are saved; open the settings again to review them.`,
+      "ok",
+    );
   };
   return h(
     "section",
     { class: "set-up-board", "aria-label": "Set up this board" },
-    h("p", { class: "muted" }, `Creates what the workflow uses and the board lacks: the lists ${TEMPLATE_LISTS.join(", ")}, their labels, and the done and work lists below.`),
-    h("div", { class: "actions" }, h("button", { type: "button", class: "btn", onclick: () => void run() }, "Set up this board")),
+    h(
+      "p",
+      { class: "muted" },
+      `Creates what the workflow uses and the board lacks: the lists ${TEMPLATE_LISTS.join(", ")}, their labels, and the done and work lists below.`,
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", class: "btn", onclick: () => void run() }, "Set up this board"),
+    ),
     message,
   );
 }

@@ -51,12 +51,20 @@ async function copyField(field: HTMLInputElement): Promise<boolean> {
  * account, copy it (it is shown once: the service keeps only its hash), and see each link's openings or revoke it.
  * `reload` shows links made elsewhere (a send makes one per recipient).
  */
-export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMeta): { element: HTMLElement; reload: () => Promise<void> } {
+export function shareLinksPanel(
+  t: Trello.PowerUp.IFrame,
+  meta: ReportSnapshotMeta,
+): { element: HTMLElement; reload: () => Promise<void> } {
   const path = `/api/boards/${meta.boardId}/reports/${meta.id}/share-links`;
   const message = h("div", { class: "message", "aria-live": "polite" });
   const fresh = h("div", { class: "share-new" });
   const list = h("ul", { class: "share-links", "aria-label": "Share links of this version" });
-  const label = h("input", { id: `share-label-${meta.id}`, name: "shareLabel", maxlength: 120, placeholder: "e.g. Nora at Northwind" }) as HTMLInputElement;
+  const label = h("input", {
+    id: `share-label-${meta.id}`,
+    name: "shareLabel",
+    maxlength: 120,
+    placeholder: "e.g. Nora at Northwind",
+  }) as HTMLInputElement;
   const expiry = h(
     "select",
     { id: `share-days-${meta.id}`, name: "shareDays" },
@@ -66,7 +74,8 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
 
   function showList(): void {
     const now = Date.now();
-    if (links.length === 0) return replaceChildren(list, h("li", { class: "muted" }, "No share link for this version yet."));
+    if (links.length === 0)
+      return replaceChildren(list, h("li", { class: "muted" }, "No share link for this version yet."));
     replaceChildren(
       list,
       ...links.map((link) => {
@@ -76,7 +85,9 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
           { "data-share-link": link.id },
           h("strong", {}, link.label || "Share link"),
           ` · made ${day(link.createdAt, meta.timezone)} · ${linkState(link, now, meta.timezone)} · ${openings(link, meta.timezone)} `,
-          live ? h("button", { type: "button", class: "btn btn-link", onclick: () => void revoke(link) }, "Revoke") : null,
+          live
+            ? h("button", { type: "button", class: "btn btn-link", onclick: () => void revoke(link) }, "Revoke")
+            : null,
         );
       }),
     );
@@ -95,7 +106,12 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
     if (!answer.ok) return showMessage(message, answer.message, "error");
     links = [answer.body, ...links];
     showList();
-    const field = h("input", { class: "share-url", readonly: true, "aria-label": "New share link", value: answer.body.url ?? "" }) as HTMLInputElement;
+    const field = h("input", {
+      class: "share-url",
+      readonly: true,
+      "aria-label": "New share link",
+      value: answer.body.url ?? "",
+    }) as HTMLInputElement;
     replaceChildren(
       fresh,
       field,
@@ -104,12 +120,17 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
         {
           type: "button",
           class: "btn",
-          onclick: async () => showMessage(message, (await copyField(field)) ? "Link copied." : "Select the link and copy it.", "ok"),
+          onclick: async () =>
+            showMessage(message, (await copyField(field)) ? "Link copied." : "Select the link and copy it.", "ok"),
         },
         "Copy link",
       ),
     );
-    showMessage(message, "Link made. Copy it now: for safety it is not shown again (make a new one if it is lost).", "ok");
+    showMessage(
+      message,
+      "Link made. Copy it now: for safety it is not shown again (make a new one if it is lost).",
+      "ok",
+    );
   }
 
   async function revoke(link: ShareLink): Promise<void> {
@@ -125,13 +146,21 @@ export function shareLinksPanel(t: Trello.PowerUp.IFrame, meta: ReportSnapshotMe
     "section",
     { class: "share-panel", "aria-label": "Share link" },
     h("h3", {}, "Share link"),
-    h("p", { class: "muted" }, `Anyone with the link sees this ${meta.audience} copy, read-only, without a Trello account, until it expires or you revoke it.`),
+    h(
+      "p",
+      { class: "muted" },
+      `Anyone with the link sees this ${meta.audience} copy, read-only, without a Trello account, until it expires or you revoke it.`,
+    ),
     h(
       "div",
       { class: "field-row" },
       h("div", { class: "field" }, h("label", { for: label.id }, "For whom (optional)"), label),
       h("div", { class: "field" }, h("label", { for: expiry.id }, "Works for"), expiry),
-      h("div", { class: "field" }, h("button", { type: "button", class: "btn btn-primary", onclick: () => void create() }, "Create share link")),
+      h(
+        "div",
+        { class: "field" },
+        h("button", { type: "button", class: "btn btn-primary", onclick: () => void create() }, "Create share link"),
+      ),
     ),
     fresh,
     message,

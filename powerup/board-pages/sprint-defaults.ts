@@ -23,7 +23,10 @@ export function sprintCardName(number: number): string {
 /** What "Plan a sprint" starts from: the next number, the day after the last sprint (else today), the board's length. */
 export function sprintDefaults(board: BoardRecords, sprints: readonly SprintSummary[]): SprintDefaults {
   const number = Math.max(0, ...sprints.map((s) => s.sprint.number)) + 1;
-  const lastEnd = sprints.map((s) => s.sprint.end).sort().at(-1);
+  const lastEnd = sprints
+    .map((s) => s.sprint.end)
+    .sort()
+    .at(-1);
   const start = lastEnd ? addDays(lastEnd, 1) : board.today;
   const planned = new Set(sprints.map((s) => s.cardId));
   const wanted = sprintCardName(number).toLowerCase();

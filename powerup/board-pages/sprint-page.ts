@@ -17,7 +17,11 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   replaceChildren(
     root,
     h("h1", {}, "Sprints"),
-    h("p", { class: "muted" }, "Each sprint lives on its own card: its plan now, its review with the stakeholders when it ends."),
+    h(
+      "p",
+      { class: "muted" },
+      "Each sprint lives on its own card: its plan now, its review with the stakeholders when it ends.",
+    ),
     message,
     listSection,
     formSection,
@@ -54,7 +58,11 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
   const showForm = (start: PlanStart) => {
     const form = sprintPlanForm({ t, board, sprints, onSaved }, start);
     const back = start.editing
-      ? h("button", { type: "button", class: "btn btn-link", onclick: () => showForm(nextStart()) }, "Plan the next sprint instead")
+      ? h(
+          "button",
+          { type: "button", class: "btn btn-link", onclick: () => showForm(nextStart()) },
+          "Plan the next sprint instead",
+        )
       : null;
     replaceChildren(formSection, form, back);
     if (start.editing) form.scrollIntoView({ block: "start" });
@@ -62,7 +70,11 @@ export async function renderSprintPage(t: Trello.PowerUp.IFrame, root: HTMLEleme
 
   const nextStart = (): PlanStart => {
     const defaults = sprintDefaults(board, sprints);
-    return { cardId: defaults.cardId, sprint: { number: defaults.number, start: defaults.start, end: defaults.end, committed: [] }, editing: false };
+    return {
+      cardId: defaults.cardId,
+      sprint: { number: defaults.number, start: defaults.start, end: defaults.end, committed: [] },
+      editing: false,
+    };
   };
 
   // t.cards and t.lists can lag behind a card or list created over REST a moment ago: such sprints are listed all

@@ -54,11 +54,19 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
   const message = h("div", { class: "message", "aria-live": "polite" });
   const cardSelect = selectControl("card", cardChoices(board, start), start.cardId ?? NEW_CARD);
   const committable = withFormerChoices(
-    board.cards.filter((card) => !isLoopCard(board, card.id) || start.sprint.committed.includes(card.id)).map((card) => ({ value: card.id, label: card.name })),
+    board.cards
+      .filter((card) => !isLoopCard(board, card.id) || start.sprint.committed.includes(card.id))
+      .map((card) => ({ value: card.id, label: card.name })),
     start.sprint.committed,
     () => "Archived or removed card",
   );
-  const committed = checkboxGroup("Committed cards", "committed", committable, start.sprint.committed, "The board has no open cards to commit.");
+  const committed = checkboxGroup(
+    "Committed cards",
+    "committed",
+    committable,
+    start.sprint.committed,
+    "The board has no open cards to commit.",
+  );
   const form = h(
     "form",
     { class: "loop-form sprint-plan", novalidate: true },
@@ -73,7 +81,11 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
     ),
     textAreaField("Goal", "goal", start.sprint.goal, 300),
     committed,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, start.editing ? "Save sprint" : "Plan sprint")),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", class: "btn btn-primary" }, start.editing ? "Save sprint" : "Plan sprint"),
+    ),
     message,
   ) as HTMLFormElement;
 
@@ -91,7 +103,8 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
   numberInput.addEventListener("input", () => {
     const option = cardSelect.querySelector<HTMLOptionElement>(`option[value="${NEW_CARD}"]`);
     const number = Number(numberInput.value);
-    if (option && Number.isInteger(number) && number > 0) option.textContent = `Create a card "${sprintCardName(number)}"`;
+    if (option && Number.isInteger(number) && number > 0)
+      option.textContent = `Create a card "${sprintCardName(number)}"`;
   });
   // The end follows the start until the user sets it themselves.
   const startInput = form.elements.namedItem("start") as HTMLInputElement;
@@ -99,7 +112,8 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
   let endChosen = start.editing;
   endInput.addEventListener("input", () => (endChosen = true));
   startInput.addEventListener("change", () => {
-    if (!endChosen && /^\d{4}-\d{2}-\d{2}$/.test(startInput.value)) endInput.value = sprintEnd(startInput.value, board.settings.sprintDays);
+    if (!endChosen && /^\d{4}-\d{2}-\d{2}$/.test(startInput.value))
+      endInput.value = sprintEnd(startInput.value, board.settings.sprintDays);
   });
 
   onSubmit(form, message, submit);
@@ -117,7 +131,12 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
     if (!checked.success) return showFieldErrors(form, fieldErrors(checked.error), message);
     let cardId = textValue(form, "card");
     const twin = sprints.find((other) => other.sprint.number === checked.data.number && other.cardId !== cardId);
-    if (twin) return showFieldErrors(form, { number: `Sprint ${twin.sprint.number} is already planned on the card "${twin.cardName}"` }, message);
+    if (twin)
+      return showFieldErrors(
+        form,
+        { number: `Sprint ${twin.sprint.number} is already planned on the card "${twin.cardName}"` },
+        message,
+      );
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]")!;
     button.disabled = true;
     try {
@@ -126,7 +145,8 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
       let idList = chosen?.idList ?? "";
       if (cardId === NEW_CARD) {
         const created = await createSprintCard(t, board, checked.data.number);
-        if (!created.ok && created.code === NOT_AUTHORIZED) return offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
+        if (!created.ok && created.code === NOT_AUTHORIZED)
+          return offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
         if (!created.ok) return showMessage(message, created.message, "error");
         idList = created.idList;
         cardId = created.id;
@@ -146,7 +166,11 @@ export function sprintPlanForm({ t, board, sprints, onSaved }: PlanFormDeps, sta
 }
 
 /** Creates the card "Sprint N" in the board's Sprint list, making the list when the board lacks it. */
-async function createSprintCard(t: Trello.PowerUp.IFrame, board: BoardRecords, number: number): Promise<(CreateCardResult & { idList: string }) | TrelloWriteFailure> {
+async function createSprintCard(
+  t: Trello.PowerUp.IFrame,
+  board: BoardRecords,
+  number: number,
+): Promise<(CreateCardResult & { idList: string }) | TrelloWriteFailure> {
   const ensured = await ensureList(t, board.board.id, board.lists, SPRINT_LIST_NAME);
   if (!ensured.ok) return ensured;
   const created = await createCard(t, ensured.list.id, sprintCardName(number));

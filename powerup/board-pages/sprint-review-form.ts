@@ -36,7 +36,13 @@ export function sprintReviewForm({ t, board, sprint, review, onSaved }: ReviewFo
     "form",
     { class: "loop-form sprint-review", novalidate: true },
     inputField("Held on", "heldOn", "date", review?.heldOn ?? sprint.end),
-    checkboxGroup("Attendees", "attendees", stakeholders, review?.attendees ?? [], "No stakeholders yet: add them from the board's Stakeholders button."),
+    checkboxGroup(
+      "Attendees",
+      "attendees",
+      stakeholders,
+      review?.attendees ?? [],
+      "No stakeholders yet: add them from the board's Stakeholders button.",
+    ),
     h(
       "div",
       { class: "field-row review-cards" },
@@ -46,7 +52,11 @@ export function sprintReviewForm({ t, board, sprint, review, onSaved }: ReviewFo
     feedback.element,
     textAreaField("Decisions", "decisions", review?.decisions, 300),
     textAreaField("Next steps", "nextSteps", review?.nextSteps, 300),
-    h("p", { class: "muted" }, "Long notes belong in the card's description: Trello keeps only 4,096 characters of Loop data per card."),
+    h(
+      "p",
+      { class: "muted" },
+      "Long notes belong in the card's description: Trello keeps only 4,096 characters of Loop data per card.",
+    ),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "btn btn-primary" }, "Save review")),
     message,
   ) as HTMLFormElement;

@@ -20,17 +20,29 @@ function sprintPlan(board: BoardRecords, sprint: Sprint): HTMLElement {
 
 /** The "Sprint review" modal on a sprint card: the sprint's plan at the top, then the review form. */
 export async function renderSprintReviewPage(t: Trello.PowerUp.IFrame, root: HTMLElement): Promise<void> {
-  const [sprintRead, reviewRead, board] = await Promise.all([readRecord(t, "card", "sprint"), readRecord(t, "card", "review"), loadBoardRecords(t)]);
+  const [sprintRead, reviewRead, board] = await Promise.all([
+    readRecord(t, "card", "sprint"),
+    readRecord(t, "card", "review"),
+    loadBoardRecords(t),
+  ]);
   if (sprintRead.status === "absent") {
     replaceChildren(
       root,
       h("h1", {}, "Sprint review"),
-      h("div", { class: "message message-info", role: "status" }, "This card has no sprint plan. Plan a sprint from the board's Sprint button first, then review it here."),
+      h(
+        "div",
+        { class: "message message-info", role: "status" },
+        "This card has no sprint plan. Plan a sprint from the board's Sprint button first, then review it here.",
+      ),
     );
     return;
   }
   if (sprintRead.status === "invalid") {
-    replaceChildren(root, h("h1", {}, "Sprint review"), readErrorBox(`${sprintRead.message} Open the board's Sprint button to plan it again.`));
+    replaceChildren(
+      root,
+      h("h1", {}, "Sprint review"),
+      readErrorBox(`${sprintRead.message} Open the board's Sprint button to plan it again.`),
+    );
     return;
   }
   const sprint = sprintRead.value;
@@ -50,9 +62,18 @@ export async function renderSprintReviewPage(t: Trello.PowerUp.IFrame, root: HTM
         },
       }),
     );
-  replaceChildren(root, h("h1", {}, "Sprint review"), sprintPlan(board, sprint), h("h2", {}, "Review"), message, formSlot);
+  replaceChildren(
+    root,
+    h("h1", {}, "Sprint review"),
+    sprintPlan(board, sprint),
+    h("h2", {}, "Review"),
+    message,
+    formSlot,
+  );
   if (reviewRead.status === "invalid") {
-    formSlot.append(readErrorBox(reviewRead.message, { label: "Start a new review", onClick: () => showForm(undefined) }));
+    formSlot.append(
+      readErrorBox(reviewRead.message, { label: "Start a new review", onClick: () => showForm(undefined) }),
+    );
   } else {
     showForm(reviewRead.status === "ok" ? reviewRead.value : undefined);
   }

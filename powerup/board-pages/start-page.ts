@@ -6,7 +6,14 @@ export type PageRenderer = (t: Trello.PowerUp.IFrame, root: HTMLElement) => Prom
 
 function showFailure(root: HTMLElement, err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
-  replaceChildren(root, h("div", { class: "message message-error", role: "alert" }, `This page could not load: ${message}. Close it and try again.`));
+  replaceChildren(
+    root,
+    h(
+      "div",
+      { class: "message message-error", role: "alert" },
+      `This page could not load: ${message}. Close it and try again.`,
+    ),
+  );
 }
 
 /**

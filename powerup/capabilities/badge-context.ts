@@ -14,7 +14,17 @@ export async function badgeContext(t: T, data: Record<string, unknown>): Promise
   const settings = readLoopRecord("settings", await t.get("board", "shared", "settings"));
   const timeZone = boardTimeZone(settings.status === "ok" ? settings.value : undefined);
   const roles = readLoopRecord("roles", data.roles);
-  const ids = roles.status === "ok" ? [...new Set([...roles.value.responsible, ...(roles.value.accountable ? [roles.value.accountable] : []), ...roles.value.consulted, ...roles.value.informed])] : [];
+  const ids =
+    roles.status === "ok"
+      ? [
+          ...new Set([
+            ...roles.value.responsible,
+            ...(roles.value.accountable ? [roles.value.accountable] : []),
+            ...roles.value.consulted,
+            ...roles.value.informed,
+          ]),
+        ]
+      : [];
   const names = new Map<string, string>();
   await Promise.all(
     ids.map(async (id) => {
@@ -25,5 +35,10 @@ export async function badgeContext(t: T, data: Record<string, unknown>): Promise
   // Only a milestone's state depends on the card's list, so other cards cost no extra read.
   const list = data.milestone !== undefined ? await t.list("id", "name") : undefined;
   const doneLists = settings.status === "ok" ? settings.value.doneLists : null;
-  return { today: calendarDay(new Date(), timeZone), timeZone, stakeholderNames: names, inDoneList: !!list && isDoneList(list, doneLists) };
+  return {
+    today: calendarDay(new Date(), timeZone),
+    timeZone,
+    stakeholderNames: names,
+    inDoneList: !!list && isDoneList(list, doneLists),
+  };
 }

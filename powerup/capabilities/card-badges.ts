@@ -7,5 +7,7 @@ export async function cardBadges(t: Trello.PowerUp.CallbackHandler): Promise<Tre
   const data = await readScope(t, "card");
   if (!Object.keys(data).length) return [];
   const badges = loopBadges(data, await badgeContext(t, data));
-  return badges.filter((b) => b.front).map((b) => ({ text: b.text, color: b.color ?? undefined }) as Trello.PowerUp.CardBadge);
+  return badges
+    .filter((b) => b.front)
+    .map((b) => ({ text: b.text, color: b.color ?? undefined }) as Trello.PowerUp.CardBadge);
 }

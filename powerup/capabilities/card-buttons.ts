@@ -4,7 +4,11 @@ import { iconUrl } from "./icon-url";
 type T = Trello.PowerUp.CallbackHandler;
 
 function popupButton(text: string, url: string, height: number): Trello.PowerUp.CardButton {
-  return { icon: iconUrl(), text, callback: (t: T) => t.popup({ title: text, url, height }) } as Trello.PowerUp.CardButton;
+  return {
+    icon: iconUrl(),
+    text,
+    callback: (t: T) => t.popup({ title: text, url, height }),
+  } as Trello.PowerUp.CardButton;
 }
 
 /** card-buttons: Roles, Scope, Milestone and Invoice on every card; Log update and Sprint review where they apply. */

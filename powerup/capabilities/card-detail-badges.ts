@@ -7,5 +7,7 @@ export async function cardDetailBadges(t: Trello.PowerUp.CallbackHandler): Promi
   const data = await readScope(t, "card");
   if (!Object.keys(data).length) return [];
   const badges = loopBadges(data, await badgeContext(t, data));
-  return badges.map((b) => ({ title: b.title, text: b.text, color: b.color ?? undefined }) as Trello.PowerUp.CardDetailBadge);
+  return badges.map(
+    (b) => ({ title: b.title, text: b.text, color: b.color ?? undefined }) as Trello.PowerUp.CardDetailBadge,
+  );
 }

@@ -29,8 +29,22 @@ export interface BadgeContext {
 }
 
 const CHANGE_COLORS = { proposed: "yellow", approved: "green", rejected: "red", deferred: "light-gray" } as const;
-const MILESTONE_TEXT = { hit: "Hit", missed: "Missed", done: "Done", overdue: "Overdue", "due-soon": "Due soon", upcoming: "Upcoming" } as const;
-const MILESTONE_COLORS = { hit: "green", missed: "red", done: "green", overdue: "red", "due-soon": "yellow", upcoming: "blue" } as const;
+const MILESTONE_TEXT = {
+  hit: "Hit",
+  missed: "Missed",
+  done: "Done",
+  overdue: "Overdue",
+  "due-soon": "Due soon",
+  upcoming: "Upcoming",
+} as const;
+const MILESTONE_COLORS = {
+  hit: "green",
+  missed: "red",
+  done: "green",
+  overdue: "red",
+  "due-soon": "yellow",
+  upcoming: "blue",
+} as const;
 const INVOICE_COLORS = { paid: "green", overdue: "red", open: "blue" } as const;
 
 function capitalise(text: string): string {
@@ -42,7 +56,12 @@ function stakeholderBadges(data: Record<string, unknown>, ctx: BadgeContext): Lo
   if (read.status !== "ok") return [];
   const s = read.value;
   const log = readLoopRecord("log", data.log);
-  const update = stakeholderUpdateState(s, log.status === "ok" ? (log.value as CommunicationLog) : undefined, ctx.today, ctx.timeZone);
+  const update = stakeholderUpdateState(
+    s,
+    log.status === "ok" ? (log.value as CommunicationLog) : undefined,
+    ctx.today,
+    ctx.timeZone,
+  );
   const badges: LoopBadge[] = [{ title: "Stakeholder", text: capitalise(s.type), color: "sky", front: true }];
   if (update.overdue) {
     const text = update.lastUpdateAt ? `Update overdue ${update.overdueDays}d` : "No update yet";
@@ -66,10 +85,19 @@ function roleBadges(data: Record<string, unknown>, ctx: BadgeContext): LoopBadge
   const roles = read.value;
   const name = (id: string) => ctx.stakeholderNames.get(id) ?? "removed stakeholder";
   const badges: LoopBadge[] = [];
-  if (roles.accountable) badges.push({ title: "Accountable", text: `A: ${name(roles.accountable)}`, color: "blue", front: true });
-  if (roles.responsible.length) badges.push({ title: "Responsible", text: `R: ${roles.responsible.map(name).join(", ")}`, color: null, front: false });
-  if (roles.consulted.length) badges.push({ title: "Consulted", text: `C: ${roles.consulted.map(name).join(", ")}`, color: null, front: false });
-  if (roles.informed.length) badges.push({ title: "Informed", text: `I: ${roles.informed.map(name).join(", ")}`, color: null, front: false });
+  if (roles.accountable)
+    badges.push({ title: "Accountable", text: `A: ${name(roles.accountable)}`, color: "blue", front: true });
+  if (roles.responsible.length)
+    badges.push({
+      title: "Responsible",
+      text: `R: ${roles.responsible.map(name).join(", ")}`,
+      color: null,
+      front: false,
+    });
+  if (roles.consulted.length)
+    badges.push({ title: "Consulted", text: `C: ${roles.consulted.map(name).join(", ")}`, color: null, front: false });
+  if (roles.informed.length)
+    badges.push({ title: "Informed", text: `I: ${roles.informed.map(name).join(", ")}`, color: null, front: false });
   return badges;
 }
 
@@ -88,9 +116,15 @@ function milestoneBadges(data: Record<string, unknown>, ctx: BadgeContext): Loop
   if (read.status !== "ok") return [];
   const state = milestoneState(read.value, ctx.today, { inDoneList: ctx.inDoneList });
   const badges: LoopBadge[] = [
-    { title: "Milestone", text: `Milestone ${MILESTONE_TEXT[state.status].toLowerCase()} · ${read.value.due}`, color: MILESTONE_COLORS[state.status], front: true },
+    {
+      title: "Milestone",
+      text: `Milestone ${MILESTONE_TEXT[state.status].toLowerCase()} · ${read.value.due}`,
+      color: MILESTONE_COLORS[state.status],
+      front: true,
+    },
   ];
-  if (state.slipped) badges.push({ title: "Slipped", text: `Slipped from ${read.value.baselineDue}`, color: "yellow", front: true });
+  if (state.slipped)
+    badges.push({ title: "Slipped", text: `Slipped from ${read.value.baselineDue}`, color: "yellow", front: true });
   return badges;
 }
 
@@ -106,14 +140,22 @@ function sprintBadges(data: Record<string, unknown>): LoopBadge[] {
   if (sprint.status !== "ok") return [];
   const review = readLoopRecord("review", data.review);
   const badges: LoopBadge[] = [{ title: "Sprint", text: `Sprint ${sprint.value.number}`, color: "blue", front: true }];
-  if (review.status === "ok") badges.push({ title: "Sprint review", text: `Reviewed ${review.value.heldOn}`, color: "green", front: true });
+  if (review.status === "ok")
+    badges.push({ title: "Sprint review", text: `Reviewed ${review.value.heldOn}`, color: "green", front: true });
   return badges;
 }
 
 function unreadableBadges(data: Record<string, unknown>): LoopBadge[] {
   return (Object.keys(LOOP_RECORDS) as LoopKey[])
-    .filter((key) => LOOP_RECORDS[key].scope === "card" && readLoopRecord(key as CardLoopKey, data[key]).status === "invalid")
-    .map((key) => ({ title: "Stakeholder Loop", text: `Unreadable ${LOOP_RECORDS[key].label}`, color: "red" as const, front: true }));
+    .filter(
+      (key) => LOOP_RECORDS[key].scope === "card" && readLoopRecord(key as CardLoopKey, data[key]).status === "invalid",
+    )
+    .map((key) => ({
+      title: "Stakeholder Loop",
+      text: `Unreadable ${LOOP_RECORDS[key].label}`,
+      color: "red" as const,
+      front: true,
+    }));
 }
 
 /** The badges for a card's Loop data (its shared pluginData), computed without any request to the service. */

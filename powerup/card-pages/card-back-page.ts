@@ -34,7 +34,9 @@ function block<V>(title: string, read: Read<V> | undefined, build: (value: V) =>
   return h(
     "section",
     { class: "loop-section", "aria-label": title },
-    ...(read.status === "invalid" ? [readErrorBox(`${read.message} It opens from ${OPENED_FROM[title]}.`)] : build(read.value)),
+    ...(read.status === "invalid"
+      ? [readErrorBox(`${read.message} It opens from ${OPENED_FROM[title]}.`)]
+      : build(read.value)),
   );
 }
 
@@ -46,7 +48,11 @@ function emptyState(): HTMLElement {
     h(
       "ul",
       { class: "muted" },
-      h("li", {}, "Roles, Scope, Milestone and Invoice (card buttons) record who is involved, what is in scope and what is due or billed."),
+      h(
+        "li",
+        {},
+        "Roles, Scope, Milestone and Invoice (card buttons) record who is involved, what is in scope and what is due or billed.",
+      ),
       h("li", {}, "To make this card a stakeholder, use the board button “Stakeholders”."),
     ),
   );

@@ -12,7 +12,14 @@ import { stakeholderUpdateState } from "../../shared/loop/stakeholder-update-sta
 import { cardName, type BoardRecords } from "../lib/board-records";
 import { h } from "../lib/dom";
 import { badge } from "./badge";
-import { capitalise, CHANGE_STATUS_COLOURS, CHANGE_STATUS_LABELS, INVOICE_STATUS_COLOURS, INVOICE_STATUS_LABELS, STAGE_LABELS } from "./labels";
+import {
+  capitalise,
+  CHANGE_STATUS_COLOURS,
+  CHANGE_STATUS_LABELS,
+  INVOICE_STATUS_COLOURS,
+  INVOICE_STATUS_LABELS,
+  STAGE_LABELS,
+} from "./labels";
 import { cardInDoneList } from "../lib/done-lists";
 import { milestoneSummary } from "./milestone-summary";
 import { money } from "./money";
@@ -32,9 +39,15 @@ function plural(n: number, word: string): string {
 const STATUS_COLOURS = { active: "green", difficult: "yellow", escalated: "red", released: "grey" } as const;
 
 /** A stakeholder card: type, channel and cadence, whether an update is overdue, status, buy-in, open initiation items. */
-export function stakeholderSection(board: BoardRecords, stakeholder: Stakeholder, log: CommunicationLog | undefined): Child[] {
+export function stakeholderSection(
+  board: BoardRecords,
+  stakeholder: Stakeholder,
+  log: CommunicationLog | undefined,
+): Child[] {
   const update = stakeholderUpdateState(stakeholder, log, board.today, board.timeZone);
-  const open = (Object.keys(INITIATION_ITEMS) as (keyof typeof INITIATION_ITEMS)[]).filter((k) => !stakeholder.initiation[k]);
+  const open = (Object.keys(INITIATION_ITEMS) as (keyof typeof INITIATION_ITEMS)[]).filter(
+    (k) => !stakeholder.initiation[k],
+  );
   const status = stakeholderStatus(stakeholder, board.today);
   let updateText: Child;
   if (status === "released") updateText = "no updates owed (released)";
@@ -42,15 +55,30 @@ export function stakeholderSection(board: BoardRecords, stakeholder: Stakeholder
   else if (update.overdue) updateText = badge(`Update overdue by ${plural(update.overdueDays, "day")}`, "red");
   else updateText = `next update due ${update.dueOn}`;
   return [
-    line("Stakeholder", `${stakeholder.name} · ${capitalise(stakeholder.type)}`, stakeholder.org ? ` · ${stakeholder.org}` : ""),
-    line("Updates", `${capitalise(stakeholder.channel)} every ${plural(stakeholder.cadenceDays, "day")} · `, updateText),
+    line(
+      "Stakeholder",
+      `${stakeholder.name} · ${capitalise(stakeholder.type)}`,
+      stakeholder.org ? ` · ${stakeholder.org}` : "",
+    ),
+    line(
+      "Updates",
+      `${capitalise(stakeholder.channel)} every ${plural(stakeholder.cadenceDays, "day")} · `,
+      updateText,
+    ),
     line("Status", badge(capitalise(status), STATUS_COLOURS[status]), ` · buy-in: ${stakeholder.buyIn}`),
     stakeholder.escalation && isEscalationOpen(stakeholder, board.today)
-      ? line("Escalated", `to the ${stakeholder.escalation.to} lead on ${stakeholder.escalation.on}: ${stakeholder.escalation.reason}`)
+      ? line(
+          "Escalated",
+          `to the ${stakeholder.escalation.to} lead on ${stakeholder.escalation.on}: ${stakeholder.escalation.reason}`,
+        )
       : null,
     status === "difficult" && stakeholder.difficultReason ? line("Difficult", stakeholder.difficultReason) : null,
-    status === "released" && stakeholder.release ? line("Released", `on ${stakeholder.release.on}: ${stakeholder.release.reason}`) : null,
-    open.length ? line("Initiation open", open.map((k) => INITIATION_ITEMS[k]).join(", ")) : line("Initiation", "all agreed"),
+    status === "released" && stakeholder.release
+      ? line("Released", `on ${stakeholder.release.on}: ${stakeholder.release.reason}`)
+      : null,
+    open.length
+      ? line("Initiation open", open.map((k) => INITIATION_ITEMS[k]).join(", "))
+      : line("Initiation", "all agreed"),
   ];
 }
 
@@ -69,16 +97,28 @@ export function rolesSection(board: BoardRecords, roles: CardRoles): Child[] {
 /** The scope decision and, for a change request, its status, impact, requester and decision. */
 export function scopeSection(board: BoardRecords, scope: ScopeDecision): Child[] {
   const decision =
-    scope.decision === "in" ? badge("In scope", "green") : scope.decision === "out" ? badge("Out of scope", "red") : badge("Change request", "blue");
+    scope.decision === "in"
+      ? badge("In scope", "green")
+      : scope.decision === "out"
+        ? badge("Out of scope", "red")
+        : badge("Change request", "blue");
   const cr = scope.decision === "change" ? scope.change : undefined;
   if (!cr) return [line("Scope", decision), scope.boundary ? line("Boundary", scope.boundary) : null];
-  const impact = [cr.impactDays !== undefined ? plural(cr.impactDays, "day") : null, cr.impactCost !== undefined ? money(cr.impactCost, cr.currency ?? "EUR") : null]
+  const impact = [
+    cr.impactDays !== undefined ? plural(cr.impactDays, "day") : null,
+    cr.impactCost !== undefined ? money(cr.impactCost, cr.currency ?? "EUR") : null,
+  ]
     .filter((part) => part !== null)
     .join(", ");
   return [
     line("Scope", decision, " ", badge(CHANGE_STATUS_LABELS[cr.status], CHANGE_STATUS_COLOURS[cr.status])),
     scope.boundary ? line("Boundary", scope.boundary) : null,
-    line("Change", `proposed ${cr.proposedOn}`, cr.requestedBy ? ` by ${stakeholderName(board, cr.requestedBy)}` : "", impact ? ` · impact ${impact}` : ""),
+    line(
+      "Change",
+      `proposed ${cr.proposedOn}`,
+      cr.requestedBy ? ` by ${stakeholderName(board, cr.requestedBy)}` : "",
+      impact ? ` · impact ${impact}` : "",
+    ),
     cr.status !== "proposed"
       ? line(
           CHANGE_STATUS_LABELS[cr.status],
@@ -113,7 +153,10 @@ export function invoiceSection(board: BoardRecords, invoice: Invoice): Child[] {
 /** The sprint's dates, goal and committed cards. */
 export function sprintSection(sprint: Sprint): Child[] {
   return [
-    line("Sprint", `${sprint.number}: ${sprint.start} to ${sprint.end} · ${plural(sprint.committed.length, "committed card")}`),
+    line(
+      "Sprint",
+      `${sprint.number}: ${sprint.start} to ${sprint.end} · ${plural(sprint.committed.length, "committed card")}`,
+    ),
     sprint.goal ? line("Goal", sprint.goal) : null,
   ];
 }

@@ -20,7 +20,12 @@ function field(name: string, label: string, control: HTMLElement, hint?: string)
 }
 
 /** A labelled text input whose `name` is the record's field path (so inline errors land under it). */
-export function textField(label: string, name: string, value = "", attrs: Record<string, string | number | boolean> = {}): HTMLElement {
+export function textField(
+  label: string,
+  name: string,
+  value = "",
+  attrs: Record<string, string | number | boolean> = {},
+): HTMLElement {
   return field(name, label, h("input", { type: "text", id: uniqueId(name), name, value, ...attrs }));
 }
 
@@ -38,7 +43,11 @@ export function dateField(label: string, name: string, value = ""): HTMLElement 
 
 /** A labelled number input (amounts and days; never negative). */
 export function numberField(label: string, name: string, value: number | undefined, step = "any"): HTMLElement {
-  return field(name, label, h("input", { type: "number", id: uniqueId(name), name, min: 0, step, value: value ?? "", inputmode: "decimal" }));
+  return field(
+    name,
+    label,
+    h("input", { type: "number", id: uniqueId(name), name, min: 0, step, value: value ?? "", inputmode: "decimal" }),
+  );
 }
 
 /** A labelled select; `value` is preselected when it is one of the choices. */
@@ -53,7 +62,13 @@ export function selectField(label: string, name: string, choices: Choice[], valu
 }
 
 /** A fieldset of checkboxes (several picks) or radios (one pick), with its own inline error slot. */
-export function choiceGroup(legend: string, name: string, choices: Choice[], picked: string[], kind: "checkbox" | "radio"): HTMLElement {
+export function choiceGroup(
+  legend: string,
+  name: string,
+  choices: Choice[],
+  picked: string[],
+  kind: "checkbox" | "radio",
+): HTMLElement {
   return h(
     "fieldset",
     { class: `field choice-group choice-${kind}` },

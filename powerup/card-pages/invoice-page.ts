@@ -19,7 +19,8 @@ function milestoneChoices(board: BoardRecords, saved: string | undefined): Choic
   const choices: Choice[] = [{ value: "", label: "No milestone" }];
   for (const card of board.cards) {
     const read = board.records.get(card.id)?.milestone;
-    if (read?.status === "ok") choices.push({ value: card.id, label: `${read.value.deliverable} (due ${read.value.due})` });
+    if (read?.status === "ok")
+      choices.push({ value: card.id, label: `${read.value.deliverable} (due ${read.value.due})` });
   }
   if (saved && !choices.some((c) => c.value === saved)) choices.push({ value: saved, label: "(milestone removed)" });
   return choices;
@@ -49,7 +50,11 @@ export async function invoicePage(t: Trello.PowerUp.IFrame): Promise<Node> {
         "div",
         { class: "field-row" },
         numberField("Amount", "amount", invoice?.amount, "0.01"),
-        textField("Currency", "currency", invoice?.currency ?? defaultCurrency(board), { maxlength: 3, size: 4, autocapitalize: "characters" }),
+        textField("Currency", "currency", invoice?.currency ?? defaultCurrency(board), {
+          maxlength: 3,
+          size: 4,
+          autocapitalize: "characters",
+        }),
       ),
       h(
         "div",
@@ -96,7 +101,8 @@ export async function invoicePage(t: Trello.PowerUp.IFrame): Promise<Node> {
   form.addEventListener("input", (event) => {
     const target = event.target as HTMLInputElement;
     if (target.name === "dueOn") dueTouched = true;
-    if (target.name === "issuedOn" && !dueTouched && DAY.test(target.value)) setValue(form, "dueOn", addDays(target.value, PAYMENT_TERM_DAYS));
+    if (target.name === "issuedOn" && !dueTouched && DAY.test(target.value))
+      setValue(form, "dueOn", addDays(target.value, PAYMENT_TERM_DAYS));
     showState();
   });
   form.addEventListener("change", showState);

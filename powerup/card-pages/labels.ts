@@ -46,7 +46,11 @@ export const MILESTONE_STATUS_COLOURS: Record<MilestoneStatus, BadgeColour> = {
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { paid: "Paid", overdue: "Overdue", open: "Open" };
 
-export const INVOICE_STATUS_COLOURS: Record<InvoiceStatus, BadgeColour> = { paid: "green", overdue: "red", open: "blue" };
+export const INVOICE_STATUS_COLOURS: Record<InvoiceStatus, BadgeColour> = {
+  paid: "green",
+  overdue: "red",
+  open: "blue",
+};
 
 export type BadgeColour = "red" | "green" | "yellow" | "blue" | "grey";
 

@@ -14,7 +14,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The Milestone popup: stage, deliverable, due and done dates, with the milestone's state as it is typed. */
 export async function milestonePage(t: Trello.PowerUp.IFrame): Promise<Node> {
-  const [board, saved, card] = await Promise.all([loadBoardRecords(t), readRecord(t, "card", "milestone"), t.card("id", "name", "due", "idList")]);
+  const [board, saved, card] = await Promise.all([
+    loadBoardRecords(t),
+    readRecord(t, "card", "milestone"),
+    t.card("id", "name", "due", "idList"),
+  ]);
   const milestone = saved.status === "ok" ? saved.value : undefined;
   // A new milestone starts from the card's own due date, the date the team already agreed on.
   const cardDue = card.due ? calendarDay(new Date(card.due), board.timeZone) : "";
@@ -35,7 +39,12 @@ export async function milestonePage(t: Trello.PowerUp.IFrame): Promise<Node> {
         milestone?.stage ?? "",
       ),
       textField("Deliverable", "deliverable", milestone?.deliverable ?? card.name, { maxlength: 200 }),
-      h("div", { class: "field-row" }, dateField("Due", "due", milestone?.due ?? cardDue), dateField("Done on", "doneOn", milestone?.doneOn ?? "")),
+      h(
+        "div",
+        { class: "field-row" },
+        dateField("Due", "due", milestone?.due ?? cardDue),
+        dateField("Done on", "doneOn", milestone?.doneOn ?? ""),
+      ),
       milestone ? h("p", { class: "muted" }, `First agreed due date: ${milestone.baselineDue}`) : null,
     ],
     // The first save fixes the baseline; later saves keep it, so a due date moved later shows as slipped.
@@ -48,7 +57,12 @@ export async function milestonePage(t: Trello.PowerUp.IFrame): Promise<Node> {
       doneOn: optionalValue(form, "doneOn"),
     }),
     errorAliases: { baselineDue: "due" },
-    actions: [markDone, ...(saved.status === "absent" ? [] : [removeButton(t, "milestone", "Remove milestone", () => milestoneForm.message)])],
+    actions: [
+      markDone,
+      ...(saved.status === "absent"
+        ? []
+        : [removeButton(t, "milestone", "Remove milestone", () => milestoneForm.message)]),
+    ],
   });
   const { form } = milestoneForm;
 
@@ -57,7 +71,11 @@ export async function milestonePage(t: Trello.PowerUp.IFrame): Promise<Node> {
     const doneOn = optionalValue(form, "doneOn");
     if (!DAY.test(due)) return "Give the due date to see whether the milestone is on track.";
     const place = { inDoneList: cardInDoneList(board, card.id) };
-    return milestoneSummary({ due, baselineDue: milestone?.baselineDue ?? due, doneOn: doneOn && DAY.test(doneOn) ? doneOn : undefined }, board.today, place);
+    return milestoneSummary(
+      { due, baselineDue: milestone?.baselineDue ?? due, doneOn: doneOn && DAY.test(doneOn) ? doneOn : undefined },
+      board.today,
+      place,
+    );
   };
   const showState = (): void => {
     replaceChildren(state, currentState());

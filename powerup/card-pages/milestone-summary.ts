@@ -12,7 +12,11 @@ function days(n: number): string {
  * A milestone's state in words: its badge (hit, missed, done, overdue, due soon, upcoming), when, and whether it
  * slipped. `place`: whether its card sits in a done list, which makes it done.
  */
-export function milestoneSummary(milestone: Pick<Milestone, "due" | "baselineDue" | "doneOn">, today: string, place?: MilestoneCardPlace): HTMLElement {
+export function milestoneSummary(
+  milestone: Pick<Milestone, "due" | "baselineDue" | "doneOn">,
+  today: string,
+  place?: MilestoneCardPlace,
+): HTMLElement {
   const state = milestoneState(milestone, today, place);
   let when: string;
   if (state.doneOn) when = `done on ${state.doneOn}, due ${milestone.due}`;

@@ -38,7 +38,11 @@ function describe(err: unknown): string {
  * Each error under the input it belongs to. An empty date input gets "Pick a date": the browser shows its own
  * date format, so the schema's "YYYY-MM-DD" would only confuse.
  */
-function placeErrors(form: HTMLFormElement, errors: Record<string, string>, aliases: Record<string, string>): Record<string, string> {
+function placeErrors(
+  form: HTMLFormElement,
+  errors: Record<string, string>,
+  aliases: Record<string, string>,
+): Record<string, string> {
   const placed: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
     const at = aliases[path] ?? path;
@@ -92,7 +96,12 @@ export function recordForm(spec: RecordFormSpec): RecordForm {
 }
 
 /** A button that removes the card's record and closes the popup. */
-export function removeButton(t: Trello.PowerUp.IFrame, key: CardLoopKey, label: string, message: () => HTMLElement): HTMLElement {
+export function removeButton(
+  t: Trello.PowerUp.IFrame,
+  key: CardLoopKey,
+  label: string,
+  message: () => HTMLElement,
+): HTMLElement {
   const button = h("button", { type: "button", class: "btn btn-danger" }, label) as HTMLButtonElement;
   button.addEventListener("click", () => {
     button.disabled = true;
@@ -108,5 +117,7 @@ export function removeButton(t: Trello.PowerUp.IFrame, key: CardLoopKey, label: 
 
 /** Above a form whose saved record cannot be read: why, and that saving the (empty) form starts over. */
 export function unreadableNotice(saved: LoopRead<CardLoopKey>): HTMLElement | null {
-  return saved.status === "invalid" ? readErrorBox(`${saved.message} The form below starts empty: saving it replaces what could not be read.`) : null;
+  return saved.status === "invalid"
+    ? readErrorBox(`${saved.message} The form below starts empty: saving it replaces what could not be read.`)
+    : null;
 }

@@ -23,15 +23,25 @@ export async function rolesPage(t: Trello.PowerUp.IFrame): Promise<Node> {
   const [board, saved] = await Promise.all([loadBoardRecords(t), readRecord(t, "card", "roles")]);
   const choices = stakeholderChoices(board, t.getContext().card);
   const known = new Set(choices.map((c) => c.value));
-  const gone = [...new Set(savedIds(saved))].filter((id) => !known.has(id)).map((id) => formerStakeholderChoice(board, id));
+  const gone = [...new Set(savedIds(saved))]
+    .filter((id) => !known.has(id))
+    .map((id) => formerStakeholderChoice(board, id));
   const all = [...choices, ...gone];
-  const roles = saved.status === "ok" ? saved.value : { responsible: [], accountable: undefined, consulted: [], informed: [] };
+  const roles =
+    saved.status === "ok" ? saved.value : { responsible: [], accountable: undefined, consulted: [], informed: [] };
   const intro = unreadableNotice(saved);
   let message = h("div", { class: "form-message" });
   const clear = saved.status === "absent" ? null : removeButton(t, "roles", "Clear roles", () => message);
 
   if (all.length === 0) {
-    return h("div", { class: "card-page" }, intro, h("div", { class: "message message-info", role: "status" }, NO_STAKEHOLDERS), message, clear);
+    return h(
+      "div",
+      { class: "card-page" },
+      intro,
+      h("div", { class: "message message-info", role: "status" }, NO_STAKEHOLDERS),
+      message,
+      clear,
+    );
   }
   const rolesForm = recordForm({
     t,

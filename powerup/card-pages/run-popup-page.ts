@@ -14,5 +14,9 @@ export function runPopupPage(render: (t: Trello.PowerUp.IFrame) => Promise<Node>
 /** What a page shows when it cannot read the board (Trello unreachable, card gone), instead of a blank frame. */
 export function loadError(err: unknown): HTMLElement {
   const why = err instanceof Error ? err.message : String(err);
-  return h("div", { class: "message message-error", role: "alert" }, `Stakeholder Loop could not read this card: ${why}. Close this and try again.`);
+  return h(
+    "div",
+    { class: "message message-error", role: "alert" },
+    `Stakeholder Loop could not read this card: ${why}. Close this and try again.`,
+  );
 }

@@ -34,7 +34,8 @@ export async function scopePage(t: Trello.PowerUp.IFrame): Promise<Node> {
   const scope = saved.status === "ok" ? saved.value : undefined;
   const change = scope?.change;
   // Whoever made the saved decision stays its decider; picking a new decision makes the current member the decider.
-  const deciderFor = (status: ChangeStatus) => (change?.status === status && change.decidedBy ? change.decidedBy : member.id);
+  const deciderFor = (status: ChangeStatus) =>
+    change?.status === status && change.decidedBy ? change.decidedBy : member.id;
 
   const deciderName = (id: string) => (id === member.id ? "you" : memberName(board, id));
   const decidedBy = h("p", { class: "muted decided-by" });
@@ -48,7 +49,12 @@ export async function scopePage(t: Trello.PowerUp.IFrame): Promise<Node> {
     "fieldset",
     { class: "change-request" },
     h("legend", {}, "Change request: ", card.name),
-    selectField("Requested by", "change.requestedBy", requesterChoices(board, card.id, change), change?.requestedBy ?? ""),
+    selectField(
+      "Requested by",
+      "change.requestedBy",
+      requesterChoices(board, card.id, change),
+      change?.requestedBy ?? "",
+    ),
     h(
       "div",
       { class: "field-row" },
@@ -65,7 +71,10 @@ export async function scopePage(t: Trello.PowerUp.IFrame): Promise<Node> {
       { class: "field-row impact-row" },
       numberField("Impact (days)", "change.impactDays", change?.impactDays),
       numberField("Impact (cost)", "change.impactCost", change?.impactCost),
-      textField("Currency", "change.currency", change?.currency ?? defaultCurrency(board), { maxlength: 3, autocapitalize: "characters" }),
+      textField("Currency", "change.currency", change?.currency ?? defaultCurrency(board), {
+        maxlength: 3,
+        autocapitalize: "characters",
+      }),
     ),
     textAreaField("Rationale", "change.rationale", change?.rationale ?? "", 500, "Needed to approve, reject or defer."),
     decisionPart,

@@ -5,7 +5,10 @@ import type { Choice } from "./form-fields";
 export function stakeholderChoices(board: BoardRecords, exceptCardId?: string): Choice[] {
   return stakeholdersOf(board)
     .filter(({ card }) => card.id !== exceptCardId)
-    .map(({ card, stakeholder }) => ({ value: card.id, label: stakeholder.org ? `${stakeholder.name} (${stakeholder.org})` : stakeholder.name }));
+    .map(({ card, stakeholder }) => ({
+      value: card.id,
+      label: stakeholder.org ? `${stakeholder.name} (${stakeholder.org})` : stakeholder.name,
+    }));
 }
 
 /** A choice for someone a record names who is no longer a stakeholder, so a save never drops them silently. */

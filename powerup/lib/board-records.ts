@@ -32,7 +32,9 @@ export interface BoardRecords {
   today: string;
 }
 
-const CARD_KEYS = (Object.keys(LOOP_RECORDS) as LoopKey[]).filter((k) => LOOP_RECORDS[k].scope === "card") as CardLoopKey[];
+const CARD_KEYS = (Object.keys(LOOP_RECORDS) as LoopKey[]).filter(
+  (k) => LOOP_RECORDS[k].scope === "card",
+) as CardLoopKey[];
 
 /** Reads the board, its lists, open cards and every card's shared Loop data (pluginData, no service call). */
 export async function loadBoardRecords(t: Trello.PowerUp.HostHandlers): Promise<BoardRecords> {
@@ -60,7 +62,11 @@ export async function loadBoardRecords(t: Trello.PowerUp.HostHandlers): Promise<
     board: { id: board.id, name: board.name },
     cards: cards.map((c) => ({ id: c.id, name: c.name, idList: c.idList, due: c.due })),
     lists: lists.map((l) => ({ id: l.id, name: l.name })),
-    members: (board.members ?? []).map((m) => ({ id: m.id, fullName: m.fullName ?? m.username ?? m.id, username: m.username ?? "" })),
+    members: (board.members ?? []).map((m) => ({
+      id: m.id,
+      fullName: m.fullName ?? m.username ?? m.id,
+      username: m.username ?? "",
+    })),
     records,
     settings,
     settingsRead,

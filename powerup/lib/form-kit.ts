@@ -54,6 +54,8 @@ export function onSubmit(form: HTMLFormElement, message: HTMLElement, submit: ()
     clearFieldErrors(form);
     message.className = "message";
     message.textContent = "";
-    submit().catch((err: unknown) => showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"));
+    submit().catch((err: unknown) =>
+      showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"),
+    );
   });
 }

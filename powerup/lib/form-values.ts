@@ -1,6 +1,9 @@
 /** Reading a form's inputs into the shapes the schemas expect: empty inputs become absent, not "". */
 
-function control(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
+function control(
+  form: HTMLFormElement,
+  name: string,
+): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
   return form.querySelector(`[name="${CSS.escape(name)}"]`);
 }
 

@@ -1,5 +1,11 @@
 import { fieldErrors } from "../../shared/loop/field-errors";
-import { LOOP_RECORDS, PLUGIN_DATA_LIMIT, pluginDataSize, type LoopKey, type LoopValue } from "../../shared/loop/loop-records";
+import {
+  LOOP_RECORDS,
+  PLUGIN_DATA_LIMIT,
+  pluginDataSize,
+  type LoopKey,
+  type LoopValue,
+} from "../../shared/loop/loop-records";
 import { readLoopRecord, type LoopRead } from "../../shared/loop/read-loop-record";
 import { notifyService } from "./notify-service";
 
@@ -9,8 +15,7 @@ type T = Trello.PowerUp.HostHandlers;
 export type Target = "board" | "card" | (string & {});
 
 export type SaveResult<K extends LoopKey> =
-  | { ok: true; value: LoopValue<K> }
-  | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+  { ok: true; value: LoopValue<K> } | { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 function cardIdOf(t: T, target: Target): string | undefined {
   if (target === "board") return undefined;
@@ -40,7 +45,12 @@ function tooLargeMessage(target: Target, size: number): string {
  * Validates a record with its schema, refuses a write that would take the scope over Trello's 4,096 characters
  * (so what is already saved stays as it was), saves it with t.set and tells the service.
  */
-export async function saveRecord<K extends LoopKey>(t: T, target: Target, key: K, value: unknown): Promise<SaveResult<K>> {
+export async function saveRecord<K extends LoopKey>(
+  t: T,
+  target: Target,
+  key: K,
+  value: unknown,
+): Promise<SaveResult<K>> {
   const parsed = LOOP_RECORDS[key].schema.safeParse(value);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
   const current = await readScope(t, target);

@@ -7,6 +7,12 @@ export function readErrorBox(message: string, repair?: { label: string; onClick:
     { class: "message message-error read-error", role: "alert" },
     h("strong", {}, "This data could not be read. "),
     message,
-    repair ? h("div", { class: "actions" }, h("button", { type: "button", class: "btn", onclick: repair.onClick }, repair.label)) : null,
+    repair
+      ? h(
+          "div",
+          { class: "actions" },
+          h("button", { type: "button", class: "btn", onclick: repair.onClick }, repair.label),
+        )
+      : null,
   );
 }

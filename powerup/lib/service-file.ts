@@ -4,19 +4,30 @@ import { loopConfig } from "./loop-config";
 export type FileResult = { ok: true; blob: Blob; filename: string } | { ok: false; message: string };
 
 /** A file from the service with the member's JWT (a plain link could not carry it), named as the service names it. */
-export async function fetchServiceFile(t: Trello.PowerUp.HostHandlers, path: string, state: string, fallbackName: string): Promise<FileResult> {
+export async function fetchServiceFile(
+  t: Trello.PowerUp.HostHandlers,
+  path: string,
+  state: string,
+  fallbackName: string,
+): Promise<FileResult> {
   try {
     const jwt = (await t.jwt({ state } as Trello.PowerUp.JWTOptions)) as string;
     const response = await fetch(`${loopConfig().serviceUrl}${path}`, { headers: { authorization: `Bearer ${jwt}` } });
     if (!response.ok) {
       const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-      return { ok: false, message: body?.error?.message ?? `The service answered ${response.status}. Try again in a minute.` };
+      return {
+        ok: false,
+        message: body?.error?.message ?? `The service answered ${response.status}. Try again in a minute.`,
+      };
     }
     const disposition = response.headers.get("content-disposition") ?? "";
     const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
     return { ok: true, blob: await response.blob(), filename };
   } catch {
-    return { ok: false, message: "The Stakeholder Loop service cannot be reached. Check your connection and try again." };
+    return {
+      ok: false,
+      message: "The Stakeholder Loop service cannot be reached. Check your connection and try again.",
+    };
   }
 }
 

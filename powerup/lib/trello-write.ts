@@ -46,6 +46,9 @@ export async function trelloWrite(
     }
     return { ok: true, body: json as Record<string, unknown> };
   } catch (err) {
-    return { ok: false, message: `Trello could not be reached to ${what}: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      message: `Trello could not be reached to ${what}: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }

@@ -23,16 +23,29 @@ async function draw(): Promise<void> {
   ]);
   const timeZone = boardTimeZone(settingsRead.status === "ok" ? settingsRead.value : undefined);
   if (stakeholderRead.status === "absent") {
-    replaceChildren(app, h("p", { class: "message message-info" }, "This card is not a stakeholder yet. Add it from the board's Stakeholders button, then log updates here."));
+    replaceChildren(
+      app,
+      h(
+        "p",
+        { class: "message message-info" },
+        "This card is not a stakeholder yet. Add it from the board's Stakeholders button, then log updates here.",
+      ),
+    );
     return;
   }
   if (stakeholderRead.status === "invalid") {
-    replaceChildren(app, readErrorBox(`${stakeholderRead.message} Repair it from the board's Stakeholders button (Edit).`));
+    replaceChildren(
+      app,
+      readErrorBox(`${stakeholderRead.message} Repair it from the board's Stakeholders button (Edit).`),
+    );
     return;
   }
   const stakeholder = stakeholderRead.value;
   const log = logRead.status === "ok" ? logRead.value : undefined;
-  const state = updateStateText(stakeholderUpdateState(stakeholder, log, calendarDay(new Date(), timeZone), timeZone), stakeholder.status === "released");
+  const state = updateStateText(
+    stakeholderUpdateState(stakeholder, log, calendarDay(new Date(), timeZone), timeZone),
+    stakeholder.status === "released",
+  );
   replaceChildren(
     app,
     h(
@@ -52,6 +65,8 @@ t.render(() => {
   // Redraw only before the user starts typing; the popup closes after its save anyway.
   if (app.querySelector<HTMLTextAreaElement>("textarea[name=summary]")?.value) return;
   draw()
-    .catch((err: unknown) => showMessage(app, `This card could not be read: ${err instanceof Error ? err.message : String(err)}`, "error"))
+    .catch((err: unknown) =>
+      showMessage(app, `This card could not be read: ${err instanceof Error ? err.message : String(err)}`, "error"),
+    )
     .finally(() => void t.sizeTo("#app"));
 });

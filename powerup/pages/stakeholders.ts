@@ -32,7 +32,9 @@ const createdCards: BoardCard[] = [];
 async function failedSends(): Promise<Map<string, DeliveryView>> {
   const res = await callService<{ deliveries: DeliveryView[] }>(t, `/api/boards/${t.getContext().board}/deliveries`);
   const newest = new Map<string, DeliveryView>();
-  if (res.ok) for (const d of res.body.deliveries) if (d.stakeholderCardId && !newest.has(d.stakeholderCardId)) newest.set(d.stakeholderCardId, d);
+  if (res.ok)
+    for (const d of res.body.deliveries)
+      if (d.stakeholderCardId && !newest.has(d.stakeholderCardId)) newest.set(d.stakeholderCardId, d);
   return new Map([...newest].filter(([, d]) => d.status === "failed"));
 }
 
@@ -40,7 +42,13 @@ async function failedSends(): Promise<Map<string, DeliveryView>> {
 function markFailedSends(table: HTMLElement, failed: Map<string, DeliveryView>): void {
   for (const [cardId, d] of failed) {
     const cell = table.querySelector(`tr[data-card="${cardId}"] .update-state`)?.parentElement;
-    cell?.append(h("div", { class: "field-error send-failed" }, `Last send failed (${d.subject}): ${d.lastError ?? "no reason given"}`));
+    cell?.append(
+      h(
+        "div",
+        { class: "field-error send-failed" },
+        `Last send failed (${d.subject}): ${d.lastError ?? "no reason given"}`,
+      ),
+    );
   }
 }
 
@@ -51,7 +59,10 @@ function registry(current: BoardRecords): HTMLElement {
   const drawTable = () => {
     replaceChildren(
       table,
-      renderRegistryTable(filterRows(rows, filters), rows.length, current, { onEdit: (cardId) => void edit(cardId), onSend: (cardId) => show({ send: { cardId } }) }),
+      renderRegistryTable(filterRows(rows, filters), rows.length, current, {
+        onEdit: (cardId) => void edit(cardId),
+        onSend: (cardId) => show({ send: { cardId } }),
+      }),
     );
     void failed.then((sends) => markFailedSends(table, sends));
   };
@@ -69,7 +80,13 @@ function content(current: BoardRecords): HTMLElement {
     const { cardId } = view.send;
     const row = registryRows(current).find((r) => r.card.id === cardId);
     if (row?.kind !== "ok") return registry(current);
-    return renderSendUpdate({ t, cardId, stakeholder: row.stakeholder, onSent: (sent) => void reload({ tab: "registry" }, sent), onCancel: () => show({ tab: "registry" }) });
+    return renderSendUpdate({
+      t,
+      cardId,
+      stakeholder: row.stakeholder,
+      onSent: (sent) => void reload({ tab: "registry" }, sent),
+      onCancel: () => show({ tab: "registry" }),
+    });
   }
   if ("form" in view) {
     return renderStakeholderForm({
@@ -85,7 +102,8 @@ function content(current: BoardRecords): HTMLElement {
     });
   }
   if (view.tab === "grid") return grid(current);
-  if (view.tab === "agreements") return renderAgreements(t, current, () => void reload({ tab: "agreements" }, "Agreements saved"));
+  if (view.tab === "agreements")
+    return renderAgreements(t, current, () => void reload({ tab: "agreements" }, "Agreements saved"));
   return registry(current);
 }
 
@@ -155,5 +173,7 @@ t.render(() => {
       board = loaded;
       draw();
     })
-    .catch((err: unknown) => showMessage(app, `The board could not be read: ${err instanceof Error ? err.message : String(err)}`, "error"));
+    .catch((err: unknown) =>
+      showMessage(app, `The board could not be read: ${err instanceof Error ? err.message : String(err)}`, "error"),
+    );
 });

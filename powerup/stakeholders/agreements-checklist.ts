@@ -38,7 +38,13 @@ function row(item: DraftItem, i: number, onRemove: (i: number) => void): HTMLEle
       "th",
       { scope: "row" },
       custom
-        ? h("input", { type: "text", name: `items.${i}.name`, value: item.name, maxlength: 60, "aria-label": "Document name" })
+        ? h("input", {
+            type: "text",
+            name: `items.${i}.name`,
+            value: item.name,
+            maxlength: 60,
+            "aria-label": "Document name",
+          })
         : item.name,
     ),
     h(
@@ -50,9 +56,43 @@ function row(item: DraftItem, i: number, onRemove: (i: number) => void): HTMLEle
         ...DOCUMENT_STATUSES.map((s) => h("option", { value: s, selected: s === item.status }, s)),
       ),
     ),
-    h("td", {}, h("input", { name: `items.${i}.link`, type: "url", value: item.link, placeholder: "https://…", "aria-label": `Link to ${item.name}` })),
-    h("td", { class: "shared-cell" }, h("input", { name: `items.${i}.shared`, type: "checkbox", checked: item.shared, "aria-label": `${item.name} shared with the other party` })),
-    h("td", {}, custom ? h("button", { type: "button", class: "btn btn-danger", "aria-label": `Remove ${item.name}`, onclick: () => onRemove(i) }, "Remove") : null),
+    h(
+      "td",
+      {},
+      h("input", {
+        name: `items.${i}.link`,
+        type: "url",
+        value: item.link,
+        placeholder: "https://…",
+        "aria-label": `Link to ${item.name}`,
+      }),
+    ),
+    h(
+      "td",
+      { class: "shared-cell" },
+      h("input", {
+        name: `items.${i}.shared`,
+        type: "checkbox",
+        checked: item.shared,
+        "aria-label": `${item.name} shared with the other party`,
+      }),
+    ),
+    h(
+      "td",
+      {},
+      custom
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "btn btn-danger",
+              "aria-label": `Remove ${item.name}`,
+              onclick: () => onRemove(i),
+            },
+            "Remove",
+          )
+        : null,
+    ),
   );
 }
 
@@ -73,16 +113,27 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
   const owner = defaultParty(parties);
   let party: string | undefined = owner ?? names[0];
   const checklistOf = (p: string | undefined): DocumentItem[] =>
-    p === undefined ? board.documents.items.filter((i) => !i.party?.trim()) : partyDocuments(board.documents, p, sameParty(p, owner));
+    p === undefined
+      ? board.documents.items.filter((i) => !i.party?.trim())
+      : partyDocuments(board.documents, p, sameParty(p, owner));
   /** Each party's checklist as edited so far, so switching party never loses what was typed. */
   const drafts = new Map<string | undefined, DraftItem[]>();
   let items = draftOf(checklistOf(party));
   const container = h("section", { class: "agreements" });
   const message = h("div", { class: "form-message", "aria-live": "polite" });
-  const form = h("form", { class: "loop-form agreements-form", novalidate: true, "aria-label": "Agreements" }) as HTMLFormElement;
+  const form = h("form", {
+    class: "loop-form agreements-form",
+    novalidate: true,
+    "aria-label": "Agreements",
+  }) as HTMLFormElement;
 
   const draw = () => {
-    const newName = h("input", { type: "text", id: "new-document", maxlength: 60, placeholder: "e.g. Data processing agreement" }) as HTMLInputElement;
+    const newName = h("input", {
+      type: "text",
+      id: "new-document",
+      maxlength: 60,
+      placeholder: "e.g. Data processing agreement",
+    }) as HTMLInputElement;
     const add = () => {
       const name = newName.value.trim();
       if (!name) {
@@ -90,7 +141,19 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
         newName.focus();
         return;
       }
-      items = [...readRows(form, items), { id: documentId(name, items.map((i) => i.id)), name, status: "missing", link: "", shared: false }];
+      items = [
+        ...readRows(form, items),
+        {
+          id: documentId(
+            name,
+            items.map((i) => i.id),
+          ),
+          name,
+          status: "missing",
+          link: "",
+          shared: false,
+        },
+      ];
       draw();
     };
     replaceChildren(
@@ -98,7 +161,17 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
       h(
         "table",
         { class: "table documents-table" },
-        h("thead", {}, h("tr", {}, ...["Document", "Status", "Link", "Shared with the other party", ""].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...["Document", "Status", "Link", "Shared with the other party", ""].map((c) =>
+              h("th", { scope: "col" }, c),
+            ),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -126,7 +199,13 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
   const partySelect = h(
     "select",
     { id: "agreements-party", name: "agreements-party" },
-    ...names.map((name) => h("option", { value: name, selected: name === party }, parties.partner.includes(name) && !parties.client.includes(name) ? `${name} (partner)` : `${name} (client)`)),
+    ...names.map((name) =>
+      h(
+        "option",
+        { value: name, selected: name === party },
+        parties.partner.includes(name) && !parties.client.includes(name) ? `${name} (partner)` : `${name} (client)`,
+      ),
+    ),
   ) as HTMLSelectElement;
   partySelect.addEventListener("change", () => {
     drafts.set(party, readRows(form, items));
@@ -143,7 +222,8 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
     drafts.set(party, items);
     // The shown party's items first, so a field error's position points at its row; every other checklist kept.
     const edited = [party, ...[...drafts.keys()].filter((p) => p !== party)];
-    const named = (p: string | undefined, list: DraftItem[]) => list.map((item) => ({ ...item, party: p, link: item.link || undefined }));
+    const named = (p: string | undefined, list: DraftItem[]) =>
+      list.map((item) => ({ ...item, party: p, link: item.link || undefined }));
     const kept = board.documents.items.filter((item) => !edited.some((p) => onChecklist(item, p, owner)));
     const value = { v: 1, items: [...edited.flatMap((p) => named(p, drafts.get(p)!)), ...kept] };
     saveRecord(t, "board", "documents", value)
@@ -155,18 +235,35 @@ export function renderAgreements(t: Trello.PowerUp.IFrame, board: BoardRecords, 
         }
         onSaved();
       })
-      .catch((err: unknown) => showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"));
+      .catch((err: unknown) =>
+        showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"),
+      );
   });
 
   draw();
   const read = board.documentsRead;
   append(container, [
-    h("p", { class: "muted" }, "The agreements this engagement needs with each client and partner: is each in place, signed, and can they see it?"),
+    h(
+      "p",
+      { class: "muted" },
+      "The agreements this engagement needs with each client and partner: is each in place, signed, and can they see it?",
+    ),
     names.length > 0
-      ? h("div", { class: "field agreements-party" }, h("label", { for: "agreements-party" }, "Agreements with"), partySelect)
-      : h("p", { class: "muted" }, "Give your client and partner stakeholders an Organisation to keep a checklist for each."),
+      ? h(
+          "div",
+          { class: "field agreements-party" },
+          h("label", { for: "agreements-party" }, "Agreements with"),
+          partySelect,
+        )
+      : h(
+          "p",
+          { class: "muted" },
+          "Give your client and partner stakeholders an Organisation to keep a checklist for each.",
+        ),
     read.status === "invalid"
-      ? readErrorBox(`${read.message} Below is the standard checklist to start over from: saving it replaces what was stored.`)
+      ? readErrorBox(
+          `${read.message} Below is the standard checklist to start over from: saving it replaces what was stored.`,
+        )
       : null,
     form,
   ]);

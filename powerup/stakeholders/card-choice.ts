@@ -7,7 +7,9 @@ export type CardChoice = { kind: "new"; idList: string } | { kind: "existing"; i
 
 /** Reads the "Card" select's value. */
 export function parseCardChoice(value: string): CardChoice {
-  return value.startsWith(NEW_CARD) ? { kind: "new", idList: value.slice(NEW_CARD.length) } : { kind: "existing", idCard: value };
+  return value.startsWith(NEW_CARD)
+    ? { kind: "new", idList: value.slice(NEW_CARD.length) }
+    : { kind: "existing", idCard: value };
 }
 
 /** The list a new stakeholder card goes to by default: one named for stakeholders, else the first. */
@@ -29,9 +31,17 @@ export function cardChoiceField(board: BoardRecords): HTMLElement {
       h(
         "optgroup",
         { label: "Create a card named after the stakeholder" },
-        ...board.lists.map((l) => h("option", { value: `${NEW_CARD}${l.id}`, selected: l.id === listDefault }, `New card in list ${l.name}`)),
+        ...board.lists.map((l) =>
+          h("option", { value: `${NEW_CARD}${l.id}`, selected: l.id === listDefault }, `New card in list ${l.name}`),
+        ),
       ),
-      free.length ? h("optgroup", { label: "Use a card that has no stakeholder yet" }, ...free.map((c) => h("option", { value: c.id }, c.name))) : null,
+      free.length
+        ? h(
+            "optgroup",
+            { label: "Use a card that has no stakeholder yet" },
+            ...free.map((c) => h("option", { value: c.id }, c.name)),
+          )
+        : null,
     ),
   );
 }

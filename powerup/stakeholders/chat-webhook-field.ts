@@ -11,12 +11,22 @@ const isChat = (channel: string) => (CHAT_CHANNELS as readonly string[]).include
  * which stores it encrypted (never in pluginData, where every board member's browser could read it), and the field
  * shows only whether one is set. Shown while the form's channel is a chat channel.
  */
-export function renderChatWebhookField(t: Trello.PowerUp.IFrame, cardId: string, channelSelect: HTMLSelectElement): HTMLElement {
+export function renderChatWebhookField(
+  t: Trello.PowerUp.IFrame,
+  cardId: string,
+  channelSelect: HTMLSelectElement,
+): HTMLElement {
   const board = t.getContext().board;
   const path = `/api/boards/${board}/stakeholders/${cardId}/chat-webhook`;
   const id = uniqueId("webhookUrl");
   const state = h("p", { class: "webhook-state muted" }, "Checking…");
-  const input = h("input", { id, type: "url", autocomplete: "off", spellcheck: "false", placeholder: "https://…" }) as HTMLInputElement;
+  const input = h("input", {
+    id,
+    type: "url",
+    autocomplete: "off",
+    spellcheck: "false",
+    placeholder: "https://…",
+  }) as HTMLInputElement;
   const message = h("div", { class: "form-message", "aria-live": "polite" });
   const root = h(
     "div",
@@ -34,18 +44,25 @@ export function renderChatWebhookField(t: Trello.PowerUp.IFrame, cardId: string,
   );
 
   function showState(set: boolean): void {
-    state.textContent = set ? "Set — stored encrypted by the service; paste a new one to replace it." : "Not set: updates cannot be sent until it is.";
+    state.textContent = set
+      ? "Set — stored encrypted by the service; paste a new one to replace it."
+      : "Not set: updates cannot be sent until it is.";
     state.className = `webhook-state ${set ? "webhook-set" : "webhook-unset"}`;
   }
 
   async function refresh(): Promise<void> {
     const res = await callService<StakeholderDeliveryView>(t, `/api/boards/${board}/stakeholders/${cardId}/delivery`);
     if (res.ok) showState(res.body.webhookSet);
-    else state.textContent = res.code === "NOT_SENDABLE" ? "Save the stakeholder with this channel first." : res.message;
+    else
+      state.textContent = res.code === "NOT_SENDABLE" ? "Save the stakeholder with this channel first." : res.message;
   }
 
   async function save(): Promise<void> {
-    const res = await callService<{ webhookSet: boolean }>(t, path, { method: "POST", body: { url: input.value }, state: "chat-webhook" });
+    const res = await callService<{ webhookSet: boolean }>(t, path, {
+      method: "POST",
+      body: { url: input.value },
+      state: "chat-webhook",
+    });
     if (!res.ok) return showMessage(message, res.message, "error");
     input.value = "";
     showState(res.body.webhookSet);
@@ -62,7 +79,9 @@ export function renderChatWebhookField(t: Trello.PowerUp.IFrame, cardId: string,
   const sync = () => {
     const channel = channelSelect.value;
     root.hidden = !isChat(channel);
-    input.placeholder = isChat(channel) ? `The ${DELIVERY_CHANNEL_LABELS[channel as DeliveryChannel]} incoming webhook URL, https://…` : "";
+    input.placeholder = isChat(channel)
+      ? `The ${DELIVERY_CHANNEL_LABELS[channel as DeliveryChannel]} incoming webhook URL, https://…`
+      : "";
   };
   channelSelect.addEventListener("change", sync);
   sync();

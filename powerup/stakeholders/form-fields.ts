@@ -10,7 +10,13 @@ type Extra = Record<string, string | number | boolean | undefined | EventListene
 /** A labelled text-like input (text, number, date, datetime-local, url, search). */
 export function inputField(name: string, label: string, value: string, extra: Extra = {}): HTMLElement {
   const id = uniqueId(name);
-  return h("div", { class: "field" }, h("label", { for: id }, label), h("input", { id, name, type: "text", value, ...extra }), errorSlot(name));
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: id }, label),
+    h("input", { id, name, type: "text", value, ...extra }),
+    errorSlot(name),
+  );
 }
 
 /** A labelled textarea. */
@@ -22,13 +28,23 @@ export function textAreaField(name: string, label: string, value: string, extra:
 }
 
 /** A labelled select; `options` are [value, text] pairs. */
-export function selectField(name: string, label: string, options: [string, string][], current: string, extra: Extra = {}): HTMLElement {
+export function selectField(
+  name: string,
+  label: string,
+  options: [string, string][],
+  current: string,
+  extra: Extra = {},
+): HTMLElement {
   const id = uniqueId(name);
   return h(
     "div",
     { class: "field" },
     h("label", { for: id }, label),
-    h("select", { id, name, ...extra }, ...options.map(([value, text]) => h("option", { value, selected: value === current }, text))),
+    h(
+      "select",
+      { id, name, ...extra },
+      ...options.map(([value, text]) => h("option", { value, selected: value === current }, text)),
+    ),
     errorSlot(name),
   );
 }
@@ -36,7 +52,12 @@ export function selectField(name: string, label: string, options: [string, strin
 /** A checkbox with its label after it. */
 export function checkboxField(name: string, label: string, checked: boolean, extra: Extra = {}): HTMLElement {
   const id = uniqueId(name);
-  return h("div", { class: "field field-check" }, h("input", { id, name, type: "checkbox", checked, ...extra }), h("label", { for: id }, label));
+  return h(
+    "div",
+    { class: "field field-check" },
+    h("input", { id, name, type: "checkbox", checked, ...extra }),
+    h("label", { for: id }, label),
+  );
 }
 
 /** [value, value] pairs for a select whose options read as their values. */

@@ -13,7 +13,11 @@ const newestFirst = (a: LogEntry, b: LogEntry) => Date.parse(b.at) - Date.parse(
  * room (LOG_ENTRIES_KEPT at most, and fewer while `fits` says the card's data would be too long). The service keeps
  * every update it has seen, so what leaves the card is not lost to the report.
  */
-export function withEntry(log: CommunicationLog | undefined, entry: LogEntry, fits: (log: CommunicationLog) => boolean = () => true): CommunicationLog {
+export function withEntry(
+  log: CommunicationLog | undefined,
+  entry: LogEntry,
+  fits: (log: CommunicationLog) => boolean = () => true,
+): CommunicationLog {
   const others = [...(log?.entries ?? [])].sort(newestFirst).slice(0, LOG_ENTRIES_KEPT - 1);
   let candidate: CommunicationLog = { v: 1, entries: [entry, ...others].sort(newestFirst) };
   while (!fits(candidate) && others.length > 0) {

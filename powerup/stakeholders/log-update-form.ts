@@ -32,7 +32,12 @@ export function renderLogUpdateForm(t: Trello.PowerUp.IFrame, stakeholder: Stake
     const when = String(data.get("at") ?? "");
     // datetime-local has no zone: it is the member's local time, stored as an instant.
     const at = when && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : "";
-    const entry = { id: newLogEntryId(), at, channel: String(data.get("channel") ?? ""), summary: String(data.get("summary") ?? "") };
+    const entry = {
+      id: newLogEntryId(),
+      at,
+      channel: String(data.get("channel") ?? ""),
+      summary: String(data.get("summary") ?? ""),
+    };
     const checked = logEntrySchema.safeParse(entry);
     if (!checked.success) {
       showFieldErrors(form, fieldErrors(checked.error), message);
@@ -40,9 +45,16 @@ export function renderLogUpdateForm(t: Trello.PowerUp.IFrame, stakeholder: Stake
     }
     const [current, scope] = await Promise.all([readRecord(t, "card", "log"), readScope(t, "card")]);
     const fits = (candidate: CommunicationLog) => pluginDataSize({ ...scope, log: candidate }) <= PLUGIN_DATA_LIMIT;
-    const saved = await saveRecord(t, "card", "log", withEntry(current.status === "ok" ? current.value : undefined, checked.data, fits));
+    const saved = await saveRecord(
+      t,
+      "card",
+      "log",
+      withEntry(current.status === "ok" ? current.value : undefined, checked.data, fits),
+    );
     if (!saved.ok) {
-      const entryErrors = Object.fromEntries(Object.entries(saved.fieldErrors).map(([path, m]) => [path.replace(/^entries\.\d+\./, ""), m]));
+      const entryErrors = Object.fromEntries(
+        Object.entries(saved.fieldErrors).map(([path, m]) => [path.replace(/^entries\.\d+\./, ""), m]),
+      );
       showFieldErrors(form, entryErrors, message);
       if (saved.formError) showMessage(message, saved.formError, "error");
       return;
@@ -54,7 +66,9 @@ export function renderLogUpdateForm(t: Trello.PowerUp.IFrame, stakeholder: Stake
     e.preventDefault();
     submit.disabled = true;
     save()
-      .catch((err: unknown) => showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"))
+      .catch((err: unknown) =>
+        showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"),
+      )
       .finally(() => {
         submit.disabled = false;
         void t.sizeTo("#app");

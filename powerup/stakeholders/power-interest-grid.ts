@@ -24,7 +24,9 @@ const QUADRANT_CLASS: Record<Quadrant, string> = {
 };
 
 /** The 3×3 power (influence) / interest grid with each stakeholder's name in its cell. */
-export function renderPowerInterestGrid(stakeholders: Pick<Stakeholder, "name" | "type" | "influence" | "interest">[]): HTMLElement {
+export function renderPowerInterestGrid(
+  stakeholders: Pick<Stakeholder, "name" | "type" | "influence" | "interest">[],
+): HTMLElement {
   const rowsTopDown = [...LEVELS].reverse();
   const cells: HTMLElement[] = [];
   for (const influence of rowsTopDown) {

@@ -13,7 +13,9 @@ export function readStakeholderForm(form: HTMLFormElement): Record<string, unkno
   const cadence = text("cadenceDays");
   const status = text("status");
   const releaseGiven = status === "released" || ["release.on", "release.reason"].some((n) => text(n) !== "");
-  const escalationGiven = status === "escalated" || ["escalation.reason", "escalation.on", "escalation.resolvedOn"].some((n) => text(n) !== "");
+  const escalationGiven =
+    status === "escalated" ||
+    ["escalation.reason", "escalation.on", "escalation.resolvedOn"].some((n) => text(n) !== "");
   return {
     v: 1,
     name: text("name"),
@@ -32,7 +34,12 @@ export function readStakeholderForm(form: HTMLFormElement): Record<string, unkno
     difficultReason: optional("difficultReason"),
     release: releaseGiven ? { on: text("release.on"), reason: text("release.reason") } : undefined,
     escalation: escalationGiven
-      ? { to: text("escalation.to"), reason: text("escalation.reason"), on: text("escalation.on"), resolvedOn: optional("escalation.resolvedOn") }
+      ? {
+          to: text("escalation.to"),
+          reason: text("escalation.reason"),
+          on: text("escalation.on"),
+          resolvedOn: optional("escalation.resolvedOn"),
+        }
       : undefined,
     initiation: Object.fromEntries(Object.keys(INITIATION_ITEMS).map((item) => [item, data.has(`initiation.${item}`)])),
   };

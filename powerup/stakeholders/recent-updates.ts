@@ -13,7 +13,14 @@ export function renderRecentUpdates(log: CommunicationLog | undefined, timeZone:
       ? h(
           "ul",
           { class: "update-list" },
-          ...entries.map((e) => h("li", {}, h("span", { class: "update-when" }, `${formatInstant(e.at, timeZone)} · ${e.channel}`), h("div", {}, e.summary))),
+          ...entries.map((e) =>
+            h(
+              "li",
+              {},
+              h("span", { class: "update-when" }, `${formatInstant(e.at, timeZone)} · ${e.channel}`),
+              h("div", {}, e.summary),
+            ),
+          ),
         )
       : h("p", { class: "muted" }, "No update logged yet."),
   );

@@ -38,7 +38,14 @@ export function filterRows(rows: RegistryRow[], filters: RegistryFilters): Regis
   });
 }
 
-function select(id: string, label: string, all: string, values: readonly string[], current: string, onChange: (value: string) => void) {
+function select(
+  id: string,
+  label: string,
+  all: string,
+  values: readonly string[],
+  current: string,
+  onChange: (value: string) => void,
+) {
   return h(
     "div",
     { class: "field filter" },
@@ -77,7 +84,9 @@ export function renderFilters(filters: RegistryFilters, onChange: () => void): H
       }),
     ),
     select("filter-type", "Type", "All types", STAKEHOLDER_TYPES, filters.type, (type) => set("type", type)),
-    select("filter-status", "Status", "All statuses", STAKEHOLDER_STATUSES, filters.status, (status) => set("status", status)),
+    select("filter-status", "Status", "All statuses", STAKEHOLDER_STATUSES, filters.status, (status) =>
+      set("status", status),
+    ),
     h(
       "div",
       { class: "field filter filter-check" },

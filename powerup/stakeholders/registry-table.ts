@@ -21,10 +21,20 @@ function statusCell(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecor
     "td",
     { class: "status-cell" },
     h("span", { class: `badge badge-${STATUS_TONES[status]}` }, status),
-    escalated ? h("div", { class: "escalation" }, `to ${leadLabel(escalation.to, board.settings, board.members)} on ${escalation.on}`) : null,
+    escalated
+      ? h(
+          "div",
+          { class: "escalation" },
+          `to ${leadLabel(escalation.to, board.settings, board.members)} on ${escalation.on}`,
+        )
+      : null,
     escalated ? h("div", { class: "muted" }, escalation.reason) : null,
-    escalation?.resolvedOn && !escalated ? h("div", { class: "muted" }, `Escalation resolved on ${escalation.resolvedOn}`) : null,
-    status === "difficult" && row.stakeholder.difficultReason ? h("div", { class: "muted" }, row.stakeholder.difficultReason) : null,
+    escalation?.resolvedOn && !escalated
+      ? h("div", { class: "muted" }, `Escalation resolved on ${escalation.resolvedOn}`)
+      : null,
+    status === "difficult" && row.stakeholder.difficultReason
+      ? h("div", { class: "muted" }, row.stakeholder.difficultReason)
+      : null,
     status === "released" && row.stakeholder.release
       ? h("div", { class: "muted" }, `Released on ${row.stakeholder.release.on}: ${row.stakeholder.release.reason}`)
       : null,
@@ -37,9 +47,17 @@ function initiationCell(row: Extract<RegistryRow, { kind: "ok" }>): HTMLElement 
   return h(
     "td",
     {},
-    h("span", { class: done === TOTAL_INITIATION ? "initiation-done" : "initiation-open" }, `${done} of ${TOTAL_INITIATION}`),
+    h(
+      "span",
+      { class: done === TOTAL_INITIATION ? "initiation-done" : "initiation-open" },
+      `${done} of ${TOTAL_INITIATION}`,
+    ),
     row.openInitiation.length
-      ? h("ul", { class: "initiation-open-items muted", "aria-label": "Still open" }, ...row.openInitiation.map((item) => h("li", {}, item)))
+      ? h(
+          "ul",
+          { class: "initiation-open-items muted", "aria-label": "Still open" },
+          ...row.openInitiation.map((item) => h("li", {}, item)),
+        )
       : null,
   );
 }
@@ -52,7 +70,9 @@ export interface RegistryActions {
 
 /** Due today or owed: the stakeholders "Send update" is offered for. */
 function isDue(row: Extract<RegistryRow, { kind: "ok" }>, today: string): boolean {
-  return row.status !== "released" && (row.update.overdue || (row.update.dueOn !== undefined && row.update.dueOn <= today));
+  return (
+    row.status !== "released" && (row.update.overdue || (row.update.dueOn !== undefined && row.update.dueOn <= today))
+  );
 }
 
 function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, actions: RegistryActions): HTMLElement {
@@ -64,14 +84,21 @@ function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, a
   return h(
     "tr",
     { class: `stakeholder-row status-${row.status}`, "data-card": row.card.id },
-    h("th", { scope: "row" }, h("div", { class: "stakeholder-name" }, s.name), s.org ? h("div", { class: "muted" }, s.org) : null),
+    h(
+      "th",
+      { scope: "row" },
+      h("div", { class: "stakeholder-name" }, s.name),
+      s.org ? h("div", { class: "muted" }, s.org) : null,
+    ),
     h("td", {}, h("span", { class: `type-chip type-${s.type}` }, s.type)),
     h("td", { class: "channel-cell" }, channelCadence(s)),
     h(
       "td",
       {},
       h("span", { class: `badge badge-${state.tone} update-state` }, state.text),
-      row.update.lastUpdateAt ? h("div", { class: "muted last-update" }, `Last: ${formatInstant(row.update.lastUpdateAt, board.timeZone)}`) : null,
+      row.update.lastUpdateAt
+        ? h("div", { class: "muted last-update" }, `Last: ${formatInstant(row.update.lastUpdateAt, board.timeZone)}`)
+        : null,
       row.logError ? h("div", { class: "field-error" }, row.logError) : null,
     ),
     statusCell(row, board),
@@ -80,9 +107,22 @@ function okRow(row: Extract<RegistryRow, { kind: "ok" }>, board: BoardRecords, a
       "td",
       { class: "row-actions" },
       sendable
-        ? h("button", { type: "button", class: due ? "btn btn-primary send-update" : "btn send-update", "aria-label": `Send update to ${s.name}`, onclick: () => actions.onSend(row.card.id) }, "Send update")
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: due ? "btn btn-primary send-update" : "btn send-update",
+              "aria-label": `Send update to ${s.name}`,
+              onclick: () => actions.onSend(row.card.id),
+            },
+            "Send update",
+          )
         : null,
-      h("button", { type: "button", class: "btn", "aria-label": `Edit ${s.name}`, onclick: () => actions.onEdit(row.card.id) }, "Edit"),
+      h(
+        "button",
+        { type: "button", class: "btn", "aria-label": `Edit ${s.name}`, onclick: () => actions.onEdit(row.card.id) },
+        "Edit",
+      ),
     ),
   );
 }
@@ -97,7 +137,12 @@ function invalidRow(row: Extract<RegistryRow, { kind: "invalid" }>, onEdit: (car
 }
 
 /** The registry table; `total` is the number of stakeholders before filtering, to tell "none yet" from "none match". */
-export function renderRegistryTable(rows: RegistryRow[], total: number, board: BoardRecords, actions: RegistryActions): HTMLElement {
+export function renderRegistryTable(
+  rows: RegistryRow[],
+  total: number,
+  board: BoardRecords,
+  actions: RegistryActions,
+): HTMLElement {
   if (total === 0) {
     return h(
       "div",
@@ -121,9 +166,15 @@ export function renderRegistryTable(rows: RegistryRow[], total: number, board: B
       h(
         "tr",
         {},
-        ...["Name", "Type", "Channel", "Updates", "Status", "Initiation", ""].map((title) => h("th", { scope: "col" }, title)),
+        ...["Name", "Type", "Channel", "Updates", "Status", "Initiation", ""].map((title) =>
+          h("th", { scope: "col" }, title),
+        ),
       ),
     ),
-    h("tbody", {}, ...rows.map((row) => (row.kind === "ok" ? okRow(row, board, actions) : invalidRow(row, actions.onEdit)))),
+    h(
+      "tbody",
+      {},
+      ...rows.map((row) => (row.kind === "ok" ? okRow(row, board, actions) : invalidRow(row, actions.onEdit))),
+    ),
   );
 }

@@ -35,7 +35,11 @@ const newKey = () => `p${Date.now().toString(36)}${Math.random().toString(36).sl
  */
 export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: SendUpdateOptions): HTMLElement {
   const board = t.getContext().board;
-  const root = h("section", { class: "send-update", "aria-label": `Send an update to ${stakeholder.name}` }, h("h2", {}, `Send an update to ${stakeholder.name}`));
+  const root = h(
+    "section",
+    { class: "send-update", "aria-label": `Send an update to ${stakeholder.name}` },
+    h("h2", {}, `Send an update to ${stakeholder.name}`),
+  );
   const status = h("div", { class: "form-message", "aria-live": "polite" });
   root.append(status);
   showMessage(status, "Preparing the draft from what changed since the last update…", "info");
@@ -43,7 +47,9 @@ export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: S
   void callService<UpdateDraftView>(t, `/api/boards/${board}/stakeholders/${cardId}/update-draft`).then((res) => {
     if (!res.ok) {
       showMessage(status, res.message, "error");
-      root.append(h("div", { class: "actions" }, h("button", { type: "button", class: "btn", onclick: onCancel }, "Back")));
+      root.append(
+        h("div", { class: "actions" }, h("button", { type: "button", class: "btn", onclick: onCancel }, "Back")),
+      );
       return;
     }
     root.replaceChildren(root.firstChild!, draftForm(res.body));
@@ -51,14 +57,27 @@ export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: S
 
   function draftForm(draft: UpdateDraftView): HTMLElement {
     const route = `${DELIVERY_CHANNEL_LABELS[draft.channel]}${draft.to ? ` to ${draft.to}` : ""}`;
-    const copy = draft.audience === "internal" ? "the team's view" : `the ${AUDIENCE_LABELS[draft.audience].toLowerCase()} copy${draft.party ? ` for ${draft.party}` : ""}`;
-    const send = h("button", { type: "submit", class: "btn btn-primary", disabled: !draft.ready }, "Send") as HTMLButtonElement;
+    const copy =
+      draft.audience === "internal"
+        ? "the team's view"
+        : `the ${AUDIENCE_LABELS[draft.audience].toLowerCase()} copy${draft.party ? ` for ${draft.party}` : ""}`;
+    const send = h(
+      "button",
+      { type: "submit", class: "btn btn-primary", disabled: !draft.ready },
+      "Send",
+    ) as HTMLButtonElement;
     const message = h("div", { class: "form-message", "aria-live": "polite" });
     const form = h(
       "form",
       { class: "loop-form send-update-form", novalidate: true },
       h("p", { class: "send-route" }, `By ${route} · ${copy} · changes since ${draft.sinceDay}`),
-      draft.ready ? null : h("p", { class: "field-error send-missing", role: "alert" }, draft.missing ?? "This stakeholder cannot be sent to yet"),
+      draft.ready
+        ? null
+        : h(
+            "p",
+            { class: "field-error send-missing", role: "alert" },
+            draft.missing ?? "This stakeholder cannot be sent to yet",
+          ),
       inputField("subject", "Subject", draft.subject, { maxlength: 200 }),
       textAreaField("text", "Message", draft.text, { rows: 14, maxlength: 20000 }),
       message,
@@ -68,9 +87,17 @@ export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: S
 
     async function submit(): Promise<void> {
       const data = new FormData(form);
-      const body = { subject: String(data.get("subject") ?? ""), text: String(data.get("text") ?? ""), idempotencyKey: key };
+      const body = {
+        subject: String(data.get("subject") ?? ""),
+        text: String(data.get("text") ?? ""),
+        idempotencyKey: key,
+      };
       showMessage(message, "Sending…", "info");
-      const res = await callService<{ delivery: DeliveryView }>(t, `/api/boards/${board}/stakeholders/${cardId}/updates`, { method: "POST", body, state: "send-update" });
+      const res = await callService<{ delivery: DeliveryView }>(
+        t,
+        `/api/boards/${board}/stakeholders/${cardId}/updates`,
+        { method: "POST", body, state: "send-update" },
+      );
       if (!res.ok) return showMessage(message, res.message, "error");
       const settled = await follow(res.body.delivery);
       if (settled.status === "sent") {
@@ -82,10 +109,19 @@ export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: S
         key = newKey();
         showMessage(message, "", "error");
         message.classList.add("delivery-failed");
-        replaceChildren(message, h("strong", {}, "Not delivered: "), settled.lastError ?? "the service gave no reason", ". Correct it and send again.");
+        replaceChildren(
+          message,
+          h("strong", {}, "Not delivered: "),
+          settled.lastError ?? "the service gave no reason",
+          ". Correct it and send again.",
+        );
         return;
       }
-      showMessage(message, `Not delivered yet (${settled.lastError ?? "waiting"}): the service keeps trying and the registry will show the outcome.`, "info");
+      showMessage(
+        message,
+        `Not delivered yet (${settled.lastError ?? "waiting"}): the service keeps trying and the registry will show the outcome.`,
+        "info",
+      );
     }
 
     /** Follows the delivery until it is sent or failed (or leaves it to the service's retries). */
@@ -105,7 +141,12 @@ export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: S
     async function logSent(delivery: DeliveryView): Promise<void> {
       const [current, scope] = await Promise.all([readRecord(t, cardId, "log"), readScope(t, cardId)]);
       const fits = (candidate: CommunicationLog) => pluginDataSize({ ...scope, log: candidate }) <= PLUGIN_DATA_LIMIT;
-      const entry = { id: newLogEntryId(), at: delivery.sentAt!, channel: stakeholder.channel, summary: `Sent: ${delivery.subject}`.slice(0, 200) };
+      const entry = {
+        id: newLogEntryId(),
+        at: delivery.sentAt!,
+        channel: stakeholder.channel,
+        summary: `Sent: ${delivery.subject}`.slice(0, 200),
+      };
       await saveRecord(t, cardId, "log", withEntry(current.status === "ok" ? current.value : undefined, entry, fits));
     }
 
@@ -113,7 +154,9 @@ export function renderSendUpdate({ t, cardId, stakeholder, onSent, onCancel }: S
       e.preventDefault();
       send.disabled = true;
       submit()
-        .catch((err: unknown) => showMessage(message, `Not sent: ${err instanceof Error ? err.message : String(err)}`, "error"))
+        .catch((err: unknown) =>
+          showMessage(message, `Not sent: ${err instanceof Error ? err.message : String(err)}`, "error"),
+        )
         .finally(() => (send.disabled = !draft.ready));
     });
     return form;

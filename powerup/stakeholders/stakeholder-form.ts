@@ -67,7 +67,13 @@ function escalationFields(s: Stakeholder, board: BoardRecords): HTMLElement {
     "fieldset",
     { class: "escalation-fields", hidden: s.status !== "escalated" && !e },
     h("legend", {}, "Escalation"),
-    noLeads ? h("p", { class: "muted" }, "Name the technical and operational leads in the board settings to see who they are here.") : null,
+    noLeads
+      ? h(
+          "p",
+          { class: "muted" },
+          "Name the technical and operational leads in the board settings to see who they are here.",
+        )
+      : null,
     h("p", { class: "field-error", "data-error-for": "escalation" }),
     selectField("escalation.to", "Escalated to", leads, e?.to ?? "operational"),
     textAreaField("escalation.reason", "Reason", e?.reason ?? "", { maxlength: 300 }),
@@ -102,7 +108,8 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
   const card = cardId ? board.cards.find((c) => c.id === cardId) : undefined;
   const read = cardId ? board.records.get(cardId)?.stakeholder : undefined;
   const blank = blankStakeholder(card?.name ?? "");
-  const s = read?.status === "ok" ? read.value : read?.status === "invalid" ? salvageStakeholder(opts.storedRaw, blank) : blank;
+  const s =
+    read?.status === "ok" ? read.value : read?.status === "invalid" ? salvageStakeholder(opts.storedRaw, blank) : blank;
   const message = h("div", { class: "form-message", "aria-live": "polite" });
   /** The card made by an earlier attempt whose save then failed: retrying must not make a second one. */
   let createdCard: BoardCard | undefined;
@@ -121,7 +128,9 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
   const typeField = selectField("type", "Type", sameText(STAKEHOLDER_TYPES), s.type, {
     onchange: (e: Event) => {
       if (cadenceTouched) return;
-      (cadence.querySelector("input") as HTMLInputElement).value = String(defaultCadence((e.target as HTMLSelectElement).value));
+      (cadence.querySelector("input") as HTMLInputElement).value = String(
+        defaultCadence((e.target as HTMLSelectElement).value),
+      );
     },
   });
   const statusField = selectField("status", "Status", sameText(STAKEHOLDER_STATUSES), s.status, {
@@ -131,7 +140,9 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
       const dated = status === "escalated" ? escalation : status === "released" ? release : undefined;
       if (!dated) return;
       dated.hidden = false;
-      const on = dated.querySelector<HTMLInputElement>(status === "escalated" ? '[name="escalation.on"]' : '[name="release.on"]')!;
+      const on = dated.querySelector<HTMLInputElement>(
+        status === "escalated" ? '[name="escalation.on"]' : '[name="release.on"]',
+      )!;
       if (!on.value) on.value = board.today;
     },
   });
@@ -140,7 +151,11 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
   const channelField = selectField("channel", "Channel", sameText(CHANNELS), s.channel);
   const form = h(
     "form",
-    { class: "loop-form stakeholder-form", novalidate: true, "aria-label": cardId ? "Edit stakeholder" : "New stakeholder" },
+    {
+      class: "loop-form stakeholder-form",
+      novalidate: true,
+      "aria-label": cardId ? "Edit stakeholder" : "New stakeholder",
+    },
     h("h2", {}, cardId ? `Edit ${s.name || (card?.name ?? "stakeholder")}` : "Add stakeholder"),
     read?.status === "invalid" ? readErrorBox(`${read.message} Correct the fields below and save.`) : null,
     cardId ? h("p", { class: "muted" }, `Card: ${card?.name ?? cardId}`) : cardChoiceField(board),
@@ -172,7 +187,10 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
       {},
       h("legend", {}, "Keeping them in the loop"),
       channelField,
-      inputField("contact", "Contact", s.contact ?? "", { maxlength: 120, placeholder: "Their email address, for updates by email" }),
+      inputField("contact", "Contact", s.contact ?? "", {
+        maxlength: 120,
+        placeholder: "Their email address, for updates by email",
+      }),
       cadence,
       cardId ? renderChatWebhookField(opts.t, cardId, channelField.querySelector("select")!) : null,
     ),
@@ -185,7 +203,12 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
       ),
     ),
     message,
-    h("div", { class: "actions" }, submit, h("button", { type: "button", class: "btn", onclick: opts.onCancel }, "Cancel")),
+    h(
+      "div",
+      { class: "actions" },
+      submit,
+      h("button", { type: "button", class: "btn", onclick: opts.onCancel }, "Cancel"),
+    ),
   ) as HTMLFormElement;
 
   async function save(): Promise<void> {
@@ -211,7 +234,8 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
         showMessage(message, "Creating the card…", "info");
         const created = await createCard(t, choice.idList, checked.data.name);
         if (!created.ok) {
-          if (created.code === NOT_AUTHORIZED) offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
+          if (created.code === NOT_AUTHORIZED)
+            offerAuthorizeInPlace(t, message, created.message, () => form.requestSubmit());
           else showMessage(message, created.message, "error");
           return;
         }
@@ -232,7 +256,9 @@ export function renderStakeholderForm(opts: StakeholderFormOptions): HTMLElement
     e.preventDefault();
     submit.disabled = true;
     save()
-      .catch((err: unknown) => showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"))
+      .catch((err: unknown) =>
+        showMessage(message, `Not saved: ${err instanceof Error ? err.message : String(err)}`, "error"),
+      )
       .finally(() => (submit.disabled = false));
   });
   return form;

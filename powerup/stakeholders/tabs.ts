@@ -14,7 +14,17 @@ export function renderTabs(current: Tab | undefined, onSelect: (tab: Tab) => voi
     "nav",
     { class: "tabs", role: "tablist", "aria-label": "Stakeholder views" },
     ...TABS.map(([tab, label]) =>
-      h("button", { type: "button", role: "tab", class: tab === current ? "tab active" : "tab", "aria-selected": String(tab === current), onclick: () => onSelect(tab) }, label),
+      h(
+        "button",
+        {
+          type: "button",
+          role: "tab",
+          class: tab === current ? "tab active" : "tab",
+          "aria-selected": String(tab === current),
+          onclick: () => onSelect(tab),
+        },
+        label,
+      ),
     ),
   );
 }

@@ -11,6 +11,7 @@ export function updateStateText(state: UpdateState, released = false): UpdateSta
   if (released) return { text: "Released", tone: "grey" };
   // Never updated counts as owed an update, as on the card badge.
   if (!state.lastUpdateAt) return { text: "No update yet", tone: "red" };
-  if (state.overdue) return { text: `Overdue ${state.overdueDays} ${state.overdueDays === 1 ? "day" : "days"}`, tone: "red" };
+  if (state.overdue)
+    return { text: `Overdue ${state.overdueDays} ${state.overdueDays === 1 ? "day" : "days"}`, tone: "red" };
   return { text: "Up to date", tone: "green" };
 }

@@ -7,7 +7,11 @@ import { readScope } from "../lib/loop-data";
  * The board with the cards this page created over REST added when the client's card list does not have them yet
  * (Trello's client learns of a REST change a moment later), so a new stakeholder is listed as soon as it is saved.
  */
-export async function withCreatedCards(t: Trello.PowerUp.HostHandlers, board: BoardRecords, created: BoardCard[]): Promise<BoardRecords> {
+export async function withCreatedCards(
+  t: Trello.PowerUp.HostHandlers,
+  board: BoardRecords,
+  created: BoardCard[],
+): Promise<BoardRecords> {
   const missing = created.filter((card) => !board.cards.some((c) => c.id === card.id));
   if (missing.length === 0) return board;
   const records = new Map(board.records);

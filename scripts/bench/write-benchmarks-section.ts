@@ -5,9 +5,14 @@ export function writeBenchmarksSection(file: string, name: string, markdown: str
   const begin = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
   const section = `${begin}\n${markdown.trim()}\n${end}`;
-  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n\nWritten by `npm run bench`; each figure beside a reference measured in the same run.\n";
+  const text = fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8")
+    : "# Benchmarks\n\nWritten by `npm run bench`; each figure beside a reference measured in the same run.\n";
   const from = text.indexOf(begin);
   const to = text.indexOf(end);
-  const next = from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end.length) : `${text.trimEnd()}\n\n${section}\n`;
+  const next =
+    from >= 0 && to > from
+      ? text.slice(0, from) + section + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
   fs.writeFileSync(file, next);
 }

@@ -13,7 +13,13 @@ export interface AppliedTemplate {
  * Gives a board the workflow's lists and labels it lacks (over REST, with a member's token), then saves the done
  * lists and time zone the service's reports read. Idempotent: a board set up already gets nothing new.
  */
-export async function applyBoardTemplate(client: TrelloClient, token: string, store: Store, boardId: string, timezone?: string): Promise<AppliedTemplate> {
+export async function applyBoardTemplate(
+  client: TrelloClient,
+  token: string,
+  store: Store,
+  boardId: string,
+  timezone?: string,
+): Promise<AppliedTemplate> {
   const [lists, labels] = await Promise.all([client.getLists(token, boardId), client.getLabels(token, boardId)]);
   const board: TemplateBoard = {
     lists: lists.map((list) => ({ id: list.id, name: list.name ?? "", closed: list.closed ?? false })),
@@ -28,5 +34,9 @@ export async function applyBoardTemplate(client: TrelloClient, token: string, st
   const doneListIds = TEMPLATE_DONE_LISTS.map((name) => templateList(board, name)!.id);
   const settings = { boardId, timezone: timezone ?? store.boardSettings.get(boardId)?.timezone ?? null, doneListIds };
   store.boardSettings.save(settings);
-  return { board: boardId, created: { lists: plan.lists, labels: plan.labels.map((label) => label.name) }, settings: { timezone: settings.timezone, doneListIds } };
+  return {
+    board: boardId,
+    created: { lists: plan.lists, labels: plan.labels.map((label) => label.name) },
+    settings: { timezone: settings.timezone, doneListIds },
+  };
 }

@@ -39,6 +39,13 @@ export function sprintWindows(now: number): SprintWindow[] {
     const startAt = projectStart(now) + (number - 1) * SPRINT_DAYS * DAY;
     if (startAt > now - HOUR) return windows;
     const reviewAt = startAt + (SPRINT_DAYS - 1) * DAY + 6 * HOUR;
-    windows.push({ number, startAt, start: dayOf(startAt), end: dayOf(startAt + (SPRINT_DAYS - 1) * DAY), reviewAt, over: reviewAt < now });
+    windows.push({
+      number,
+      startAt,
+      start: dayOf(startAt),
+      end: dayOf(startAt + (SPRINT_DAYS - 1) * DAY),
+      reviewAt,
+      over: reviewAt < now,
+    });
   }
 }

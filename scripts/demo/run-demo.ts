@@ -48,12 +48,19 @@ export interface RunningDemo extends RunningService {
 }
 
 /** The start banner: what to open, one URL per line (a terminal makes each clickable), and never a token. */
-function banner(lines: { serviceUrl: string; boardId: string; second: { id: string; fullName: string }; simBaseUrl: string; databasePath: string; logFile?: string }): string {
+function banner(lines: {
+  serviceUrl: string;
+  boardId: string;
+  second: { id: string; fullName: string };
+  simBaseUrl: string;
+  databasePath: string;
+  logFile?: string;
+}): string {
   const { serviceUrl, boardId, second } = lines;
   const month = new Date().toISOString().slice(0, 7);
   return [
     "",
-    "Stakeholder Loop demo is running: the board \"ACME Client Portal — Delivery\", about four months of delivery.",
+    'Stakeholder Loop demo is running: the board "ACME Client Portal — Delivery", about four months of delivery.',
     "",
     "  Open the board (in the dev host, which stands in for Trello):",
     `    ${serviceUrl}/dev-host/?board=${boardId}`,
@@ -68,7 +75,9 @@ function banner(lines: { serviceUrl: string; boardId: string; second: { id: stri
     "",
     "  This month's report from the command line:",
     `    DATABASE_PATH=${lines.databasePath} npm run --silent report -- --board ${boardId} --month ${month} --format md`,
-    lines.logFile ? `  Logs: ${lines.logFile}  (LOG_LEVEL=info npm start shows them here instead)` : "  Logs: on this terminal (LOG_LEVEL is set)",
+    lines.logFile
+      ? `  Logs: ${lines.logFile}  (LOG_LEVEL=info npm start shows them here instead)`
+      : "  Logs: on this terminal (LOG_LEVEL is set)",
     "",
     "Press Ctrl+C to stop.",
     "",
@@ -111,15 +120,25 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
   const loop = seedDemoLoopData(sim, board, now);
   const devHost = Router();
   devHost.use(createOutboxRouter(outbox));
-  devHost.use(createDevHostRouter({
-    dir: path.join(projectRoot(), "dist", "dev-host"),
-    session: {
-      simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId: board.boardId,
-      otherMembers: [{ id: second.id, token: second.token }],
-      outboxUrl: OUTBOX_PATH,
-    },
-  }));
-  const service = await startService(demoConfig, log, { devHost, powerUp: { trelloClientScript: DEV_HOST_CLIENT_SCRIPT } });
+  devHost.use(
+    createDevHostRouter({
+      dir: path.join(projectRoot(), "dist", "dev-host"),
+      session: {
+        simBaseUrl: simInfo.baseUrl,
+        key: simInfo.key,
+        token: simInfo.token,
+        memberId: simInfo.memberId,
+        pluginId: sim.pluginId,
+        boardId: board.boardId,
+        otherMembers: [{ id: second.id, token: second.token }],
+        outboxUrl: OUTBOX_PATH,
+      },
+    }),
+  );
+  const service = await startService(demoConfig, log, {
+    devHost,
+    powerUp: { trelloClientScript: DEV_HOST_CLIENT_SCRIPT },
+  });
   const serviceUrl = `http://127.0.0.1:${service.port}`;
 
   const jwt = await sim.mintJwt({ idBoard: board.boardId });
@@ -128,17 +147,34 @@ export async function runDemo(config: Config, log: Logger, options: DemoOptions 
     headers: { authorization: `Bearer ${jwt}`, "content-type": "application/json" },
     body: JSON.stringify({ token: simInfo.token }),
   });
-  if (connected.status !== 202) throw new Error(`the demo board did not connect: ${connected.status} ${await connected.text()}`);
+  if (connected.status !== 202)
+    throw new Error(`the demo board did not connect: ${connected.status} ${await connected.text()}`);
   await syncRunnerOf(service.app)?.idle();
   // Dana takes her updates on Teams: her channel's webhook is the local catcher (a secret, sealed like tokens).
   const cipher = createTokenCipher(demoConfig.tokenEncryptionKey!);
-  createStore(service.db).chatWebhooks.save(board.boardId, loop.stakeholders.dana, cipher.encrypt(chat.urlFor("teams", "acme-dana-ruiz")), simInfo.memberId, new Date());
+  createStore(service.db).chatWebhooks.save(
+    board.boardId,
+    loop.stakeholders.dana,
+    cipher.encrypt(chat.urlFor("teams", "acme-dana-ruiz")),
+    simInfo.memberId,
+    new Date(),
+  );
   liveDemoActivity(sim, board);
   await sim.idle();
 
-  log.info({ boardId: board.boardId, serviceUrl, trelloSimulator: simInfo.baseUrl, databasePath: demoConfig.databasePath }, "demo ready");
+  log.info(
+    { boardId: board.boardId, serviceUrl, trelloSimulator: simInfo.baseUrl, databasePath: demoConfig.databasePath },
+    "demo ready",
+  );
   (options.write ?? ((text: string) => process.stdout.write(text)))(
-    banner({ serviceUrl, boardId: board.boardId, second, simBaseUrl: simInfo.baseUrl, databasePath: demoConfig.databasePath, logFile: options.logFile }),
+    banner({
+      serviceUrl,
+      boardId: board.boardId,
+      second,
+      simBaseUrl: simInfo.baseUrl,
+      databasePath: demoConfig.databasePath,
+      logFile: options.logFile,
+    }),
   );
   return {
     ...service,

@@ -4,17 +4,55 @@ import { DAY, dayOf, HOUR, projectStart, sprintWindows, type SprintWindow } from
 
 /** Deliverables the team works through, in the order they are planned. */
 const WORK = [
-  "Stakeholder map and RACI", "Discovery report for ACME", "Discovery interviews: finance team", "Discovery interviews: warehouse",
-  "Information architecture v1", "Wireframes: customer dashboard", "Wireframes: invoice history", "Design review with ACME marketing",
-  "Design system sign-off", "Single sign-on spike", "API contract with Northwind", "Customer dashboard: orders widget",
-  "Customer dashboard: shipments widget", "Invoice history page", "Accessibility audit fixes",
-  "Performance budget", "Data migration dry run", "Shipment tracking via Northwind API", "Notifications: email templates",
-  "Notifications: delivery preferences", "Cookie consent", "Analytics events", "Support handbook for ACME", "Load test on staging",
-  "Search across orders", "Export orders to CSV", "Role-based access for ACME staff", "Audit log", "Error pages and copy",
-  "Returns flow for customers", "Delivery slot picker", "Address validation", "Order status emails", "Printable packing slips",
-  "Warehouse dashboard", "Bulk order import", "Customer feedback widget", "Session timeout handling", "Backup and restore drill",
-  "Monitoring and alerts", "Release notes for ACME", "Security headers review", "Localisation: German", "Localisation: French",
-  "Data retention policy", "Help centre articles", "Final UAT with ACME", "Cut-over rehearsal", "Hypercare rota",
+  "Stakeholder map and RACI",
+  "Discovery report for ACME",
+  "Discovery interviews: finance team",
+  "Discovery interviews: warehouse",
+  "Information architecture v1",
+  "Wireframes: customer dashboard",
+  "Wireframes: invoice history",
+  "Design review with ACME marketing",
+  "Design system sign-off",
+  "Single sign-on spike",
+  "API contract with Northwind",
+  "Customer dashboard: orders widget",
+  "Customer dashboard: shipments widget",
+  "Invoice history page",
+  "Accessibility audit fixes",
+  "Performance budget",
+  "Data migration dry run",
+  "Shipment tracking via Northwind API",
+  "Notifications: email templates",
+  "Notifications: delivery preferences",
+  "Cookie consent",
+  "Analytics events",
+  "Support handbook for ACME",
+  "Load test on staging",
+  "Search across orders",
+  "Export orders to CSV",
+  "Role-based access for ACME staff",
+  "Audit log",
+  "Error pages and copy",
+  "Returns flow for customers",
+  "Delivery slot picker",
+  "Address validation",
+  "Order status emails",
+  "Printable packing slips",
+  "Warehouse dashboard",
+  "Bulk order import",
+  "Customer feedback widget",
+  "Session timeout handling",
+  "Backup and restore drill",
+  "Monitoring and alerts",
+  "Release notes for ACME",
+  "Security headers review",
+  "Localisation: German",
+  "Localisation: French",
+  "Data retention policy",
+  "Help centre articles",
+  "Final UAT with ACME",
+  "Cut-over rehearsal",
+  "Hypercare rota",
 ];
 /** Milestone deliverables placed in particular sprints (see seedDemoBoard). */
 export const BETA = "Beta release to ACME pilot users";
@@ -57,9 +95,15 @@ type Step = { list: DemoListKey; at: number; comment?: string };
  */
 export function seedDemoBoard(sim: TrelloSimulator, now: number, members: DemoBoard["members"]): DemoBoard {
   const start = projectStart(now);
-  const created = sim.createBoard({ name: "ACME Client Portal — Delivery", lists: [...TEMPLATE_LISTS], at: start - 3 * DAY });
+  const created = sim.createBoard({
+    name: "ACME Client Portal — Delivery",
+    lists: [...TEMPLATE_LISTS],
+    at: start - 3 * DAY,
+  });
   const boardId = String(created.id);
-  const lists = Object.fromEntries((created.lists as { id: string }[]).map((list, i) => [LIST_KEYS[i], String(list.id)])) as Record<DemoListKey, string>;
+  const lists = Object.fromEntries(
+    (created.lists as { id: string }[]).map((list, i) => [LIST_KEYS[i], String(list.id)]),
+  ) as Record<DemoListKey, string>;
   for (const label of TEMPLATE_LABELS) sim.createLabel(boardId, { ...label, at: start - 3 * DAY });
   sim.addMemberToBoard(boardId, members.second, { at: start - 3 * DAY + HOUR });
 
@@ -83,20 +127,30 @@ export function seedDemoBoard(sim: TrelloSimulator, now: number, members: DemoBo
   let next = 0;
   let carried: string | undefined;
   for (const window of windows) {
-    const sprintCard = String(sim.createCard(lists.sprint, { name: `Sprint ${window.number}`, at: window.startAt - DAY }).id);
+    const sprintCard = String(
+      sim.createCard(lists.sprint, { name: `Sprint ${window.number}`, at: window.startAt - DAY }).id,
+    );
     const committed: string[] = [];
     const T = window.startAt;
     if (carried) {
       committed.push(carried);
       // The payments integration slips out of the last finished sprint and is still in progress.
       const stuck = work.get(PAYMENTS) === carried;
-      if (!stuck) walk(carried, [{ list: "review", at: T + 2 * DAY }, { list: "done", at: T + 3.5 * DAY, comment: "Finished after the carry-over; demoed in the review." }]);
+      if (!stuck)
+        walk(carried, [
+          { list: "review", at: T + 2 * DAY },
+          { list: "done", at: T + 3.5 * DAY, comment: "Finished after the carry-over; demoed in the review." },
+        ]);
     }
     carried = undefined;
     while (committed.length < 5) {
       const i = committed.length;
       const lastOfLastOver = window.number === lastOver && i === 4;
-      const name = lastOfLastOver ? PAYMENTS : window.number === betaSprint && i === 2 ? BETA : (WORK[next++] ?? raise("the demo ran out of work card names"));
+      const name = lastOfLastOver
+        ? PAYMENTS
+        : window.number === betaSprint && i === 2
+          ? BETA
+          : (WORK[next++] ?? raise("the demo ran out of work card names"));
       const cardId = String(sim.createCard(lists.backlog, { name, at: T - (2 + i * 0.5) * DAY }).id);
       work.set(name, cardId);
       committed.push(cardId);
@@ -104,9 +158,17 @@ export function seedDemoBoard(sim: TrelloSimulator, now: number, members: DemoBo
       const carriesOver = i === 4 && window.over && (window.number % 2 === 0 || lastOfLastOver);
       const steps: Step[] = [
         { list: "sprint", at: T + 0.1 * DAY },
-        { list: "doing", at: begin, comment: i % 2 === 0 ? "Started; questions for Dana collected in the description." : undefined },
+        {
+          list: "doing",
+          at: begin,
+          comment: i % 2 === 0 ? "Started; questions for Dana collected in the description." : undefined,
+        },
       ];
-      if (!carriesOver) steps.push({ list: "review", at: begin + 3 * DAY }, { list: "done", at: begin + 4.5 * DAY, comment: i % 2 === 1 ? "Merged and deployed to staging." : undefined });
+      if (!carriesOver)
+        steps.push(
+          { list: "review", at: begin + 3 * DAY },
+          { list: "done", at: begin + 4.5 * DAY, comment: i % 2 === 1 ? "Merged and deployed to staging." : undefined },
+        );
       walk(cardId, steps);
       if (carriesOver) carried = cardId;
     }
@@ -117,8 +179,13 @@ export function seedDemoBoard(sim: TrelloSimulator, now: number, members: DemoBo
   }
 
   const backlogCards: Record<string, string> = {};
-  BACKLOG.forEach((name, i) => (backlogCards[name] = String(sim.createCard(lists.backlog, { name, at: start + (10 + 20 * i) * DAY }).id)));
-  backlogCards.goLive = String(sim.createCard(lists.backlog, { name: "Go-live and hand-over", at: start + 5 * DAY }).id);
+  BACKLOG.forEach(
+    (name, i) =>
+      (backlogCards[name] = String(sim.createCard(lists.backlog, { name, at: start + (10 + 20 * i) * DAY }).id)),
+  );
+  backlogCards.goLive = String(
+    sim.createCard(lists.backlog, { name: "Go-live and hand-over", at: start + 5 * DAY }).id,
+  );
   return { boardId, lists, sprints, work, doneAt, backlogCards, members };
 }
 

@@ -20,7 +20,9 @@ const PURPOSE: Record<string, string> = {
 
 /** The deploy guide's capabilities section, generated from manifest.json's capabilities (so the two cannot drift). */
 export function capabilitiesSection(capabilities: readonly string[]): string {
-  const rows = capabilities.map((name) => `| \`${name}\` | ${PURPOSE[name] ?? "(describe it in scripts/docs/deploy-capabilities.ts)"} |`);
+  const rows = capabilities.map(
+    (name) => `| \`${name}\` | ${PURPOSE[name] ?? "(describe it in scripts/docs/deploy-capabilities.ts)"} |`,
+  );
   return [START, "", "| Capability | What it gives the board |", "|---|---|", ...rows, "", END].join("\n");
 }
 

@@ -6,7 +6,15 @@ export const CHAT_PAYLOAD_SCHEMAS = {
   slack: z
     .object({
       text: z.string().optional(),
-      blocks: z.array(z.looseObject({ type: z.string(), text: z.looseObject({ type: z.enum(["plain_text", "mrkdwn"]), text: z.string().max(3000) }).optional() })).max(50).optional(),
+      blocks: z
+        .array(
+          z.looseObject({
+            type: z.string(),
+            text: z.looseObject({ type: z.enum(["plain_text", "mrkdwn"]), text: z.string().max(3000) }).optional(),
+          }),
+        )
+        .max(50)
+        .optional(),
     })
     .refine((p) => p.text || p.blocks?.length, "no_text"),
   // Teams (Workflows): a message with an Adaptive Card attachment.
@@ -16,7 +24,11 @@ export const CHAT_PAYLOAD_SCHEMAS = {
       .array(
         z.object({
           contentType: z.literal("application/vnd.microsoft.card.adaptive"),
-          content: z.looseObject({ type: z.literal("AdaptiveCard"), version: z.string(), body: z.array(z.looseObject({ type: z.string() })) }),
+          content: z.looseObject({
+            type: z.literal("AdaptiveCard"),
+            version: z.string(),
+            body: z.array(z.looseObject({ type: z.string() })),
+          }),
         }),
       )
       .min(1),
@@ -25,7 +37,14 @@ export const CHAT_PAYLOAD_SCHEMAS = {
   "google-chat": z
     .object({
       text: z.string().optional(),
-      cardsV2: z.array(z.object({ cardId: z.string(), card: z.looseObject({ sections: z.array(z.looseObject({ widgets: z.array(z.looseObject({})) })) }) })).optional(),
+      cardsV2: z
+        .array(
+          z.object({
+            cardId: z.string(),
+            card: z.looseObject({ sections: z.array(z.looseObject({ widgets: z.array(z.looseObject({})) })) }),
+          }),
+        )
+        .optional(),
     })
     .refine((p) => p.text || p.cardsV2?.length, "Message cannot be empty"),
 } as const;
@@ -48,19 +67,37 @@ type Json = Record<string, any>;
 export function chatView(platform: ChatPlatform, payload: Json): { subject: string; text: string; links: string[] } {
   if (platform === "teams") {
     const card = payload.attachments?.[0]?.content ?? {};
-    const blocks: string[] = (card.body ?? []).filter((b: Json) => b.type === "TextBlock").map((b: Json) => String(b.text));
-    return { subject: blocks[0] ?? "", text: blocks.slice(1).join("\n\n"), links: (card.actions ?? []).map((a: Json) => String(a.url)).filter(Boolean) };
+    const blocks: string[] = (card.body ?? [])
+      .filter((b: Json) => b.type === "TextBlock")
+      .map((b: Json) => String(b.text));
+    return {
+      subject: blocks[0] ?? "",
+      text: blocks.slice(1).join("\n\n"),
+      links: (card.actions ?? []).map((a: Json) => String(a.url)).filter(Boolean),
+    };
   }
   if (platform === "slack") {
     const blocks: Json[] = payload.blocks ?? [];
     const header = blocks.find((b) => b.type === "header")?.text?.text;
     const sections = blocks.filter((b) => b.type === "section").map((b) => String(b.text?.text ?? ""));
     const links = blocks.flatMap((b) => (b.elements ?? []).map((e: Json) => e.url)).filter(Boolean);
-    return { subject: header ?? String(payload.text ?? "").split("\n")[0], text: sections.length ? sections.join("\n\n") : String(payload.text ?? ""), links };
+    return {
+      subject: header ?? String(payload.text ?? "").split("\n")[0],
+      text: sections.length ? sections.join("\n\n") : String(payload.text ?? ""),
+      links,
+    };
   }
   const card = payload.cardsV2?.[0]?.card ?? {};
   const widgets: Json[] = (card.sections ?? []).flatMap((s: Json) => s.widgets ?? []);
-  const paragraphs = widgets.filter((w) => w.textParagraph).map((w) => String(w.textParagraph.text).replace(/<br>/g, "\n"));
-  const links = widgets.flatMap((w) => (w.buttonList?.buttons ?? []).map((b: Json) => b.onClick?.openLink?.url)).filter(Boolean);
-  return { subject: card.header?.title ?? String(payload.text ?? ""), text: paragraphs.join("\n\n") || String(payload.text ?? ""), links };
+  const paragraphs = widgets
+    .filter((w) => w.textParagraph)
+    .map((w) => String(w.textParagraph.text).replace(/<br>/g, "\n"));
+  const links = widgets
+    .flatMap((w) => (w.buttonList?.buttons ?? []).map((b: Json) => b.onClick?.openLink?.url))
+    .filter(Boolean);
+  return {
+    subject: card.header?.title ?? String(payload.text ?? ""),
+    text: paragraphs.join("\n\n") || String(payload.text ?? ""),
+    links,
+  };
 }

@@ -14,12 +14,21 @@ export function createOutboxRouter(outbox: Outbox): Router {
     res.set("cache-control", "no-store").type("html").send(renderOutboxPage(outbox.all(), OUTBOX_PATH));
   });
   router.get(`${OUTBOX_PATH}.json`, (_req, res) => {
-    res.set("cache-control", "no-store").json(outbox.all().map(({ attachments, ...m }) => ({ ...m, attachments: attachments.map(({ content: _content, ...a }) => a) })));
+    res
+      .set("cache-control", "no-store")
+      .json(
+        outbox
+          .all()
+          .map(({ attachments, ...m }) => ({ ...m, attachments: attachments.map(({ content: _content, ...a }) => a) })),
+      );
   });
   router.get(`${OUTBOX_PATH}/:id/body.html`, (req, res) => {
     const message = outbox.get(Number(req.params.id));
     if (!message?.html) return void res.status(404).type("text").send("No such message");
-    res.set({ "content-security-policy": MAIL_BODY_CSP, "cache-control": "no-store", "x-frame-options": "SAMEORIGIN" }).type("html").send(message.html);
+    res
+      .set({ "content-security-policy": MAIL_BODY_CSP, "cache-control": "no-store", "x-frame-options": "SAMEORIGIN" })
+      .type("html")
+      .send(message.html);
   });
   router.get(`${OUTBOX_PATH}/:id/attachments/:n`, (req, res) => {
     const attachment = outbox.get(Number(req.params.id))?.attachments[Number(req.params.n)];

@@ -1,7 +1,12 @@
 import { escapeHtml } from "../../server/reports/render/escape-html";
 import type { ReceivedMessage } from "./create-outbox";
 
-const TRANSPORT_LABELS: Record<ReceivedMessage["transport"], string> = { email: "Email", slack: "Slack", teams: "Microsoft Teams", "google-chat": "Google Chat" };
+const TRANSPORT_LABELS: Record<ReceivedMessage["transport"], string> = {
+  email: "Email",
+  slack: "Slack",
+  teams: "Microsoft Teams",
+  "google-chat": "Google Chat",
+};
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("en-GB")} KB`;
 
@@ -19,15 +24,23 @@ function messageHtml(m: ReceivedMessage, base: string): string {
     </header>`;
   const attachments = m.attachments.length
     ? `<ul class="attachments">${m.attachments
-        .map((a, i) => `<li><a href="${base}/${m.id}/attachments/${i}">${escapeHtml(a.filename)}</a> <span class="muted">${escapeHtml(a.contentType)}, ${kb(a.size)}</span></li>`)
+        .map(
+          (a, i) =>
+            `<li><a href="${base}/${m.id}/attachments/${i}">${escapeHtml(a.filename)}</a> <span class="muted">${escapeHtml(a.contentType)}, ${kb(a.size)}</span></li>`,
+        )
         .join("")}</ul>`
     : "";
   // The mail's own HTML is untrusted: it renders in a sandboxed frame (no scripts, no same-origin, no forms).
   const body = m.html
     ? `<iframe class="mail-body" sandbox="" src="${base}/${m.id}/body.html" title="${escapeHtml(m.subject)}"></iframe>`
     : `<pre class="text-body">${escapeHtml(m.text)}</pre>`;
-  const payload = m.payload !== undefined ? `<details open><summary>${TRANSPORT_LABELS[m.transport]} payload as posted</summary><pre class="payload">${escapeHtml(JSON.stringify(m.payload, null, 2))}</pre></details>` : "";
-  const links = m.links.length ? `<p class="links">Links: ${m.links.map((l) => `<a href="${escapeHtml(l)}" target="_blank" rel="noopener">${escapeHtml(l)}</a>`).join(", ")}</p>` : "";
+  const payload =
+    m.payload !== undefined
+      ? `<details open><summary>${TRANSPORT_LABELS[m.transport]} payload as posted</summary><pre class="payload">${escapeHtml(JSON.stringify(m.payload, null, 2))}</pre></details>`
+      : "";
+  const links = m.links.length
+    ? `<p class="links">Links: ${m.links.map((l) => `<a href="${escapeHtml(l)}" target="_blank" rel="noopener">${escapeHtml(l)}</a>`).join(", ")}</p>`
+    : "";
   return `<article class="message" id="message-${m.id}" data-transport="${escapeHtml(m.transport)}">${head}${attachments}${links}${body}${payload}</article>`;
 }
 

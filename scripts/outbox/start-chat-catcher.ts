@@ -30,7 +30,10 @@ const SUCCESS: Record<ChatPlatform, { status: number; body: string }> = {
 };
 
 /** An HTTP receiver standing in for Slack, Teams and Google Chat incoming webhooks (demo and tests). */
-export async function startChatCatcher(outbox: Outbox, { port = 0, verdict = () => undefined }: ChatCatcherOptions = {}): Promise<ChatCatcher> {
+export async function startChatCatcher(
+  outbox: Outbox,
+  { port = 0, verdict = () => undefined }: ChatCatcherOptions = {},
+): Promise<ChatCatcher> {
   const app = express();
   app.post("/hooks/:platform/:name", express.json({ limit: "1mb" }), (req, res) => {
     const platform = String(req.params.platform) as ChatPlatform;

@@ -22,7 +22,10 @@ export interface MailCatcherOptions {
 const HREF = /href="([^"]+)"/g;
 
 /** A real SMTP server on localhost that parses every message it accepts into the outbox (demo and tests). */
-export async function startMailCatcher(outbox: Outbox, { port = 0, verdict = () => ({ accept: true }) }: MailCatcherOptions = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  outbox: Outbox,
+  { port = 0, verdict = () => ({ accept: true }) }: MailCatcherOptions = {},
+): Promise<MailCatcher> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -52,9 +55,16 @@ export async function startMailCatcher(outbox: Outbox, { port = 0, verdict = () 
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html,
-            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, size: a.size, content: a.content })),
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename ?? "",
+              contentType: a.contentType,
+              size: a.size,
+              content: a.content,
+            })),
             links: html ? [...html.matchAll(HREF)].map((m) => m[1]!.replace(/&amp;/g, "&")) : [],
-            headers: Object.fromEntries([...mail.headerLines].map((h) => [h.key, h.line.slice(h.key.length + 1).trim()])),
+            headers: Object.fromEntries(
+              [...mail.headerLines].map((h) => [h.key, h.line.slice(h.key.length + 1).trim()]),
+            ),
           });
           callback();
         })

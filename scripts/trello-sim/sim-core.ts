@@ -14,7 +14,11 @@ import { createCardOperations } from "./operations/card-operations";
 import { createPluginDataOperations } from "./operations/plugin-data-operations";
 import { createSimContext } from "./operations/sim-context";
 import { createHttpAgents } from "./webhooks/send-http";
-import { createWebhookDeliverer, TRELLO_WEBHOOK_DELIVERY, type WebhookDeliveryConfig } from "./webhooks/webhook-deliverer";
+import {
+  createWebhookDeliverer,
+  TRELLO_WEBHOOK_DELIVERY,
+  type WebhookDeliveryConfig,
+} from "./webhooks/webhook-deliverer";
 
 export interface SimCoreOptions {
   apiKey: string;
@@ -55,7 +59,9 @@ export function createSimCore(options: SimCoreOptions) {
   }
 
   function boardsOf(idMember: string): string[] {
-    return [...store.boards.values()].filter((board) => board.memberships.some((m) => m.idMember === idMember)).map((board) => board.id);
+    return [...store.boards.values()]
+      .filter((board) => board.memberships.some((m) => m.idMember === idMember))
+      .map((board) => board.id);
   }
 
   const agents = createHttpAgents();

@@ -22,7 +22,8 @@ import type { WebhookDeliveryConfig } from "./webhooks/webhook-deliverer";
  */
 export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefined) {
   const { store } = core;
-  const restAction = (action: SimAction): TrelloActionJson => actionJson(action, store, REST_ACTION_OPTIONS) as TrelloActionJson;
+  const restAction = (action: SimAction): TrelloActionJson =>
+    actionJson(action, store, REST_ACTION_OPTIONS) as TrelloActionJson;
   const restActions = (actions: (SimAction | undefined)[]) =>
     actions.filter((action): action is SimAction => action !== undefined).map(restAction);
   const card = (idCard: string) => cardJson(core.cards.requireCard(idCard), store, { single: true }) as TrelloJson;
@@ -55,38 +56,60 @@ export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefi
 
     createMember(input: { username?: string; fullName?: string } = {}) {
       const member = core.boards.createMember(input);
-      return { id: member.id, username: member.username, fullName: member.fullName, token: core.boards.createToken(member.id).token };
+      return {
+        id: member.id,
+        username: member.username,
+        fullName: member.fullName,
+        token: core.boards.createToken(member.id).token,
+      };
     },
     createToken: (idMember: string): string => core.boards.createToken(idMember).token,
     createBoard(input: NewBoard): TrelloJson & { lists: TrelloJson[] } {
       const board = core.boards.createBoard(input);
-      return { ...boardJson(board, store.labelsOf(board.id), "all"), id: board.id, lists: store.listsOf(board.id).map(listJson) as TrelloJson[] };
+      return {
+        ...boardJson(board, store.labelsOf(board.id), "all"),
+        id: board.id,
+        lists: store.listsOf(board.id).map(listJson) as TrelloJson[],
+      };
     },
-    addMemberToBoard: (idBoard: string, idMember: string, opts: Authorship & { memberType?: "admin" | "normal" | "observer" } = {}) =>
-      restActions([core.boards.addMemberToBoard(idBoard, idMember, opts)]),
+    addMemberToBoard: (
+      idBoard: string,
+      idMember: string,
+      opts: Authorship & { memberType?: "admin" | "normal" | "observer" } = {},
+    ) => restActions([core.boards.addMemberToBoard(idBoard, idMember, opts)]),
     createList: (idBoard: string, input: Authorship & { name: string; pos?: number }) =>
       listJson(core.boards.createList(idBoard, input)) as TrelloJson,
     updateList: (idList: string, changes: ListChanges) => restActions(core.boards.updateList(idList, changes)),
     createLabel: (idBoard: string, input: Authorship & { name: string; color?: string | null }) =>
       labelJson(core.boards.createLabel(idBoard, input)) as TrelloJson,
-    addCustomField: (idBoard: string, input: NewCustomField) => customFieldJson(core.boards.addCustomField(idBoard, input)) as TrelloJson,
+    addCustomField: (idBoard: string, input: NewCustomField) =>
+      customFieldJson(core.boards.addCustomField(idBoard, input)) as TrelloJson,
 
     createCard: (idList: string, input: NewCard): TrelloJson => card(core.cards.createCard(idList, input).id),
     updateCard: (idCard: string, changes: CardChanges) => restActions(core.cards.updateCard(idCard, changes)),
-    moveCard: (idCard: string, idList: string, auth: Authorship = {}) => restActions(core.cards.updateCard(idCard, { ...auth, idList })),
-    renameCard: (idCard: string, name: string, auth: Authorship = {}) => restActions(core.cards.updateCard(idCard, { ...auth, name })),
-    archiveCard: (idCard: string, auth: Authorship = {}) => restActions(core.cards.updateCard(idCard, { ...auth, closed: true })),
-    setDue: (idCard: string, due: string | null, auth: Authorship = {}) => restActions(core.cards.updateCard(idCard, { ...auth, due })),
+    moveCard: (idCard: string, idList: string, auth: Authorship = {}) =>
+      restActions(core.cards.updateCard(idCard, { ...auth, idList })),
+    renameCard: (idCard: string, name: string, auth: Authorship = {}) =>
+      restActions(core.cards.updateCard(idCard, { ...auth, name })),
+    archiveCard: (idCard: string, auth: Authorship = {}) =>
+      restActions(core.cards.updateCard(idCard, { ...auth, closed: true })),
+    setDue: (idCard: string, due: string | null, auth: Authorship = {}) =>
+      restActions(core.cards.updateCard(idCard, { ...auth, due })),
     moveCardToBoard: (idCard: string, idBoard: string, opts: Authorship & { idList?: string } = {}) =>
       restActions(core.cards.updateCard(idCard, { ...opts, idBoard })),
     deleteCard: (idCard: string, auth: Authorship = {}) => restAction(core.cards.deleteCard(idCard, auth)),
-    addComment: (idCard: string, text: string, auth: Authorship = {}) => restAction(core.details.addComment(idCard, text, auth)),
-    addMemberToCard: (idCard: string, idMember: string, auth: Authorship = {}) => restActions([core.details.addMemberToCard(idCard, idMember, auth)]),
+    addComment: (idCard: string, text: string, auth: Authorship = {}) =>
+      restAction(core.details.addComment(idCard, text, auth)),
+    addMemberToCard: (idCard: string, idMember: string, auth: Authorship = {}) =>
+      restActions([core.details.addMemberToCard(idCard, idMember, auth)]),
     removeMemberFromCard: (idCard: string, idMember: string, auth: Authorship = {}) =>
       restActions([core.details.removeMemberFromCard(idCard, idMember, auth)]),
-    addLabelToCard: (idCard: string, idLabel: string, auth: Authorship = {}) => restActions([core.details.addLabelToCard(idCard, idLabel, auth)]),
-    removeLabelFromCard: (idCard: string, idLabel: string, auth: Authorship = {}) => restActions([core.details.removeLabelFromCard(idCard, idLabel, auth)]),
-    addChecklist: (idCard: string, input: NewChecklist) => checklistJson(core.details.addChecklist(idCard, input)) as TrelloJson,
+    addLabelToCard: (idCard: string, idLabel: string, auth: Authorship = {}) =>
+      restActions([core.details.addLabelToCard(idCard, idLabel, auth)]),
+    removeLabelFromCard: (idCard: string, idLabel: string, auth: Authorship = {}) =>
+      restActions([core.details.removeLabelFromCard(idCard, idLabel, auth)]),
+    addChecklist: (idCard: string, input: NewChecklist) =>
+      checklistJson(core.details.addChecklist(idCard, input)) as TrelloJson,
     setCheckItemState: (idCard: string, idCheckItem: string, state: "complete" | "incomplete", auth: Authorship = {}) =>
       restActions([core.details.setCheckItemState(idCard, idCheckItem, state, auth)]),
     setCustomFieldItem: (idCard: string, idCustomField: string, value: CustomFieldValue, auth: Authorship = {}) =>
@@ -105,7 +128,9 @@ export function createSimulatorApi(core: SimCore, baseUrl: () => string | undefi
     boardActions(idBoard: string, query: Partial<ActionQuery> = {}): TrelloActionJson[] {
       const board = store.board(idBoard);
       if (!board) return [];
-      return queryActions(store.actions.forBoard(board.id), { filter: null, limit: Infinity, ...query }).map(restAction);
+      return queryActions(store.actions.forBoard(board.id), { filter: null, limit: Infinity, ...query }).map(
+        restAction,
+      );
     },
     webhooks: () => [...store.webhooks.values()].map(webhookJson),
 

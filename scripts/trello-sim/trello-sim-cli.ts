@@ -31,7 +31,8 @@ function integers(value: string): number[] {
 
 function hex(length: number) {
   return (value: string): string => {
-    if (!new RegExp(`^[0-9a-f]{${length}}$`).test(value)) throw new InvalidArgumentError(`expected ${length} lower-case hex characters`);
+    if (!new RegExp(`^[0-9a-f]{${length}}$`).test(value))
+      throw new InvalidArgumentError(`expected ${length} lower-case hex characters`);
     return value;
   };
 }

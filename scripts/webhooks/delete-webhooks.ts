@@ -20,7 +20,9 @@ export async function deleteWebhooks(deps: WebhooksDeps, target: DeleteTarget): 
   const { report, tokenOfWebhook } = await inspectWebhooks(deps);
   const boardWebhooks = report.boards.flatMap((board) => (board.trello ? [board.trello] : []));
   const doomed =
-    "board" in target ? [...boardWebhooks, ...report.orphans].filter((webhook) => webhook.idModel === target.board) : report.orphans;
+    "board" in target
+      ? [...boardWebhooks, ...report.orphans].filter((webhook) => webhook.idModel === target.board)
+      : report.orphans;
   const deleted: DeleteOutcome["deleted"] = [];
   const failures: DeleteOutcome["failures"] = [];
   for (const webhook of doomed) {
@@ -37,7 +39,9 @@ export async function deleteWebhooks(deps: WebhooksDeps, target: DeleteTarget): 
   const gone = new Set(deleted.map((webhook) => webhook.id));
   return {
     deleted,
-    boardsLeftWithout: report.boards.filter((board) => board.trello && gone.has(board.trello.id)).map((board) => board.boardId),
+    boardsLeftWithout: report.boards
+      .filter((board) => board.trello && gone.has(board.trello.id))
+      .map((board) => board.boardId),
     failures,
   };
 }

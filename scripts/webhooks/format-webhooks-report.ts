@@ -11,12 +11,21 @@ export function formatWebhooksReport(report: WebhooksReport): string {
   for (const board of report.boards) {
     lines.push(`Board ${board.boardId} (connected by member ${board.connectedBy})`);
     lines.push(`  stored:  ${board.stored.webhookId ?? "(none)"}`);
-    lines.push(board.trello ? `  Trello:  ${board.trello.id}, ${state(board.trello)}, calls ${board.trello.callbackURL}` : "  Trello:  (none)");
+    lines.push(
+      board.trello
+        ? `  Trello:  ${board.trello.id}, ${state(board.trello)}, calls ${board.trello.callbackURL}`
+        : "  Trello:  (none)",
+    );
     if (board.problems.length === 0) lines.push("  ok");
-    for (const problem of board.problems) lines.push(`  ${problem.code}: ${problem.message}${problem.repairable ? " (repair fixes this)" : ""}`);
+    for (const problem of board.problems)
+      lines.push(`  ${problem.code}: ${problem.message}${problem.repairable ? " (repair fixes this)" : ""}`);
     lines.push("");
   }
-  lines.push(report.orphans.length === 0 ? "No orphan webhooks." : "Orphan webhooks (no connected board relies on them; `delete --orphans` removes them):");
+  lines.push(
+    report.orphans.length === 0
+      ? "No orphan webhooks."
+      : "Orphan webhooks (no connected board relies on them; `delete --orphans` removes them):",
+  );
   for (const orphan of report.orphans) {
     const watches = orphan.watchesConnectedBoard ? "a duplicate on connected board" : "model";
     lines.push(`  ${orphan.id}: ${watches} ${orphan.idModel}, ${state(orphan)}, calls ${orphan.callbackURL}`);

@@ -98,23 +98,40 @@ function problemsOf(deps: WebhooksDeps, connection: Connection, webhook: Webhook
     return [
       {
         code: "MISSING",
-        message: "Trello has no webhook for this board: its changes reach the service only through the reconcile every 15 minutes",
+        message:
+          "Trello has no webhook for this board: its changes reach the service only through the reconcile every 15 minutes",
         repairable: true,
       },
     ];
   }
   const problems: WebhookProblem[] = [];
   if (webhook.id !== connection.webhookId) {
-    problems.push({ code: "STORED_ID_STALE", message: `the service stored webhook ${connection.webhookId ?? "(none)"}, Trello's is ${webhook.id}`, repairable: true });
+    problems.push({
+      code: "STORED_ID_STALE",
+      message: `the service stored webhook ${connection.webhookId ?? "(none)"}, Trello's is ${webhook.id}`,
+      repairable: true,
+    });
   }
   if (webhook.callbackURL !== deps.callbackUrl) {
-    problems.push({ code: "WRONG_CALLBACK", message: `it calls ${webhook.callbackURL}, not ${deps.callbackUrl}`, repairable: true });
+    problems.push({
+      code: "WRONG_CALLBACK",
+      message: `it calls ${webhook.callbackURL}, not ${deps.callbackUrl}`,
+      repairable: true,
+    });
   }
   if (!webhook.active) {
-    problems.push({ code: "INACTIVE", message: "Trello switched it off (after failing deliveries, or by request): nothing is delivered", repairable: true });
+    problems.push({
+      code: "INACTIVE",
+      message: "Trello switched it off (after failing deliveries, or by request): nothing is delivered",
+      repairable: true,
+    });
   }
   if (deps.store.retiredWebhooks.isRetired(webhook.id)) {
-    problems.push({ code: "RETIRED", message: "the service answers its deliveries with 410, which makes Trello delete it", repairable: true });
+    problems.push({
+      code: "RETIRED",
+      message: "the service answers its deliveries with 410, which makes Trello delete it",
+      repairable: true,
+    });
   }
   if (webhook.active && webhook.consecutiveFailures > 0) {
     problems.push({
@@ -127,7 +144,10 @@ function problemsOf(deps: WebhooksDeps, connection: Connection, webhook: Webhook
 }
 
 /** Opens each connection's token once; connections whose token cannot be used get their problem instead. */
-function tokensOf(deps: WebhooksDeps, connections: Connection[]): { byToken: Map<string, Connection[]>; unreadable: Connection[] } {
+function tokensOf(
+  deps: WebhooksDeps,
+  connections: Connection[],
+): { byToken: Map<string, Connection[]>; unreadable: Connection[] } {
   const byToken = new Map<string, Connection[]>();
   const unreadable: Connection[] = [];
   for (const connection of connections) {
@@ -166,7 +186,12 @@ export async function inspectWebhooks(deps: WebhooksDeps, onlyBoard?: string): P
   for (const connection of unreadable) {
     boards.push(
       entry(connection, null, [
-        { code: "TOKEN_UNREADABLE", message: "the stored token cannot be decrypted with TOKEN_ENCRYPTION_KEY: restore the key, or connect the board again", repairable: false },
+        {
+          code: "TOKEN_UNREADABLE",
+          message:
+            "the stored token cannot be decrypted with TOKEN_ENCRYPTION_KEY: restore the key, or connect the board again",
+          repairable: false,
+        },
       ]),
     );
   }
@@ -177,7 +202,15 @@ export async function inspectWebhooks(deps: WebhooksDeps, onlyBoard?: string): P
     } catch (err) {
       if (!(err instanceof TrelloApiError && err.status === 401)) throw err;
       for (const connection of connections) {
-        boards.push(entry(connection, null, [{ code: "TOKEN_REFUSED", message: "Trello no longer accepts the board's token (revoked or expired): connect the board again", repairable: false }]));
+        boards.push(
+          entry(connection, null, [
+            {
+              code: "TOKEN_REFUSED",
+              message: "Trello no longer accepts the board's token (revoked or expired): connect the board again",
+              repairable: false,
+            },
+          ]),
+        );
       }
       continue;
     }
@@ -199,7 +232,9 @@ export async function inspectWebhooks(deps: WebhooksDeps, onlyBoard?: string): P
   return {
     report: {
       callbackUrl: deps.callbackUrl,
-      boards: boards.filter((board) => !onlyBoard || board.boardId === onlyBoard).sort((a, b) => a.boardId.localeCompare(b.boardId)),
+      boards: boards
+        .filter((board) => !onlyBoard || board.boardId === onlyBoard)
+        .sort((a, b) => a.boardId.localeCompare(b.boardId)),
       orphans: orphans.sort((a, b) => a.id.localeCompare(b.id)),
     },
     tokenOfWebhook,

@@ -24,7 +24,13 @@ async function repairBoard(deps: WebhooksDeps, board: BoardWebhook, token: strin
   const changes: WebhookChange[] = [];
   let webhookId = board.trello?.id;
   if (!board.trello) {
-    webhookId = (await client.createWebhook(token, { callbackURL: callbackUrl, idModel: board.boardId, description: "Stakeholder Loop" })).id;
+    webhookId = (
+      await client.createWebhook(token, {
+        callbackURL: callbackUrl,
+        idModel: board.boardId,
+        description: "Stakeholder Loop",
+      })
+    ).id;
     changes.push({ boardId: board.boardId, webhookId, change: "created" });
   } else {
     const update = {
@@ -33,15 +39,18 @@ async function repairBoard(deps: WebhooksDeps, board: BoardWebhook, token: strin
     };
     if (Object.keys(update).length > 0) {
       await client.updateWebhook(token, board.trello.id, update);
-      if (update.callbackURL) changes.push({ boardId: board.boardId, webhookId: board.trello.id, change: "callback-updated" });
+      if (update.callbackURL)
+        changes.push({ boardId: board.boardId, webhookId: board.trello.id, change: "callback-updated" });
       if (update.active) changes.push({ boardId: board.boardId, webhookId: board.trello.id, change: "reactivated" });
     }
-    if (has(board, "STORED_ID_STALE")) changes.push({ boardId: board.boardId, webhookId: board.trello.id, change: "adopted" });
+    if (has(board, "STORED_ID_STALE"))
+      changes.push({ boardId: board.boardId, webhookId: board.trello.id, change: "adopted" });
   }
   if (has(board, "RETIRED")) changes.push({ boardId: board.boardId, webhookId: webhookId!, change: "unretired" });
   // Stored only once Trello has done its part: a failed call leaves the store as it was.
   store.retiredWebhooks.restore(webhookId!);
-  if (connection.webhookId !== webhookId) store.connections.save({ ...connection, webhookId: webhookId!, updatedAt: new Date().toISOString() });
+  if (connection.webhookId !== webhookId)
+    store.connections.save({ ...connection, webhookId: webhookId!, updatedAt: new Date().toISOString() });
   return changes;
 }
 

@@ -28,6 +28,10 @@ export function connectionView(connection: Connection, sync: SyncState, cipher?:
     connectedAt: connection.connectedAt,
     updatedAt: connection.updatedAt,
     lastError: unreadable ?? connection.lastError,
-    sync: { backfillComplete: sync.backfillComplete, actionsFetched: sync.actionsFetched, lastSyncedAt: sync.lastSyncedAt },
+    sync: {
+      backfillComplete: sync.backfillComplete,
+      actionsFetched: sync.actionsFetched,
+      lastSyncedAt: sync.lastSyncedAt,
+    },
   };
 }

@@ -35,10 +35,15 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
     if (!connection) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
     return connection;
   };
-  const view = (boardId: string) => connectionView(connectionOf(boardId), store.syncState.get(boardId), connect?.cipher);
+  const view = (boardId: string) =>
+    connectionView(connectionOf(boardId), store.syncState.get(boardId), connect?.cipher);
   const configured = () => {
     if (!connect || !runner) {
-      throw new AppError(503, ErrorCode.NotConfigured, "Connecting boards needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY");
+      throw new AppError(
+        503,
+        ErrorCode.NotConfigured,
+        "Connecting boards needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY",
+      );
     }
     return { connect, runner };
   };
@@ -48,7 +53,9 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
     const body = connectBody.safeParse(req.body);
     if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
     const boardId = String(req.params.boardId);
-    await boardLock(boardId, () => connectBoard(deps.connect, { boardId, memberId: memberOf(req).idMember, token: body.data.token }));
+    await boardLock(boardId, () =>
+      connectBoard(deps.connect, { boardId, memberId: memberOf(req).idMember, token: body.data.token }),
+    );
     void deps.runner.sync(boardId);
     res.status(202).json(view(boardId));
   });
@@ -63,7 +70,9 @@ export function createConnectionsRouter({ verifyJwt, connect, runner, store }: C
     const deleteData = req.query.deleteData === "true";
     const webhookDeleted = await boardLock(boardId, async () => {
       const connection = connectionOf(boardId);
-      await assertMayManage(deps.connect.client, connection, memberOf(req).idMember, () => deps.connect.cipher.decrypt(connection.tokenSealed));
+      await assertMayManage(deps.connect.client, connection, memberOf(req).idMember, () =>
+        deps.connect.cipher.decrypt(connection.tokenSealed),
+      );
       await deps.runner.cancel(boardId);
       const deleted = await dropConnectionWebhook(deps.connect, connection);
       store.connections.remove(boardId);

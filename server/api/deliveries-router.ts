@@ -1,5 +1,11 @@
 import { Router } from "express";
-import { chatWebhookRequestSchema, sendUpdateRequestSchema, type DeliveryView, type StakeholderDeliveryView, type UpdateDraftView } from "../../shared/api/delivery-api";
+import {
+  chatWebhookRequestSchema,
+  sendUpdateRequestSchema,
+  type DeliveryView,
+  type StakeholderDeliveryView,
+  type UpdateDraftView,
+} from "../../shared/api/delivery-api";
 import { isChatChannel, type DeliveryChannel } from "../../shared/loop/delivery-channel";
 import { firstIssue } from "../../shared/first-issue";
 import type { TokenCipher } from "../auth/token-cipher";
@@ -58,7 +64,11 @@ const routeFields = (route: StakeholderRoute) => ({
 });
 
 function chatChannelOf(route: StakeholderRoute): Exclude<DeliveryChannel, "email"> {
-  if (!isChatChannel(route.channel)) throw new DeliveryError("NOT_SENDABLE", `${route.stakeholder.name}'s channel is email: a webhook URL is for Slack, Teams or Google Chat`);
+  if (!isChatChannel(route.channel))
+    throw new DeliveryError(
+      "NOT_SENDABLE",
+      `${route.stakeholder.name}'s channel is email: a webhook URL is for Slack, Teams or Google Chat`,
+    );
   return route.channel as Exclude<DeliveryChannel, "email">;
 }
 
@@ -66,11 +76,19 @@ function chatChannelOf(route: StakeholderRoute): Exclude<DeliveryChannel, "email
  * A stakeholder's delivery routes for board members (member JWT): their route and sends, the chat webhook URL (write
  * only), the update draft, and sending it; and the board's deliveries (failures are shown to the PM there).
  */
-export function createDeliveriesRouter({ verifyJwt, store, delivery, cipher, allowLocalWebhooks = false, now = () => new Date() }: DeliveriesRouterDeps): Router {
+export function createDeliveriesRouter({
+  verifyJwt,
+  store,
+  delivery,
+  cipher,
+  allowLocalWebhooks = false,
+  now = () => new Date(),
+}: DeliveriesRouterDeps): Router {
   const router = Router();
   const auth = requireMemberJwt(verifyJwt);
   const base = "/api/boards/:boardId/stakeholders/:cardId";
-  const routeOf = (req: { params: Record<string, unknown> }) => stakeholderRoute(store, String(req.params.boardId), String(req.params.cardId), now());
+  const routeOf = (req: { params: Record<string, unknown> }) =>
+    stakeholderRoute(store, String(req.params.boardId), String(req.params.cardId), now());
 
   router.get(`${base}/delivery`, auth, (req, res) => {
     const route = routeOf(req);
@@ -90,8 +108,18 @@ export function createDeliveriesRouter({ verifyJwt, store, delivery, cipher, all
     if (!parsed.success) throw new AppError(400, ErrorCode.BadRequest, firstIssue(parsed.error, "body"));
     const problem = webhookUrlProblem(channel, parsed.data.url, allowLocalWebhooks);
     if (problem) throw new DeliveryError("INVALID_WEBHOOK_URL", problem);
-    if (!cipher) throw new DeliveryError("CHANNEL_NOT_CONFIGURED", "The service has no TOKEN_ENCRYPTION_KEY to store a webhook URL with");
-    store.chatWebhooks.save(route.boardId, route.cardId, cipher.encrypt(parsed.data.url), memberOf(req).idMember, now());
+    if (!cipher)
+      throw new DeliveryError(
+        "CHANNEL_NOT_CONFIGURED",
+        "The service has no TOKEN_ENCRYPTION_KEY to store a webhook URL with",
+      );
+    store.chatWebhooks.save(
+      route.boardId,
+      route.cardId,
+      cipher.encrypt(parsed.data.url),
+      memberOf(req).idMember,
+      now(),
+    );
     res.json({ webhookSet: true });
   });
 
@@ -104,7 +132,13 @@ export function createDeliveriesRouter({ verifyJwt, store, delivery, cipher, all
   router.get(`${base}/update-draft`, auth, (req, res) => {
     const route = routeOf(req);
     const draft = loadUpdateDraft(store, route, now());
-    const body: UpdateDraftView = { ...routeFields(route), sinceDay: draft.sinceDay, subject: draft.subject, text: draft.text, changes: draft.changes };
+    const body: UpdateDraftView = {
+      ...routeFields(route),
+      sinceDay: draft.sinceDay,
+      subject: draft.subject,
+      text: draft.text,
+      changes: draft.changes,
+    };
     res.json(body);
   });
 
@@ -114,7 +148,10 @@ export function createDeliveriesRouter({ verifyJwt, store, delivery, cipher, all
     if (!parsed.success) throw new AppError(400, ErrorCode.BadRequest, firstIssue(parsed.error, "body"));
     if (!route.ready) throw new DeliveryError("NOT_SENDABLE", route.missing!);
     if (route.channel === "email" && !delivery.emailConfigured) {
-      throw new DeliveryError("CHANNEL_NOT_CONFIGURED", "Email is not configured on this service (SMTP_URL): ask whoever runs it, or log the update by hand");
+      throw new DeliveryError(
+        "CHANNEL_NOT_CONFIGURED",
+        "Email is not configured on this service (SMTP_URL): ask whoever runs it, or log the update by hand",
+      );
     }
     const { subject, text, idempotencyKey } = parsed.data;
     const queued = delivery.enqueue(
@@ -137,7 +174,8 @@ export function createDeliveriesRouter({ verifyJwt, store, delivery, cipher, all
 
   router.get("/api/boards/:boardId/deliveries/:id", auth, (req, res) => {
     const found = store.deliveries.get(Number(req.params.id));
-    if (!found || found.boardId !== String(req.params.boardId)) throw new AppError(404, ErrorCode.NotFound, "No such delivery on this board");
+    if (!found || found.boardId !== String(req.params.boardId))
+      throw new AppError(404, ErrorCode.NotFound, "No such delivery on this board");
     res.json({ delivery: deliveryView(found) });
   });
 

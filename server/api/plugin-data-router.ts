@@ -29,24 +29,37 @@ export function createPluginDataRouter({ verifyJwt, refresh, afterRefresh }: Plu
   // Saves come in bursts (a form writes several keys): one Trello read per model at a time is enough.
   const coalesce = createKeyedCoalescer<RefreshResult>();
 
-  router.post("/api/boards/:boardId/plugin-data/refresh", requireMemberJwt(verifyJwt), ...jsonBody(4 * 1024), async (req, res) => {
-    if (!refresh) throw new AppError(503, ErrorCode.NotConfigured, "Reading pluginData needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY");
-    // fetch() sends a string body as text/plain unless told otherwise: reading it as "no card" would refresh the wrong model.
-    const sentBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
-    if (sentBody && !req.is("application/json")) throw new AppError(400, ErrorCode.BadRequest, "Send the body as application/json");
-    // A refresh of the board's own pluginData may come with no body at all.
-    const body = refreshBody.safeParse(req.body ?? {});
-    if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
-    const boardId = String(req.params.boardId);
-    const { idCard } = body.data;
-    const result = await coalesce(`${boardId}/${idCard ?? boardId}`, () => refreshPluginData(refresh, { boardId, idCard }));
-    try {
-      afterRefresh?.({ boardId, idCard, memberId: memberOf(req).idMember });
-    } catch (err) {
-      req.log.warn({ err }, "after-refresh step failed");
-    }
-    res.json(result);
-  });
+  router.post(
+    "/api/boards/:boardId/plugin-data/refresh",
+    requireMemberJwt(verifyJwt),
+    ...jsonBody(4 * 1024),
+    async (req, res) => {
+      if (!refresh)
+        throw new AppError(
+          503,
+          ErrorCode.NotConfigured,
+          "Reading pluginData needs TRELLO_API_KEY, TRELLO_API_SECRET and TOKEN_ENCRYPTION_KEY",
+        );
+      // fetch() sends a string body as text/plain unless told otherwise: reading it as "no card" would refresh the wrong model.
+      const sentBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
+      if (sentBody && !req.is("application/json"))
+        throw new AppError(400, ErrorCode.BadRequest, "Send the body as application/json");
+      // A refresh of the board's own pluginData may come with no body at all.
+      const body = refreshBody.safeParse(req.body ?? {});
+      if (!body.success) throw new AppError(400, ErrorCode.InvalidPayload, firstIssue(body.error, "body"));
+      const boardId = String(req.params.boardId);
+      const { idCard } = body.data;
+      const result = await coalesce(`${boardId}/${idCard ?? boardId}`, () =>
+        refreshPluginData(refresh, { boardId, idCard }),
+      );
+      try {
+        afterRefresh?.({ boardId, idCard, memberId: memberOf(req).idMember });
+      } catch (err) {
+        req.log.warn({ err }, "after-refresh step failed");
+      }
+      res.json(result);
+    },
+  );
 
   return router;
 }

@@ -29,7 +29,11 @@ export interface RefreshResult {
 /** Trello's refusals as answers the Power-Up can act on; anything else means Trello cannot be read right now. */
 function fromTrello(err: unknown, request: RefreshRequest): AppError {
   if (err instanceof TrelloApiError && (err.status === 401 || err.status === 403)) {
-    return new AppError(409, ErrorCode.TokenInvalid, "Trello no longer accepts the token this board was connected with: connect the board again");
+    return new AppError(
+      409,
+      ErrorCode.TokenInvalid,
+      "Trello no longer accepts the token this board was connected with: connect the board again",
+    );
   }
   if (err instanceof TrelloApiError && err.status === 404) {
     return request.idCard
@@ -45,7 +49,10 @@ function fromTrello(err: unknown, request: RefreshRequest): AppError {
  * Reads one card's (or the board's) pluginData from Trello with the board's stored token and replaces what
  * the store holds for that model. Nothing is stored unless the read succeeds.
  */
-export async function refreshPluginData(deps: RefreshDeps, { boardId, idCard }: RefreshRequest): Promise<RefreshResult> {
+export async function refreshPluginData(
+  deps: RefreshDeps,
+  { boardId, idCard }: RefreshRequest,
+): Promise<RefreshResult> {
   const { client, store, cipher } = deps;
   const connection = store.connections.get(boardId);
   if (!connection) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");

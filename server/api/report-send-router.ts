@@ -21,7 +21,8 @@ export function createReportSendRouter({ verifyJwt, ...deps }: ReportSendRouterD
       snapshotId: String(req.params.snapshotId),
       createdBy: memberOf(req).idMember,
     }).catch((err: unknown) => {
-      if (err instanceof RenderBusyError) throw new AppError(429, ErrorCode.RenderBusy, err.message, { retryAfterSeconds: 1 });
+      if (err instanceof RenderBusyError)
+        throw new AppError(429, ErrorCode.RenderBusy, err.message, { retryAfterSeconds: 1 });
       throw err;
     });
     res.json({ results });

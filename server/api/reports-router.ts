@@ -21,7 +21,9 @@ import { isKnownTimeZone } from "../../shared/time-zone";
 import { PROJECT_STATUSES } from "../../shared/api/report-api";
 
 const month = z
-  .string({ error: (issue) => (issue.input === undefined ? "is required, as YYYY-MM" : "must be given once, as YYYY-MM") })
+  .string({
+    error: (issue) => (issue.input === undefined ? "is required, as YYYY-MM" : "must be given once, as YYYY-MM"),
+  })
   .refine(isValidMonth, "must be YYYY-MM (e.g. 2026-03)");
 const timezone = z
   .string({ error: "must be given once, as an IANA time zone" })
@@ -30,23 +32,33 @@ const timezone = z
 
 const monthlyQuery = z.object({ month, timezone });
 
-const generateBody = z.object({
-  month,
-  audience: z.enum(AUDIENCES, { error: `must be ${AUDIENCES.map((a) => `"${a}"`).join(", ")}` }),
-  party: z.string({ error: "must be text: a client or partner organisation of the board" }).max(80, "must be at most 80 characters").optional(),
-  timezone,
-  pmStatus: z.enum(PROJECT_STATUSES, { error: `must be ${PROJECT_STATUSES.map((s) => `"${s}"`).join(", ")}` }).optional(),
-  pmNote: z.string({ error: "must be text" }).max(2000, "must be at most 2,000 characters").optional(),
-}).refine((body) => !isPartyAudience(body.audience) || !body.pmNote?.trim(), {
-  // Refused rather than dropped: a PM who wrote one for a client would otherwise believe the client reads it.
-  path: ["pmNote"],
-  message: "is for internal reports only: a client or partner copy never shows the PM note",
-});
+const generateBody = z
+  .object({
+    month,
+    audience: z.enum(AUDIENCES, { error: `must be ${AUDIENCES.map((a) => `"${a}"`).join(", ")}` }),
+    party: z
+      .string({ error: "must be text: a client or partner organisation of the board" })
+      .max(80, "must be at most 80 characters")
+      .optional(),
+    timezone,
+    pmStatus: z
+      .enum(PROJECT_STATUSES, { error: `must be ${PROJECT_STATUSES.map((s) => `"${s}"`).join(", ")}` })
+      .optional(),
+    pmNote: z.string({ error: "must be text" }).max(2000, "must be at most 2,000 characters").optional(),
+  })
+  .refine((body) => !isPartyAudience(body.audience) || !body.pmNote?.trim(), {
+    // Refused rather than dropped: a PM who wrote one for a client would otherwise believe the client reads it.
+    path: ["pmNote"],
+    message: "is for internal reports only: a client or partner copy never shows the PM note",
+  });
 
 const formatQuery = z.object({
   format: z.enum(SNAPSHOT_FORMATS, { error: `must be one of ${SNAPSHOT_FORMATS.join(", ")}` }).default("json"),
   paper: z.enum(["A4", "Letter"], { error: 'must be "A4" or "Letter"' }).optional(),
-  table: z.string({ error: "must be given once" }).regex(/^[\w-]{1,40}$/, "must be a table name such as milestones").optional(),
+  table: z
+    .string({ error: "must be given once" })
+    .regex(/^[\w-]{1,40}$/, "must be a table name such as milestones")
+    .optional(),
 });
 
 /** Renders a board may have in flight at once (generating, or drawing a PDF or CSV): one member's clicks, not a flood. */
@@ -73,11 +85,16 @@ export interface ReportsRouterDeps {
 function reportRefusal(err: unknown): never {
   if (!(err instanceof ReportError)) throw err;
   if (err.code === "UNKNOWN_BOARD") {
-    throw new AppError(404, ErrorCode.NotFound, "No synced data for this board yet: connect it to Stakeholder Loop, or wait for its first sync");
+    throw new AppError(
+      404,
+      ErrorCode.NotFound,
+      "No synced data for this board yet: connect it to Stakeholder Loop, or wait for its first sync",
+    );
   }
   // The request was fine; what is stored cannot be rendered again (422: it stays stored, as it was).
   if (err.code === "SNAPSHOT_UNREADABLE") throw new AppError(422, ErrorCode.SnapshotUnreadable, err.message);
-  if (err.code === "SNAPSHOT_VERSION_UNSUPPORTED") throw new AppError(422, ErrorCode.SnapshotVersionUnsupported, err.message);
+  if (err.code === "SNAPSHOT_VERSION_UNSUPPORTED")
+    throw new AppError(422, ErrorCode.SnapshotVersionUnsupported, err.message);
   // The request was checked already, so what is left is the board's own settings (e.g. its time zone).
   throw new AppError(400, ErrorCode.BadRequest, err.message);
 }
@@ -142,7 +159,11 @@ export function createReportsRouter({
     const boardId = String(req.params.boardId);
     assertSnapshotQuota(store, boardId, Date.now(), snapshotsPerDay);
     const release = takeRenderSlot(boardId, res);
-    const snapshot = await createReportSnapshot(store, { boardId, ...body.data, createdBy: memberOf(req).idMember }, producer)
+    const snapshot = await createReportSnapshot(
+      store,
+      { boardId, ...body.data, createdBy: memberOf(req).idMember },
+      producer,
+    )
       .catch(renderRefusal(res))
       .finally(release);
     // Only the schedule's own snapshots can be refused as already produced; a member's always makes a new version.
@@ -176,7 +197,10 @@ export function createReportsRouter({
     res.setHeader("x-content-hash", snapshot.contentHash);
     if (format === "html") {
       // Shown in place, not saved; and since it is the board's own text, even opened directly it runs no script.
-      res.setHeader("content-disposition", String(res.getHeader("content-disposition")).replace(/^attachment/, "inline"));
+      res.setHeader(
+        "content-disposition",
+        String(res.getHeader("content-disposition")).replace(/^attachment/, "inline"),
+      );
       res.setHeader("content-security-policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     }
     res.send(file.body);

@@ -19,13 +19,24 @@ export interface ReviewCalendarRouterDeps extends Omit<SendReviewInvitationsDeps
  * all) and POST …/sprints/:cardId/review-invitations (email the review to the stakeholders invited to reviews).
  * Public: GET /calendar/:token.ics, every review of the board as text/calendar, for as long as the feed is not revoked.
  */
-export function createReviewCalendarRouter({ verifyJwt, publicUrl, now = () => new Date(), ...deps }: ReviewCalendarRouterDeps): Router {
+export function createReviewCalendarRouter({
+  verifyJwt,
+  publicUrl,
+  now = () => new Date(),
+  ...deps
+}: ReviewCalendarRouterDeps): Router {
   const router = Router();
   const auth = requireMemberJwt(verifyJwt);
   const feeds = "/api/boards/:boardId/calendar-feeds";
 
   router.post(feeds, auth, (req, res) => {
-    res.status(201).json(createCalendarFeed(deps.store, publicUrl, { boardId: String(req.params.boardId), createdBy: memberOf(req).idMember, now: now() }));
+    res.status(201).json(
+      createCalendarFeed(deps.store, publicUrl, {
+        boardId: String(req.params.boardId),
+        createdBy: memberOf(req).idMember,
+        now: now(),
+      }),
+    );
   });
   router.get(feeds, auth, (req, res) => {
     res.json({ feeds: deps.store.reviewCalendar.listFeeds(String(req.params.boardId)) });
@@ -35,19 +46,32 @@ export function createReviewCalendarRouter({ verifyJwt, publicUrl, now = () => n
   });
 
   router.post("/api/boards/:boardId/sprints/:cardId/review-invitations", auth, (req, res) => {
-    const results = sendReviewInvitations({ ...deps, now }, { boardId: String(req.params.boardId), sprintCardId: String(req.params.cardId), createdBy: memberOf(req).idMember });
+    const results = sendReviewInvitations(
+      { ...deps, now },
+      {
+        boardId: String(req.params.boardId),
+        sprintCardId: String(req.params.cardId),
+        createdBy: memberOf(req).idMember,
+      },
+    );
     res.json({ results });
   });
 
   router.get(`${CALENDAR_PATH}/:file`, (req, res) => {
     const token = String(req.params.file).replace(/\.ics$/, "");
-    const feed = SHARE_TOKEN_PATTERN.test(token) ? deps.store.reviewCalendar.liveFeedByTokenHash(hashShareToken(token)) : undefined;
+    const feed = SHARE_TOKEN_PATTERN.test(token)
+      ? deps.store.reviewCalendar.liveFeedByTokenHash(hashShareToken(token))
+      : undefined;
     // Unknown and revoked alike: a calendar app polling a revoked URL learns nothing about the board.
     if (!feed) throw new AppError(404, ErrorCode.NotFound, "No calendar at this address");
     const name = `${deps.store.boards.get(feed.boardId)?.fields.name ?? "Project"}: sprint reviews`;
     res.set("cache-control", "no-store");
     res.set("referrer-policy", "no-referrer");
-    res.type("text/calendar; charset=utf-8").send(renderReviewCalendar({ name, meetings: reviewMeetings(deps.store, feed.boardId, now()), method: "PUBLISH" }));
+    res
+      .type("text/calendar; charset=utf-8")
+      .send(
+        renderReviewCalendar({ name, meetings: reviewMeetings(deps.store, feed.boardId, now()), method: "PUBLISH" }),
+      );
   });
   return router;
 }

@@ -30,14 +30,20 @@ export interface ShareLinksRouterDeps {
  * Share links of one report snapshot, for members of its board: POST …/reports/:snapshotId/share-links makes one (its
  * URL is in this answer only), GET lists them with when they were opened, DELETE …/:linkId revokes one.
  */
-export function createShareLinksRouter({ verifyJwt, store, publicUrl, now = () => new Date() }: ShareLinksRouterDeps): Router {
+export function createShareLinksRouter({
+  verifyJwt,
+  store,
+  publicUrl,
+  now = () => new Date(),
+}: ShareLinksRouterDeps): Router {
   const router = Router();
   const auth = requireMemberJwt(verifyJwt);
   const base = "/api/boards/:boardId/reports/:snapshotId/share-links";
 
   const snapshotOf = (boardId: string, snapshotId: string) => {
     // Within the route's board: another board's snapshot is as absent as one that never existed.
-    if (!store.reportSnapshots.get(boardId, snapshotId)) throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
+    if (!store.reportSnapshots.get(boardId, snapshotId))
+      throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
   };
 
   router.post(base, auth, ...jsonBody(4 * 1024), (req, res) => {
@@ -63,7 +69,8 @@ export function createShareLinksRouter({ verifyJwt, store, publicUrl, now = () =
   router.delete(`${base}/:linkId`, auth, (req, res) => {
     const boardId = String(req.params.boardId);
     const link = store.shareLinks.get(boardId, String(req.params.linkId));
-    if (!link || link.snapshotId !== String(req.params.snapshotId)) throw new AppError(404, ErrorCode.NotFound, "No share link with this id on this report");
+    if (!link || link.snapshotId !== String(req.params.snapshotId))
+      throw new AppError(404, ErrorCode.NotFound, "No share link with this id on this report");
     res.json(store.shareLinks.revoke(boardId, link.id, memberOf(req).idMember, now().toISOString()));
   });
 

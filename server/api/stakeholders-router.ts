@@ -24,7 +24,8 @@ export interface StakeholdersRouterDeps {
 
 /** The board's stakeholder registry as the store has it (what the last sync read), in the board's time zone. */
 function loadRegistry(store: Store, boardId: string, now: Date) {
-  if (!store.connections.get(boardId)) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
+  if (!store.connections.get(boardId))
+    throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
   const data = boardLoopData(store, boardId);
   const settingsRead = readLoopRecord("settings", data.board.settings);
   const settings = settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings();
@@ -43,7 +44,10 @@ function loadRegistry(store: Store, boardId: string, now: Date) {
       const read = readLoopRecord("log", data.cards.get(card.id)?.log);
       // An unreadable log stays unreadable (the registry says so); the service's sends still count with one that reads.
       const merged = read.status === "invalid" ? undefined : logWithSends(read, lastSent.get(card.id));
-      return { stakeholder: readLoopRecord("stakeholder", data.cards.get(card.id)?.stakeholder), log: merged ? { status: "ok" as const, value: merged } : read };
+      return {
+        stakeholder: readLoopRecord("stakeholder", data.cards.get(card.id)?.stakeholder),
+        log: merged ? { status: "ok" as const, value: merged } : read,
+      };
     },
     today,
     timeZone,
@@ -68,7 +72,14 @@ export function createStakeholdersRouter({ verifyJwt, store, now = () => new Dat
       timeZone,
       stakeholders: entries.map((entry) =>
         entry.kind === "ok"
-          ? { idCard: entry.card.id, cardName: entry.card.name, status: "ok", stakeholder: entry.stakeholder, update: entry.update, openInitiation: entry.openInitiation }
+          ? {
+              idCard: entry.card.id,
+              cardName: entry.card.name,
+              status: "ok",
+              stakeholder: entry.stakeholder,
+              update: entry.update,
+              openInitiation: entry.openInitiation,
+            }
           : { idCard: entry.card.id, cardName: entry.card.name, status: "invalid", message: entry.message },
       ),
     });
@@ -83,7 +94,9 @@ export function createStakeholdersRouter({ verifyJwt, store, now = () => new Dat
     res.attachment(`stakeholder-register-${today}.${format}`);
     res.setHeader("x-content-type-options", "nosniff");
     if (format === "xlsx") {
-      res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").send(await registerXlsx(REGISTER_COLUMNS, rows));
+      res
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(await registerXlsx(REGISTER_COLUMNS, rows));
       return;
     }
     res.type("text/csv; charset=utf-8").send(csvText([...REGISTER_COLUMNS], rows));

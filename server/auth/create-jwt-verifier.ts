@@ -59,7 +59,11 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
       keys = await Promise.all(pems.map((pem) => importSPKI(pem, "RS256")));
       lastFailure = undefined;
     } catch (err) {
-      lastFailure = new AppError(503, ErrorCode.TrelloUnavailable, `Trello's public keys could not be read to check the member token: ${(err as Error).message}`);
+      lastFailure = new AppError(
+        503,
+        ErrorCode.TrelloUnavailable,
+        `Trello's public keys could not be read to check the member token: ${(err as Error).message}`,
+      );
       throw lastFailure;
     }
   }
@@ -68,7 +72,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
   async function refreshKeys(): Promise<boolean> {
     if (inFlight) return inFlight.then(() => true);
     if (now() - attemptedAt < refetchAfterMs) {
-      if (keys.length === 0) throw lastFailure ?? new AppError(503, ErrorCode.TrelloUnavailable, "Trello's public keys are not loaded yet");
+      if (keys.length === 0)
+        throw lastFailure ?? new AppError(503, ErrorCode.TrelloUnavailable, "Trello's public keys are not loaded yet");
       return false;
     }
     await loadKeys();
@@ -78,11 +83,16 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
   async function verifyWithKnownKeys(jwt: string): Promise<unknown | undefined> {
     for (const key of keys) {
       try {
-        const { payload } = await jwtVerify(jwt, key, { algorithms: ["RS256"], issuer: "trello", requiredClaims: ["exp", "iat"] });
+        const { payload } = await jwtVerify(jwt, key, {
+          algorithms: ["RS256"],
+          issuer: "trello",
+          requiredClaims: ["exp", "iat"],
+        });
         return payload;
       } catch (err) {
         if (err instanceof errors.JWSSignatureVerificationFailed) continue;
-        if (err instanceof errors.JWTExpired) throw new AppError(401, ErrorCode.JwtExpired, "The Trello member token has expired: reopen the Power-Up");
+        if (err instanceof errors.JWTExpired)
+          throw new AppError(401, ErrorCode.JwtExpired, "The Trello member token has expired: reopen the Power-Up");
         throw notValid();
       }
     }
@@ -95,9 +105,11 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyMemberJwt 
     if (keys.length === 0) await refreshKeys();
     let payload = await verifyWithKnownKeys(jwt);
     if (payload === undefined && (await refreshKeys())) payload = await verifyWithKnownKeys(jwt);
-    if (payload === undefined) throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token is not signed by Trello");
+    if (payload === undefined)
+      throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token is not signed by Trello");
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token lacks idMember, idBoard or idPlugin");
+    if (!claims.success)
+      throw new AppError(401, ErrorCode.JwtInvalid, "The Trello member token lacks idMember, idBoard or idPlugin");
     if (claims.data.idBoard !== boardId) {
       throw new AppError(403, ErrorCode.WrongBoard, "The Trello member token was issued for another board");
     }

@@ -17,7 +17,10 @@ export function requireMemberJwt(verify: VerifyMemberJwt): RequestHandler {
     if (known && known.idBoard === String(req.params.boardId)) return next();
     const header = req.get("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new AppError(401, ErrorCode.JwtMissing, "Send the Trello member token as Authorization: Bearer <t.jwt()>"));
+    if (!match)
+      return next(
+        new AppError(401, ErrorCode.JwtMissing, "Send the Trello member token as Authorization: Bearer <t.jwt()>"),
+      );
     try {
       res.locals.member = await verify(match[1]!, String(req.params.boardId));
       next();

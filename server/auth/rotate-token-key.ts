@@ -26,31 +26,37 @@ export function rotateTokenKey(store: Store, from: TokenCipher, to: TokenCipher)
       throw err;
     }
   };
-  store.db.transaction(() => {
-    for (const connection of store.connections.all()) {
-      const plain = opens(from, connection.tokenSealed);
-      if (plain === undefined) {
-        if (opens(to, connection.tokenSealed) !== undefined) {
-          result.alreadyNew += 1;
-          continue;
+  store.db
+    .transaction(() => {
+      for (const connection of store.connections.all()) {
+        const plain = opens(from, connection.tokenSealed);
+        if (plain === undefined) {
+          if (opens(to, connection.tokenSealed) !== undefined) {
+            result.alreadyNew += 1;
+            continue;
+          }
+          throw new RotationRefusedError(
+            `The token of board ${connection.boardId} opens with neither key: nothing was changed`,
+          );
         }
-        throw new RotationRefusedError(`The token of board ${connection.boardId} opens with neither key: nothing was changed`);
+        store.connections.setSealedToken(connection.boardId, to.encrypt(plain));
+        result.rotated += 1;
       }
-      store.connections.setSealedToken(connection.boardId, to.encrypt(plain));
-      result.rotated += 1;
-    }
-    for (const webhook of store.chatWebhooks.allSealed()) {
-      const plain = opens(from, webhook.urlSealed);
-      if (plain === undefined) {
-        if (opens(to, webhook.urlSealed) !== undefined) {
-          result.alreadyNew += 1;
-          continue;
+      for (const webhook of store.chatWebhooks.allSealed()) {
+        const plain = opens(from, webhook.urlSealed);
+        if (plain === undefined) {
+          if (opens(to, webhook.urlSealed) !== undefined) {
+            result.alreadyNew += 1;
+            continue;
+          }
+          throw new RotationRefusedError(
+            `The chat webhook URL of card ${webhook.cardId} on board ${webhook.boardId} opens with neither key: nothing was changed`,
+          );
         }
-        throw new RotationRefusedError(`The chat webhook URL of card ${webhook.cardId} on board ${webhook.boardId} opens with neither key: nothing was changed`);
+        store.chatWebhooks.setSealed(webhook.boardId, webhook.cardId, to.encrypt(plain));
+        result.rotated += 1;
       }
-      store.chatWebhooks.setSealed(webhook.boardId, webhook.cardId, to.encrypt(plain));
-      result.rotated += 1;
-    }
-  }).immediate();
+    })
+    .immediate();
   return result;
 }

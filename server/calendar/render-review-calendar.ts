@@ -23,7 +23,13 @@ export function reviewUid(boardId: string, sprintCardId: string): string {
  * Sprint reviews as iCalendar text (ical-generator): one VEVENT per review, in the board's zone (TZID), with its UID
  * and SEQUENCE. Only the sprint's number, the board's name and the goal go in: nothing about any stakeholder.
  */
-export function renderReviewCalendar({ name, meetings, method, organizer, attendees = [] }: ReviewCalendarInput): string {
+export function renderReviewCalendar({
+  name,
+  meetings,
+  method,
+  organizer,
+  attendees = [],
+}: ReviewCalendarInput): string {
   const calendar = icalGenerator({ name, prodId: { company: "Stakeholder Loop", product: "Sprint reviews" } });
   calendar.method(method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH);
   for (const meeting of meetings) {
@@ -35,11 +41,18 @@ export function renderReviewCalendar({ name, meetings, method, organizer, attend
       end: DateTime.fromISO(meeting.endsAt).setZone(meeting.timezone),
       timezone: meeting.timezone,
       summary: meeting.summary,
-      description: meeting.goal ? `Sprint ${meeting.sprintNumber} goal: ${meeting.goal}` : `Review of sprint ${meeting.sprintNumber}`,
+      description: meeting.goal
+        ? `Sprint ${meeting.sprintNumber} goal: ${meeting.goal}`
+        : `Review of sprint ${meeting.sprintNumber}`,
       ...(organizer ? { organizer } : {}),
     });
     for (const attendee of attendees) {
-      event.createAttendee({ ...attendee, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: true });
+      event.createAttendee({
+        ...attendee,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        rsvp: true,
+      });
     }
   }
   return calendar.toString();

@@ -47,7 +47,12 @@ export function reviewMeetings(store: Store, boardId: string, now: Date): Review
       },
       now.toISOString(),
     );
-    meetings.push({ ...published, timezone, sprintNumber: sprint.number, ...(sprint.goal ? { goal: sprint.goal } : {}) });
+    meetings.push({
+      ...published,
+      timezone,
+      sprintNumber: sprint.number,
+      ...(sprint.goal ? { goal: sprint.goal } : {}),
+    });
   }
   return meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }

@@ -40,13 +40,20 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  */
 export function sendReviewInvitations(
   { store, enqueue, organizer, now = () => new Date() }: SendReviewInvitationsDeps,
-  input: { boardId: string; sprintCardId: string; createdBy: string; /** Only the update of a moved review, to those invited to it before. */ updatesOnly?: boolean },
+  input: {
+    boardId: string;
+    sprintCardId: string;
+    createdBy: string;
+    /** Only the update of a moved review, to those invited to it before. */ updatesOnly?: boolean;
+  },
 ): InvitationResult[] {
   const meeting = reviewMeetings(store, input.boardId, now()).find((m) => m.sprintCardId === input.sprintCardId);
   if (!meeting && input.updatesOnly) return [];
   if (!meeting) throw new AppError(404, ErrorCode.NotFound, "No sprint plan on this card of the board");
   const invitedBefore = (cardId: string) =>
-    Array.from({ length: meeting.sequence }, (_, n) => n).some((n) => store.deliveries.getByKey(invitationKey(input.sprintCardId, n, cardId)) !== undefined);
+    Array.from({ length: meeting.sequence }, (_, n) => n).some(
+      (n) => store.deliveries.getByKey(invitationKey(input.sprintCardId, n, cardId)) !== undefined,
+    );
   const when = DateTime.fromISO(meeting.startsAt).setZone(meeting.timezone).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ");
   const results: InvitationResult[] = [];
   for (const [cardId, record] of boardLoopData(store, input.boardId).cards) {
@@ -57,10 +64,20 @@ export function sendReviewInvitations(
     const base = { cardId, name: s.name };
     const to = s.contact?.trim() ?? "";
     if (!EMAIL.test(to)) {
-      results.push({ ...base, outcome: "skipped", reason: "Their contact is not an email address: a calendar invitation goes by email" });
+      results.push({
+        ...base,
+        outcome: "skipped",
+        reason: "Their contact is not an email address: a calendar invitation goes by email",
+      });
       continue;
     }
-    const ics = renderReviewCalendar({ name: meeting.summary, meetings: [meeting], method: "REQUEST", organizer, attendees: [{ name: s.name, email: to }] });
+    const ics = renderReviewCalendar({
+      name: meeting.summary,
+      meetings: [meeting],
+      method: "REQUEST",
+      organizer,
+      attendees: [{ name: s.name, email: to }],
+    });
     const update = meeting.sequence > 0 ? " (moved)" : "";
     try {
       const queued = enqueue(
@@ -74,7 +91,13 @@ export function sendReviewInvitations(
           to,
           subject: `${meeting.summary}${update}: ${when}`,
           text: `Hello ${s.name},\n\nyou are invited to the review of sprint ${meeting.sprintNumber} on ${when}.${meeting.goal ? `\nThe sprint's goal: ${meeting.goal}` : ""}\n\nThe invitation is attached: open it to add it to your calendar.`,
-          attachments: [{ filename: "sprint-review.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics, "utf8") }],
+          attachments: [
+            {
+              filename: "sprint-review.ics",
+              contentType: "text/calendar; charset=utf-8; method=REQUEST",
+              content: Buffer.from(ics, "utf8"),
+            },
+          ],
         },
         input.createdBy,
       );

@@ -39,11 +39,16 @@ const envSchema = z.object({
   SMTP_URL: optionalText.pipe(
     z
       .string()
-      .refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), "SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)")
+      .refine(
+        (value) => /^smtps?:\/\//.test(value) && URL.canParse(value),
+        "SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)",
+      )
       .optional(),
   ),
   MAIL_FROM: optionalText,
-  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  ),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -98,7 +103,9 @@ export function databasePathFrom(env: NodeJS.ProcessEnv): string {
 function unsafeOutsideDemo(vars: z.infer<typeof envSchema>, publicUrl: string): string[] {
   const problems: string[] = [];
   if (!vars.TOKEN_ENCRYPTION_KEY) {
-    problems.push("TOKEN_ENCRYPTION_KEY is required when TRELLO_API_KEY and TRELLO_API_SECRET are set (64 hex characters)");
+    problems.push(
+      "TOKEN_ENCRYPTION_KEY is required when TRELLO_API_KEY and TRELLO_API_SECRET are set (64 hex characters)",
+    );
   }
   if (!vars.TRELLO_POWERUP_ID) {
     problems.push(
@@ -107,7 +114,9 @@ function unsafeOutsideDemo(vars: z.infer<typeof envSchema>, publicUrl: string): 
     );
   }
   if (!isSafePublicUrl(publicUrl)) {
-    problems.push(`PUBLIC_URL must use https unless it is a loopback address (localhost, 127.0.0.0/8, ::1): ${publicUrl} would carry member tokens in clear`);
+    problems.push(
+      `PUBLIC_URL must use https unless it is a loopback address (localhost, 127.0.0.0/8, ::1): ${publicUrl} would carry member tokens in clear`,
+    );
   }
   return problems;
 }
@@ -127,14 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
   if (Boolean(vars.TRELLO_API_KEY) !== Boolean(vars.TRELLO_API_SECRET)) {
     const missing = vars.TRELLO_API_KEY ? "TRELLO_API_SECRET" : "TRELLO_API_KEY";
-    problems.push(`${missing} must be set together with ${missing === "TRELLO_API_KEY" ? "TRELLO_API_SECRET" : "TRELLO_API_KEY"}`);
+    problems.push(
+      `${missing} must be set together with ${missing === "TRELLO_API_KEY" ? "TRELLO_API_SECRET" : "TRELLO_API_KEY"}`,
+    );
   }
   const mode = vars.TRELLO_API_KEY && vars.TRELLO_API_SECRET ? "trello" : "demo";
   const port = vars.PORT ?? 3000;
   const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${port}`;
   // Outside the demo the service holds tokens that write to boards: nothing may default to open.
   if (mode === "trello") problems.push(...unsafeOutsideDemo(vars, publicUrl));
-  if (vars.MAIL_FROM && !vars.SMTP_URL) problems.push("MAIL_FROM is set but SMTP_URL is not: set SMTP_URL too, or unset MAIL_FROM");
+  if (vars.MAIL_FROM && !vars.SMTP_URL)
+    problems.push("MAIL_FROM is set but SMTP_URL is not: set SMTP_URL too, or unset MAIL_FROM");
   if (vars.MAIL_FROM && !/^(?:[^<>@]*<)?[^\s<>@]+@[^\s<>@]+>?$/.test(vars.MAIL_FROM)) {
     problems.push('MAIL_FROM must be an email address, optionally with a name: "Stakeholder Loop <loop@example.com>"');
   }
@@ -150,7 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trelloApiBase: vars.TRELLO_API_BASE ?? "https://api.trello.com",
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, "hex") : undefined,
     powerUpId: vars.TRELLO_POWERUP_ID,
-    smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.MAIL_FROM ?? `Stakeholder Loop <loop@${new URL(publicUrl).hostname}>` } : undefined,
+    smtp: vars.SMTP_URL
+      ? { url: vars.SMTP_URL, from: vars.MAIL_FROM ?? `Stakeholder Loop <loop@${new URL(publicUrl).hostname}>` }
+      : undefined,
     logLevel: vars.LOG_LEVEL ?? "info",
   };
 }

@@ -11,7 +11,17 @@ import type { OutgoingMessage } from "./outgoing-message";
  * and so is a bare "overdue" (a party's own report lists its overdue invoices); the board's own free-text assessments
  * are checked word for word instead.
  */
-export const INTERNAL_TERMS = ["buy-in", "buy_in", "escalat", "update overdue", "overdue_days", "owed an update", "pm note", "sceptic", "opponent"] as const;
+export const INTERNAL_TERMS = [
+  "buy-in",
+  "buy_in",
+  "escalat",
+  "update overdue",
+  "overdue_days",
+  "owed an update",
+  "pm note",
+  "sceptic",
+  "opponent",
+] as const;
 
 /** Free text shorter than this is too common to be told apart from ordinary prose. */
 const MIN_VALUE_LENGTH = 8;
@@ -30,7 +40,10 @@ export function internalValuesOf(store: Store, boardId: string): string[] {
     const s = read.value;
     values.push(s.difficultReason ?? "", s.escalation?.reason ?? "", s.release?.reason ?? "");
   }
-  for (const meta of store.reportSnapshots.listBoard(boardId).filter((m) => m.audience === "internal").slice(0, PM_NOTES_CHECKED)) {
+  for (const meta of store.reportSnapshots
+    .listBoard(boardId)
+    .filter((m) => m.audience === "internal")
+    .slice(0, PM_NOTES_CHECKED)) {
     const model = store.reportSnapshots.get(boardId, meta.id)?.modelJson;
     const note = model ? (JSON.parse(model) as { summary?: { pmNote?: unknown } }).summary?.pmNote : undefined;
     if (typeof note === "string") values.push(note);
@@ -51,11 +64,19 @@ export function internalContentIn(text: string, values: readonly string[]): stri
 export function assertPartySafe(store: Store, message: OutgoingMessage): void {
   if (!isPartyAudience(message.audience)) return;
   const values = internalValuesOf(store, message.boardId);
-  const parts = [message.subject, message.text, message.html ?? "", ...(message.attachments ?? []).map((a) => a.filename)];
+  const parts = [
+    message.subject,
+    message.text,
+    message.html ?? "",
+    ...(message.attachments ?? []).map((a) => a.filename),
+  ];
   for (const part of parts) {
     const found = internalContentIn(part, values);
     if (found) {
-      throw new DeliveryError("INTERNAL_CONTENT", `A ${message.audience} message may not show internal assessments; it contains "${found}"`);
+      throw new DeliveryError(
+        "INTERNAL_CONTENT",
+        `A ${message.audience} message may not show internal assessments; it contains "${found}"`,
+      );
     }
   }
 }

@@ -8,7 +8,9 @@ import { enqueueDelivery, type EnqueuedDelivery } from "./enqueue-delivery";
 import type { OutgoingMessage } from "./outgoing-message";
 
 /** Tuning for tests: how fast the worker polls and backs off, and how long a silent server is waited for. */
-export type DeliveryTuning = Partial<Pick<DeliveryWorkerOptions, "pollMs" | "maxAttempts" | "baseDelayMs" | "now">> & { timeoutMs?: number };
+export type DeliveryTuning = Partial<Pick<DeliveryWorkerOptions, "pollMs" | "maxAttempts" | "baseDelayMs" | "now">> & {
+  timeoutMs?: number;
+};
 
 export interface DeliveryPipeline {
   /** enqueueDelivery bound to this service's store, waking its worker. */
@@ -40,7 +42,12 @@ export function createDeliveryPipeline(deps: {
     ...tuning,
   });
   return {
-    enqueue: (message, createdBy) => enqueueDelivery(deps.store, message, { createdBy, now: tuning.now ? new Date(tuning.now()) : undefined, wake: worker.wake }),
+    enqueue: (message, createdBy) =>
+      enqueueDelivery(deps.store, message, {
+        createdBy,
+        now: tuning.now ? new Date(tuning.now()) : undefined,
+        wake: worker.wake,
+      }),
     worker,
     emailConfigured: deps.smtp !== undefined,
     async close() {

@@ -14,8 +14,13 @@ export interface DeliverySenders {
 }
 
 /** One sender per channel the service can use: email when SMTP is configured, the three chat platforms always. */
-export function createDeliverySenders(smtp: SmtpConfig | undefined, options: { timeoutMs?: number } = {}): DeliverySenders {
-  const email = smtp ? createEmailSender({ smtpUrl: smtp.url, from: smtp.from, timeoutMs: options.timeoutMs }) : undefined;
+export function createDeliverySenders(
+  smtp: SmtpConfig | undefined,
+  options: { timeoutMs?: number } = {},
+): DeliverySenders {
+  const email = smtp
+    ? createEmailSender({ smtpUrl: smtp.url, from: smtp.from, timeoutMs: options.timeoutMs })
+    : undefined;
   return {
     senders: {
       ...(email ? { email } : {}),

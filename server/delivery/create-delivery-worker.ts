@@ -70,13 +70,23 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     else if (!recipient.ok) outcome = { ok: false, retry: false, reason: recipient.reason };
     else {
       const body = readStoredMessage(delivery.messageJson);
-      outcome = await sender.send({ deliveryId: delivery.id, idempotencyKey: delivery.idempotencyKey, audience: delivery.audience, to: recipient.to, subject: delivery.subject, ...body });
+      outcome = await sender.send({
+        deliveryId: delivery.id,
+        idempotencyKey: delivery.idempotencyKey,
+        audience: delivery.audience,
+        to: recipient.to,
+        subject: delivery.subject,
+        ...body,
+      });
     }
     const at = new Date(now());
     if (outcome.ok) {
       store.deliveries.markSent(delivery.id, at);
       dlog.info("delivery sent");
-      if (afterSent) await afterSent({ ...delivery, status: "sent", sentAt: at.toISOString() }).catch((err: Error) => dlog.warn({ err: err.message }, "send not recorded in Trello"));
+      if (afterSent)
+        await afterSent({ ...delivery, status: "sent", sentAt: at.toISOString() }).catch((err: Error) =>
+          dlog.warn({ err: err.message }, "send not recorded in Trello"),
+        );
     } else if (outcome.retry && delivery.attempts < maxAttempts) {
       const delay = baseDelayMs * 2 ** (delivery.attempts - 1);
       store.deliveries.markRetry(delivery.id, now() + delay, outcome.reason, at);
@@ -132,7 +142,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       if (!stopped) return;
       stopped = false;
       for (const delivery of store.deliveries.listSending()) {
-        store.deliveries.markFailed(delivery.id, "interrupted: the service stopped during this attempt; not resent, check with the recipient", new Date(now()));
+        store.deliveries.markFailed(
+          delivery.id,
+          "interrupted: the service stopped during this attempt; not resent, check with the recipient",
+          new Date(now()),
+        );
         log.warn({ delivery: delivery.id }, "delivery interrupted by a stop; marked failed, not resent");
       }
       schedule();

@@ -26,7 +26,11 @@ export interface EnqueuedDelivery {
  * first delivery (whatever its status) and sends nothing. Checks the message and, for a client or partner, that it
  * shows nothing internal. Throws DeliveryError.
  */
-export function enqueueDelivery(store: Store, message: OutgoingMessage, { createdBy, now = new Date(), wake }: EnqueueOptions): EnqueuedDelivery {
+export function enqueueDelivery(
+  store: Store,
+  message: OutgoingMessage,
+  { createdBy, now = new Date(), wake }: EnqueueOptions,
+): EnqueuedDelivery {
   const parsed = outgoingMessageSchema.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -56,6 +60,13 @@ export function enqueueDelivery(store: Store, message: OutgoingMessage, { create
 /** A key names one message: reusing it for another recipient or board is a caller's bug, not a duplicate. */
 function assertSameMessage(stored: Delivery, message: OutgoingMessage): void {
   const same =
-    stored.boardId === message.boardId && stored.channel === message.channel && stored.recipient === message.to && stored.kind === message.kind;
-  if (!same) throw new DeliveryError("KEY_REUSED", `The idempotency key "${message.idempotencyKey}" was already used for another message`);
+    stored.boardId === message.boardId &&
+    stored.channel === message.channel &&
+    stored.recipient === message.to &&
+    stored.kind === message.kind;
+  if (!same)
+    throw new DeliveryError(
+      "KEY_REUSED",
+      `The idempotency key "${message.idempotencyKey}" was already used for another message`,
+    );
 }

@@ -14,7 +14,11 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
  * Why a chat webhook URL is refused, or undefined when it is acceptable: https on the platform's own hosts; the demo
  * and tests (allowLocal) also take http on a loopback address, where their catchers listen.
  */
-export function webhookUrlProblem(channel: Exclude<DeliveryChannel, "email">, raw: string, allowLocal: boolean): string | undefined {
+export function webhookUrlProblem(
+  channel: Exclude<DeliveryChannel, "email">,
+  raw: string,
+  allowLocal: boolean,
+): string | undefined {
   if (!URL.canParse(raw)) return "That is not a URL";
   const url = new URL(raw);
   if (url.username || url.password) return "A webhook URL carries no user name or password";
@@ -23,5 +27,7 @@ export function webhookUrlProblem(channel: Exclude<DeliveryChannel, "email">, ra
   const host = url.hostname.toLowerCase();
   const hosts = PLATFORM_HOSTS[channel];
   const ok = hosts.some((h) => (h.startsWith(".") ? host.endsWith(h) : host === h));
-  return ok ? undefined : `That is not a ${channel} incoming-webhook URL (expected a host like ${hosts.map((h) => h.replace(/^\./, "…")).join(", ")})`;
+  return ok
+    ? undefined
+    : `That is not a ${channel} incoming-webhook URL (expected a host like ${hosts.map((h) => h.replace(/^\./, "…")).join(", ")})`;
 }

@@ -40,7 +40,10 @@ const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const outgoingMessageSchema = z
   .object({
     boardId: z.string().regex(/^[0-9a-f]{24}$/, "boardId must be a Trello id"),
-    stakeholderCardId: z.string().regex(/^[0-9a-f]{24}$/, "stakeholderCardId must be a Trello id").optional(),
+    stakeholderCardId: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, "stakeholderCardId must be a Trello id")
+      .optional(),
     idempotencyKey: z.string().min(1).max(200),
     kind: z.enum(MESSAGE_KINDS),
     audience: z.enum(AUDIENCES),
@@ -61,5 +64,11 @@ export const outgoingMessageSchema = z
       .optional(),
     link: z.url({ protocol: /^https?$/ }).optional(),
   })
-  .refine((m) => m.channel !== "email" || z.email().safeParse(m.to).success, { message: "an email goes to an email address", path: ["to"] })
-  .refine((m) => m.channel === "email" || /^[0-9a-f]{24}$/.test(m.to), { message: "a chat message goes to a stakeholder card id", path: ["to"] });
+  .refine((m) => m.channel !== "email" || z.email().safeParse(m.to).success, {
+    message: "an email goes to an email address",
+    path: ["to"],
+  })
+  .refine((m) => m.channel === "email" || /^[0-9a-f]{24}$/.test(m.to), {
+    message: "a chat message goes to a stakeholder card id",
+    path: ["to"],
+  });

@@ -4,7 +4,12 @@ import type { Store } from "../store/create-store";
 import type { Delivery } from "../store/deliveries-store";
 import type { TrelloClient } from "../trello/create-trello-client";
 
-const KIND_WORDS: Record<Delivery["kind"], string> = { update: "Update", report: "Report", invitation: "Invitation", digest: "Digest" };
+const KIND_WORDS: Record<Delivery["kind"], string> = {
+  update: "Update",
+  report: "Report",
+  invitation: "Invitation",
+  digest: "Digest",
+};
 
 /** The comment that records a send on the stakeholder's card: what, how and when, never the message itself. */
 export function sendComment(delivery: Delivery): string {
@@ -21,7 +26,11 @@ export function recordSendInTrello(deps: { store: Store; cipher: TokenCipher; tr
     if (!delivery.stakeholderCardId) return;
     const connection = deps.store.connections.get(delivery.boardId);
     if (!connection) return;
-    await deps.trello.addComment(deps.cipher.decrypt(connection.tokenSealed), delivery.stakeholderCardId, sendComment(delivery));
+    await deps.trello.addComment(
+      deps.cipher.decrypt(connection.tokenSealed),
+      delivery.stakeholderCardId,
+      sendComment(delivery),
+    );
     deps.store.deliveries.markTrelloComment(delivery.id, new Date());
   };
 }

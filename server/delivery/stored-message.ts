@@ -22,7 +22,11 @@ export function storeMessage(message: Pick<OutgoingMessage, "text" | "html" | "l
     text: message.text,
     html: message.html,
     link: message.link,
-    attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString("base64") })),
+    attachments: (message.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      base64: a.content.toString("base64"),
+    })),
   });
 }
 
@@ -33,6 +37,10 @@ export function readStoredMessage(json: string): StoredMessage {
     text: parsed.text,
     html: parsed.html,
     link: parsed.link,
-    attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, "base64") })),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.base64, "base64"),
+    })),
   };
 }

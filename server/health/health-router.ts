@@ -12,12 +12,23 @@ export function createHealthRouter({ db, mode }: { db: Db; mode: string }): Rout
   const lastDelivery = db.prepare("SELECT max(received_at) FROM actions WHERE source = 'webhook'").pluck();
   router.get("/healthz", (req, res) => {
     try {
-      const database = { state: "ok", schemaVersion: schemaVersion.get() as number, journalMode: db.pragma("journal_mode", { simple: true }) as string };
-      res.status(200).json({ status: "ok", mode, database, lastDeliveryAt: (lastDelivery.get() as string | null) ?? null });
+      const database = {
+        state: "ok",
+        schemaVersion: schemaVersion.get() as number,
+        journalMode: db.pragma("journal_mode", { simple: true }) as string,
+      };
+      res
+        .status(200)
+        .json({ status: "ok", mode, database, lastDeliveryAt: (lastDelivery.get() as string | null) ?? null });
     } catch (err) {
       req.log.error({ err }, "the database cannot be read");
       const message = `The database cannot be read: ${(err as Error).message}`;
-      res.status(503).json({ error: { code: ErrorCode.DatabaseUnavailable, message }, status: "unavailable", mode, database: { state: "unavailable" } });
+      res.status(503).json({
+        error: { code: ErrorCode.DatabaseUnavailable, message },
+        status: "unavailable",
+        mode,
+        database: { state: "unavailable" },
+      });
     }
   });
   return router;

@@ -19,7 +19,11 @@ export function boardSettingsAt(store: Store, boardId: string, atMs: number): Bo
   const read = readLoopRecord("settings", typeof value === "string" ? (JSON.parse(value) as unknown) : undefined);
   if (read.status === "ok") {
     const { timezone, doneLists, workLists } = read.value;
-    return { timezone: timezone ?? null, doneListIds: doneLists.length ? doneLists : null, workListIds: workLists?.length ? workLists : null };
+    return {
+      timezone: timezone ?? null,
+      doneListIds: doneLists.length ? doneLists : null,
+      workListIds: workLists?.length ? workLists : null,
+    };
   }
   const row = store.boardSettings.get(boardId);
   return row ? { timezone: row.timezone, doneListIds: row.doneListIds, workListIds: null } : undefined;

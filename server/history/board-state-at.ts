@@ -1,6 +1,12 @@
 import { DateTime } from "luxon";
 import type { Store } from "../store/create-store";
-import { BEFORE_ANY_ACTION, emptyBoardState, parseBoardState, serializeBoardState, type BoardState } from "./board-state";
+import {
+  BEFORE_ANY_ACTION,
+  emptyBoardState,
+  parseBoardState,
+  serializeBoardState,
+  type BoardState,
+} from "./board-state";
 import { replayActions } from "./replay-actions";
 
 export interface StateAtOptions {
@@ -36,7 +42,10 @@ function monthStartsBetween(fromMs: number, toMs: number, timeZone: string): num
 export function boardStateAt(store: Store, boardId: string, atMs: number, options: StateAtOptions = {}): BoardState {
   const persist = (options.persist ?? true) && !store.db.readonly;
   const lastRowid = store.actions.lastRowid();
-  const carried = options.from && options.from.lastRowid === lastRowid && options.from.state.atMs <= atMs ? options.from.state : undefined;
+  const carried =
+    options.from && options.from.lastRowid === lastRowid && options.from.state.atMs <= atMs
+      ? options.from.state
+      : undefined;
   const checkpoint = carried ? undefined : store.checkpoints.latestAtOrBefore(boardId, atMs);
   if (checkpoint?.atMs === atMs) return parseBoardState(checkpoint.state);
   const state = carried ?? (checkpoint ? parseBoardState(checkpoint.state) : emptyBoardState());

@@ -48,8 +48,16 @@ export function emptyBoardState(atMs = BEFORE_ANY_ACTION): BoardState {
  */
 export function copyCardState(c: CardState): CardState {
   return {
-    listId: c.listId, enteredListMs: c.enteredListMs, closed: c.closed, gone: c.gone, name: c.name, due: c.due,
-    bornMs: c.bornMs, bornByCreation: c.bornByCreation, members: c.members, labels: c.labels,
+    listId: c.listId,
+    enteredListMs: c.enteredListMs,
+    closed: c.closed,
+    gone: c.gone,
+    name: c.name,
+    due: c.due,
+    bornMs: c.bornMs,
+    bornByCreation: c.bornByCreation,
+    members: c.members,
+    labels: c.labels,
   };
 }
 
@@ -66,7 +74,17 @@ export function isOpenCard(card: CardState): boolean {
 }
 
 /** A card in a checkpoint: a tuple, half the size of the object and quicker to parse (a board has thousands). */
-type StoredCard = [string, string | null, number | null, number, string | null, string | null, number, readonly string[], readonly string[]];
+type StoredCard = [
+  string,
+  string | null,
+  number | null,
+  number,
+  string | null,
+  string | null,
+  number,
+  readonly string[],
+  readonly string[],
+];
 type StoredList = [string, string | null, number];
 
 const CLOSED = 1;
@@ -76,9 +94,15 @@ const BORN_BY_CREATION = 4;
 /** The state as JSON for a checkpoint row. */
 export function serializeBoardState(state: BoardState): string {
   const cards: StoredCard[] = [...state.cards].map(([id, c]) => [
-    id, c.listId, c.enteredListMs,
+    id,
+    c.listId,
+    c.enteredListMs,
     (c.closed ? CLOSED : 0) | (c.gone ? GONE : 0) | (c.bornByCreation ? BORN_BY_CREATION : 0),
-    c.name, c.due, c.bornMs, c.members, c.labels,
+    c.name,
+    c.due,
+    c.bornMs,
+    c.members,
+    c.labels,
   ]);
   const lists: StoredList[] = [...state.lists].map(([id, l]) => [id, l.name, l.closed ? 1 : 0]);
   return JSON.stringify({ atMs: state.atMs, cards, lists });
@@ -89,8 +113,21 @@ export function parseBoardState(json: string): BoardState {
   const parsed = JSON.parse(json) as { atMs: number; cards: StoredCard[]; lists: StoredList[] };
   const cards = new Map<string, CardState>();
   for (const [id, listId, enteredListMs, flags, name, due, bornMs, members, labels] of parsed.cards) {
-    cards.set(id, { listId, enteredListMs, closed: (flags & CLOSED) !== 0, gone: (flags & GONE) !== 0, name, due, bornMs, bornByCreation: (flags & BORN_BY_CREATION) !== 0, members, labels });
+    cards.set(id, {
+      listId,
+      enteredListMs,
+      closed: (flags & CLOSED) !== 0,
+      gone: (flags & GONE) !== 0,
+      name,
+      due,
+      bornMs,
+      bornByCreation: (flags & BORN_BY_CREATION) !== 0,
+      members,
+      labels,
+    });
   }
-  const lists = new Map<string, ListState>(parsed.lists.map(([id, name, closed]) => [id, { name, closed: closed === 1 }]));
+  const lists = new Map<string, ListState>(
+    parsed.lists.map(([id, name, closed]) => [id, { name, closed: closed === 1 }]),
+  );
   return { atMs: parsed.atMs, cards, lists };
 }

@@ -17,7 +17,11 @@ export interface BuildCheckpointsOptions {
  * building only the missing ones unless asked to rebuild. One month at a time, yielding to the event loop between
  * months so webhook deliveries never wait behind a long history. Returns how many month starts it checked.
  */
-export async function buildBoardCheckpoints(store: Store, boardId: string, options: BuildCheckpointsOptions = {}): Promise<number> {
+export async function buildBoardCheckpoints(
+  store: Store,
+  boardId: string,
+  options: BuildCheckpointsOptions = {},
+): Promise<number> {
   if (store.db.readonly) return 0;
   if (options.rebuild) store.checkpoints.deleteBoard(boardId);
   const oldest = store.actions.oldestDateMs(boardId);

@@ -23,7 +23,10 @@ export interface MonthHistory {
 export function readMonthHistory(store: Store, boardId: string, period: MonthPeriod, now = Date.now()): MonthHistory {
   const persist = !store.db.readonly;
   const lastRowid = store.actions.lastRowid();
-  const startState = boardStateAt(store, boardId, period.startMs, { timeZone: period.timezone, persist: persist && period.startMs <= now });
+  const startState = boardStateAt(store, boardId, period.startMs, {
+    timeZone: period.timezone,
+    persist: persist && period.startMs <= now,
+  });
   const actions = store.actions.listForReplay(boardId, period.startMs, period.endMs);
   const endState = replayFrom(startState, actions, period.endMs);
   if (persist && period.endMs <= now && !store.checkpoints.has(boardId, period.endMs)) {

@@ -8,7 +8,18 @@ function cardOf(state: BoardState, cardId: string, dateMs: number): CardState {
   let card = state.cards.get(cardId);
   if (!card) {
     // A card first seen without its creation is on the board all the same; its list is unknown until it moves.
-    card = { listId: null, enteredListMs: null, closed: false, gone: false, name: null, due: null, bornMs: dateMs, bornByCreation: false, members: [], labels: [] };
+    card = {
+      listId: null,
+      enteredListMs: null,
+      closed: false,
+      gone: false,
+      name: null,
+      due: null,
+      bornMs: dateMs,
+      bornByCreation: false,
+      members: [],
+      labels: [],
+    };
     state.cards.set(cardId, card);
   }
   return card;

@@ -27,7 +27,14 @@ function limiter(windowMs: number, limit: number, key: (req: Request) => string,
     validate: { xForwardedForHeader: false },
     handler: (_req, res, next) => {
       const wait = Number(res.getHeader("retry-after")) || Math.ceil(windowMs / 1000);
-      next(new AppError(429, ErrorCode.RateLimited, `Too many requests ${who}: at most ${limit} in ${windowMs / 1000} s; try again in ${wait} s`, { retryAfterSeconds: wait }));
+      next(
+        new AppError(
+          429,
+          ErrorCode.RateLimited,
+          `Too many requests ${who}: at most ${limit} in ${windowMs / 1000} s; try again in ${wait} s`,
+          { retryAfterSeconds: wait },
+        ),
+      );
     },
   });
 }

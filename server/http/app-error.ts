@@ -50,7 +50,10 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; /** For 429 and 503: when to try again, sent as Retry-After. */ retryAfterSeconds?: number },
+    options?: {
+      cause?: unknown;
+      /** For 429 and 503: when to try again, sent as Retry-After. */ retryAfterSeconds?: number;
+    },
   ) {
     super(message, options);
     this.name = "AppError";

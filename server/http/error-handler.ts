@@ -12,7 +12,8 @@ export interface ErrorBody {
 function fromBodyParser(err: { status?: unknown; type?: unknown; limit?: unknown }): AppError | undefined {
   if (typeof err.status !== "number" || typeof err.type !== "string") return undefined;
   if (err.status === 413) return payloadTooLarge(typeof err.limit === "number" ? err.limit : undefined);
-  if (err.status >= 400 && err.status < 500) return new AppError(err.status, ErrorCode.BadRequest, "The request body could not be read");
+  if (err.status >= 400 && err.status < 500)
+    return new AppError(err.status, ErrorCode.BadRequest, "The request body could not be read");
   return undefined;
 }
 
@@ -27,7 +28,9 @@ function toAppError(err: unknown): AppError {
   if (err instanceof TokenUnreadableError) return new AppError(409, ErrorCode.TokenUnreadable, err.message);
   if (err instanceof DeliveryError) return new AppError(DELIVERY_ERROR_STATUS[err.code], err.code, err.message);
   if (err && typeof err === "object") {
-    const parsed = fromBodyParser(err as { status?: unknown; type?: unknown }) ?? fromRouter(err as { status?: unknown; message?: unknown });
+    const parsed =
+      fromBodyParser(err as { status?: unknown; type?: unknown }) ??
+      fromRouter(err as { status?: unknown; message?: unknown });
     if (parsed) return parsed;
   }
   return new AppError(500, ErrorCode.Internal, "Something went wrong on our side", { cause: err });
@@ -42,7 +45,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // would drain it to keep the connection alive, so the connection is closed instead.
   if (!req.complete) res.set("connection", "close");
   const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
-  if (appError.retryAfterSeconds !== undefined) res.set("retry-after", String(Math.max(1, Math.ceil(appError.retryAfterSeconds))));
+  if (appError.retryAfterSeconds !== undefined)
+    res.set("retry-after", String(Math.max(1, Math.ceil(appError.retryAfterSeconds))));
   res.status(appError.status).json(body);
 };
 

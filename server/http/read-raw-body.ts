@@ -27,7 +27,8 @@ export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<B
       cleanup();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
     };
-    const onError = (err: Error) => stop(new AppError(400, ErrorCode.BadRequest, "The request body could not be read", { cause: err }));
+    const onError = (err: Error) =>
+      stop(new AppError(400, ErrorCode.BadRequest, "The request body could not be read", { cause: err }));
     const onClose = () => {
       if (!req.complete) onError(new Error("The connection closed before the body was complete"));
     };

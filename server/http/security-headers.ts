@@ -21,7 +21,14 @@ export interface SecurityHeadersOptions {
 export function securityHeaders({ trelloApiBase, devHost }: SecurityHeadersOptions): Router {
   const router = Router();
   // Framing and cross-origin reads differ by area, so helmet's defaults for them are set below, per area.
-  router.use(helmet({ contentSecurityPolicy: false, xFrameOptions: false, crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
+  router.use(
+    helmet({
+      contentSecurityPolicy: false,
+      xFrameOptions: false,
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+    }),
+  );
 
   const frameAncestors = [...TRELLO_FRAME_ANCESTORS, ...(devHost ? ["'self'"] : [])];
   router.use(

@@ -25,6 +25,8 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
 }
 
 /** Request serializer for pino-http: pino's own, with token-like query parameters blanked in the URL. */
-export const serializeRequest = pino.stdSerializers.wrapRequestSerializer((req) => Object.assign(req, { url: redactUrl(req.url) }));
+export const serializeRequest = pino.stdSerializers.wrapRequestSerializer((req) =>
+  Object.assign(req, { url: redactUrl(req.url) }),
+);
 
 export type { Logger };

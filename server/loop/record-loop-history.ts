@@ -16,7 +16,8 @@ function canonicalJson(value: unknown): string {
 function loopRecordsOf(data: Record<string, unknown>): Map<string, string> {
   const records = new Map<string, string>();
   for (const [key, value] of Object.entries(data)) {
-    if (Object.hasOwn(LOOP_RECORDS, key) && value !== undefined && value !== null) records.set(key, canonicalJson(value));
+    if (Object.hasOwn(LOOP_RECORDS, key) && value !== undefined && value !== null)
+      records.set(key, canonicalJson(value));
   }
   return records;
 }
@@ -47,7 +48,8 @@ export function recordLoopHistory(store: Store, boardId: string, idModel: string
   const inScope = (model: string) => idModel === "all" || model === idModel;
   for (const [model, records] of current) {
     for (const [key, value] of records) {
-      if (latest.get(historyKey(model, key)) !== value) store.loopHistory.appendVersion({ boardId, idModel: model, key, value, seenAt });
+      if (latest.get(historyKey(model, key)) !== value)
+        store.loopHistory.appendVersion({ boardId, idModel: model, key, value, seenAt });
       if (key === "log" && model !== boardId) recordUpdates(store, boardId, model, JSON.parse(value));
     }
   }

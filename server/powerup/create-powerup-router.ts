@@ -24,7 +24,13 @@ const CONTENT_NAMED = /\.[A-Z0-9]{8}\.(?:js|css)(?:\.map)?$/;
 const FOREVER = "public, max-age=31536000, immutable";
 
 /** `/powerup/`: the Power-Up's iframe pages, their scripts and static files, loop-config.js and manifest.json. */
-export function createPowerUpRouter({ dir, manifestPath, config, trelloClientScript, sourceMaps = false }: PowerUpRouterOptions): Router {
+export function createPowerUpRouter({
+  dir,
+  manifestPath,
+  config,
+  trelloClientScript,
+  sourceMaps = false,
+}: PowerUpRouterOptions): Router {
   const router = Router();
   const powerUp = Router();
   const configScript = loopConfigScript(config);

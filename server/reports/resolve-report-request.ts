@@ -20,7 +20,10 @@ export interface ResolvedReportRequest {
 
 function checkedZone(timezone: string): string {
   if (!isKnownTimeZone(timezone)) {
-    throw new ReportError("INVALID_TIMEZONE", `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`);
+    throw new ReportError(
+      "INVALID_TIMEZONE",
+      `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Kolkata)`,
+    );
   }
   return timezone;
 }
@@ -31,14 +34,20 @@ function checkedZone(timezone: string): string {
  * the month is first cut in today's zone; when the zone in force at that end differs, the month is cut in that one
  * (a board that moved zones reports its past months in the zone it worked in then).
  */
-export function resolveReportRequest(store: Store, { boardId, month, timezone: asked }: ReportRequestBase): ResolvedReportRequest {
+export function resolveReportRequest(
+  store: Store,
+  { boardId, month, timezone: asked }: ReportRequestBase,
+): ResolvedReportRequest {
   if (!isValidMonth(month)) {
     throw new ReportError("INVALID_MONTH", `--month must be YYYY-MM (e.g. 2026-03), got "${month}"`);
   }
   if (asked !== undefined) checkedZone(asked);
   const board = store.boards.get(boardId);
   if (!board && !store.actions.hasBoard(boardId)) {
-    throw new ReportError("UNKNOWN_BOARD", `No data for board ${boardId} in this database: connect the board or check the id`);
+    throw new ReportError(
+      "UNKNOWN_BOARD",
+      `No data for board ${boardId} in this database: connect the board or check the id`,
+    );
   }
   const today = boardTimeZone(store.boardSettings.get(boardId));
   let period = monthPeriod(month, asked ?? checkedZone(today));
@@ -52,7 +61,10 @@ export function resolveReportRequest(store: Store, { boardId, month, timezone: a
   const firstMs = store.actions.oldestDateMs(boardId);
   if (firstMs !== null && period.endMs <= firstMs) {
     const first = new Date(firstMs).toISOString().slice(0, 10);
-    throw new ReportError("BEFORE_HISTORY", `${month} ended before board ${boardId}'s history starts (its first action is on ${first}): choose ${first.slice(0, 7)} or later`);
+    throw new ReportError(
+      "BEFORE_HISTORY",
+      `${month} ended before board ${boardId}'s history starts (its first action is on ${first}): choose ${first.slice(0, 7)} or later`,
+    );
   }
   return { board: { id: boardId, name: board?.fields.name ?? null }, settings, period };
 }

@@ -29,11 +29,19 @@ export function shareUrl(publicUrl: string, token: string): string {
  * Makes a share link to a client or partner snapshot and returns it with its URL (the only time the URL exists: the
  * store keeps its hash). An internal snapshot is never shared: its copy has buy-in, status and escalations in it.
  */
-export function createShareLink(store: Store, publicUrl: string, input: CreateShareLink): ShareLinkMeta & { url: string } {
+export function createShareLink(
+  store: Store,
+  publicUrl: string,
+  input: CreateShareLink,
+): ShareLinkMeta & { url: string } {
   const snapshot = store.reportSnapshots.get(input.boardId, input.snapshotId);
   if (!snapshot) throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
   if (!isPartyAudience(snapshot.audience)) {
-    throw new AppError(422, ErrorCode.ShareInternalRefused, "An internal report cannot be shared outside Trello: generate the client or partner copy and share that");
+    throw new AppError(
+      422,
+      ErrorCode.ShareInternalRefused,
+      "An internal report cannot be shared outside Trello: generate the client or partner copy and share that",
+    );
   }
   const token = newShareToken();
   const days = input.expiresInDays ?? DEFAULT_SHARE_DAYS;

@@ -30,11 +30,25 @@ export function createShareViewRouter({ store, now = () => new Date() }: ShareVi
     const opening = openShareLink(store, String(req.params.token), now());
     res.type("html");
     if (!opening.ok && opening.reason === "unknown") {
-      res.status(404).send(refusedPage("This link does not work", `The address is not a report link, or it was copied incompletely. ${ASK}`));
+      res
+        .status(404)
+        .send(
+          refusedPage(
+            "This link does not work",
+            `The address is not a report link, or it was copied incompletely. ${ASK}`,
+          ),
+        );
       return;
     }
     if (!opening.ok) {
-      res.status(410).send(refusedPage("This report link is no longer available", `Report links work for a limited time and can be withdrawn. ${ASK}`));
+      res
+        .status(410)
+        .send(
+          refusedPage(
+            "This report link is no longer available",
+            `Report links work for a limited time and can be withdrawn. ${ASK}`,
+          ),
+        );
       return;
     }
     res.send(opening.snapshot.html);

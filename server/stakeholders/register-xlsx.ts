@@ -8,7 +8,11 @@ export async function registerXlsx(columns: readonly string[], rows: RegisterCel
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Stakeholder Loop";
   const sheet = workbook.addWorksheet("Stakeholders", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((header) => ({ header, key: header, width: Math.min(Math.max(header.length + 2, 12), 40) }));
+  sheet.columns = columns.map((header) => ({
+    header,
+    key: header,
+    width: Math.min(Math.max(header.length + 2, 12), 40),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

@@ -66,8 +66,20 @@ export interface ActionsStore {
 }
 
 type ReplayRow = [
-  string, number, string | null, string | null, string | null, number | null, string | null, number, string | null,
-  string | null, string | null, number | null, string | null, string | null,
+  string,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
 ];
 type CommentsRow = [number, string | null, number];
 
@@ -75,10 +87,37 @@ type CommentsRow = [number, string | null, number];
 const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
 
 function replaySummary(row: ReplayRow): ActionSummary {
-  const [type, dateMs, cardId, listAfterId, listAfterName, cardClosed, cardName, dueChanged, due, listId, listName, listClosed, memberId, labelId] = row;
+  const [
+    type,
+    dateMs,
+    cardId,
+    listAfterId,
+    listAfterName,
+    cardClosed,
+    cardName,
+    dueChanged,
+    due,
+    listId,
+    listName,
+    listClosed,
+    memberId,
+    labelId,
+  ] = row;
   return {
-    type, dateMs, cardId, listAfterId, listAfterName, cardClosed: flag(cardClosed), cardName, dueChanged: dueChanged === 1, due,
-    listId, listName, listClosed: flag(listClosed), memberId, labelId,
+    type,
+    dateMs,
+    cardId,
+    listAfterId,
+    listAfterName,
+    cardClosed: flag(cardClosed),
+    cardName,
+    dueChanged: dueChanged === 1,
+    due,
+    listId,
+    listName,
+    listClosed: flag(listClosed),
+    memberId,
+    labelId,
   };
 }
 
@@ -136,7 +175,10 @@ export function createActionsStore(db: Db): ActionsStore {
     count: () => count.get() as number,
     listInPeriod: (boardId, startMs, endMs) => inPeriod.all(boardId, startMs, endMs) as ActionSummary[],
     listForReplay: (boardId, fromMs, toMs) =>
-      mergeByDate(forReplay.all(boardId, fromMs, toMs) as ReplayRow[], commentsByCard.all(boardId, fromMs, toMs) as CommentsRow[]),
+      mergeByDate(
+        forReplay.all(boardId, fromMs, toMs) as ReplayRow[],
+        commentsByCard.all(boardId, fromMs, toMs) as CommentsRow[],
+      ),
     lastRowid: () => lastRowid.get() as number,
     hasBoard: (boardId) => hasBoard.get(boardId) !== undefined,
     oldestDateMs: (boardId) => (oldest.get(boardId) as number | null) ?? null,

@@ -22,7 +22,8 @@ export function createBoardSettingsStore(db: Db): BoardSettingsStore {
   );
   return {
     get(boardId) {
-      const row = select.get(boardId) as { board_id: string; timezone: string | null; done_list_ids: string | null } | undefined;
+      const row = select.get(boardId) as
+        { board_id: string; timezone: string | null; done_list_ids: string | null } | undefined;
       if (!row) return undefined;
       return {
         boardId: row.board_id,

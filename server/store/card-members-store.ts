@@ -14,7 +14,9 @@ export function createCardMembersStore(db: Db): CardMembersStore {
      ON CONFLICT (card_id, member_id) DO UPDATE SET present = excluded.present, version = excluded.version
      WHERE excluded.version > card_members.version`,
   );
-  const select = db.prepare("SELECT member_id FROM card_members WHERE card_id = ? AND present = 1 ORDER BY member_id").pluck();
+  const select = db
+    .prepare("SELECT member_id FROM card_members WHERE card_id = ? AND present = 1 ORDER BY member_id")
+    .pluck();
   return {
     observe(observation) {
       upsert.run({ ...observation, present: observation.present ? 1 : 0 });

@@ -22,7 +22,9 @@ export function createChatWebhooksStore(db: Db): ChatWebhooksStore {
      ON CONFLICT (board_id, card_id) DO UPDATE SET url_sealed = excluded.url_sealed, set_by = excluded.set_by, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare("DELETE FROM chat_webhooks WHERE board_id = ? AND card_id = ?");
-  const all = db.prepare("SELECT board_id AS boardId, card_id AS cardId, url_sealed AS urlSealed FROM chat_webhooks ORDER BY board_id, card_id");
+  const all = db.prepare(
+    "SELECT board_id AS boardId, card_id AS cardId, url_sealed AS urlSealed FROM chat_webhooks ORDER BY board_id, card_id",
+  );
   const reseal = db.prepare("UPDATE chat_webhooks SET url_sealed = ? WHERE board_id = ? AND card_id = ?");
   return {
     getSealed: (boardId, cardId) => select.get(boardId, cardId) as string | undefined,

@@ -38,14 +38,16 @@ export function createWalSyncer(db: Db): SyncWal {
       return running;
     }
     // An fsync already under way may have started before this caller's commit: wait for the one after it.
-    next ??= running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      next = undefined;
-      running = fsyncOnce().finally(() => (running = undefined));
-      return running;
-    });
+    next ??= running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        next = undefined;
+        running = fsyncOnce().finally(() => (running = undefined));
+        return running;
+      });
     return next;
   };
 }

@@ -32,7 +32,16 @@ export interface Delivery {
 
 export type NewDelivery = Pick<
   Delivery,
-  "idempotencyKey" | "boardId" | "stakeholderCardId" | "kind" | "audience" | "channel" | "recipient" | "subject" | "messageJson" | "createdBy"
+  | "idempotencyKey"
+  | "boardId"
+  | "stakeholderCardId"
+  | "kind"
+  | "audience"
+  | "channel"
+  | "recipient"
+  | "subject"
+  | "messageJson"
+  | "createdBy"
 >;
 
 export interface DeliveriesStore {
@@ -112,16 +121,26 @@ export function createDeliveriesStore(db: Db): DeliveriesStore {
   );
   const byId = db.prepare("SELECT * FROM deliveries WHERE id = ?");
   const byKey = db.prepare("SELECT * FROM deliveries WHERE idempotency_key = ?");
-  const due = db.prepare("SELECT * FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?");
-  const claim = db.prepare("UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'");
-  const sent = db.prepare("UPDATE deliveries SET status = 'sent', sent_at = @at, last_error = NULL, updated_at = @at WHERE id = @id");
+  const due = db.prepare(
+    "SELECT * FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+  );
+  const claim = db.prepare(
+    "UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'",
+  );
+  const sent = db.prepare(
+    "UPDATE deliveries SET status = 'sent', sent_at = @at, last_error = NULL, updated_at = @at WHERE id = @id",
+  );
   const retry = db.prepare(
     "UPDATE deliveries SET status = 'queued', next_attempt_at = @nextAttemptAt, last_error = @error, updated_at = @at WHERE id = @id",
   );
-  const failed = db.prepare("UPDATE deliveries SET status = 'failed', last_error = @error, updated_at = @at WHERE id = @id");
+  const failed = db.prepare(
+    "UPDATE deliveries SET status = 'failed', last_error = @error, updated_at = @at WHERE id = @id",
+  );
   const commented = db.prepare("UPDATE deliveries SET trello_comment_at = ? WHERE id = ?");
   const sending = db.prepare("SELECT * FROM deliveries WHERE status = 'sending' ORDER BY id");
-  const ofStakeholder = db.prepare("SELECT * FROM deliveries WHERE board_id = ? AND stakeholder_card_id = ? ORDER BY id DESC LIMIT ?");
+  const ofStakeholder = db.prepare(
+    "SELECT * FROM deliveries WHERE board_id = ? AND stakeholder_card_id = ? ORDER BY id DESC LIMIT ?",
+  );
   const ofBoard = db.prepare("SELECT * FROM deliveries WHERE board_id = ? ORDER BY id DESC LIMIT ?");
   const lastSent = db.prepare(
     `SELECT stakeholder_card_id AS card, max(sent_at) AS at FROM deliveries
@@ -160,6 +179,7 @@ export function createDeliveriesStore(db: Db): DeliveriesStore {
     listSending: () => (sending.all() as Row[]).map(fromRow),
     listStakeholder: (boardId, cardId, limit) => (ofStakeholder.all(boardId, cardId, limit) as Row[]).map(fromRow),
     listBoard: (boardId, limit) => (ofBoard.all(boardId, limit) as Row[]).map(fromRow),
-    lastSentByStakeholder: (boardId) => new Map((lastSent.all(boardId) as { card: string; at: string }[]).map((r) => [r.card, r.at])),
+    lastSentByStakeholder: (boardId) =>
+      new Map((lastSent.all(boardId) as { card: string; at: string }[]).map((r) => [r.card, r.at])),
   };
 }

@@ -104,7 +104,8 @@ export function createLoopHistoryStore(db: Db): LoopHistoryStore {
       const row = recordAt.get(boardId, key, idModel, { at: atIso }) as { value: string | null } | undefined;
       return row?.value;
     },
-    versionsBetween: (boardId, key, fromIso, toIso) => between.all(boardId, key, fromIso, toIso) as LoopRecordVersionRow[],
+    versionsBetween: (boardId, key, fromIso, toIso) =>
+      between.all(boardId, key, fromIso, toIso) as LoopRecordVersionRow[],
     upsertUpdate: (row) => void upsert.run(row),
     listUpdates: (boardId) => updates.all(boardId) as StakeholderUpdateRow[],
     listUpdatesBefore: (boardId, beforeIso) => updatesBefore.all(boardId, beforeIso) as StakeholderUpdateRow[],

@@ -20,11 +20,15 @@ function schemaVersionOf(db: Db, file: string): number {
     throw new DatabaseRefusedError(`${file} is not a Stakeholder Loop database (${(err as Error).message})`);
   }
   if (!tables.includes("schema_migrations")) {
-    throw new DatabaseRefusedError(`${file} is not a Stakeholder Loop database (it has no schema_migrations table): set DATABASE_PATH to the service's database`);
+    throw new DatabaseRefusedError(
+      `${file} is not a Stakeholder Loop database (it has no schema_migrations table): set DATABASE_PATH to the service's database`,
+    );
   }
   const first = db.prepare("SELECT name FROM schema_migrations WHERE version = 1").pluck().get();
   if (first !== MIGRATIONS.find((migration) => migration.version === 1)?.name) {
-    throw new DatabaseRefusedError(`${file} is not a Stakeholder Loop database (its schema_migrations are another application's)`);
+    throw new DatabaseRefusedError(
+      `${file} is not a Stakeholder Loop database (its schema_migrations are another application's)`,
+    );
   }
   return db.prepare("SELECT max(version) FROM schema_migrations").pluck().get() as number;
 }
@@ -38,15 +42,21 @@ export function openDatabaseReadOnly(file: string): Db {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new DatabaseRefusedError(`No database at ${file} (${(err as Error).message}): set DATABASE_PATH to the service's database`);
+    throw new DatabaseRefusedError(
+      `No database at ${file} (${(err as Error).message}): set DATABASE_PATH to the service's database`,
+    );
   }
   try {
     const version = schemaVersionOf(db, file);
     if (version < LATEST) {
-      throw new DatabaseRefusedError(`${file} has schema version ${version} and this version of Stakeholder Loop needs ${LATEST}: start the service once to update it`);
+      throw new DatabaseRefusedError(
+        `${file} has schema version ${version} and this version of Stakeholder Loop needs ${LATEST}: start the service once to update it`,
+      );
     }
     if (version > LATEST) {
-      throw new DatabaseRefusedError(`${file} has schema version ${version}, newer than this version of Stakeholder Loop knows (${LATEST}): update this copy`);
+      throw new DatabaseRefusedError(
+        `${file} has schema version ${version}, newer than this version of Stakeholder Loop knows (${LATEST}): update this copy`,
+      );
     }
     return db;
   } catch (err) {

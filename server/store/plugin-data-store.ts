@@ -41,10 +41,12 @@ export function createPluginDataStore(db: Db): PluginDataStore {
     clear.run(boardId);
     insertAll(boardId, records, syncedAt);
   });
-  const replaceOne = db.transaction((boardId: string, idModel: string, records: TrelloPluginData[], syncedAt: string) => {
-    clearModel.run(boardId, idModel);
-    insertAll(boardId, records, syncedAt);
-  });
+  const replaceOne = db.transaction(
+    (boardId: string, idModel: string, records: TrelloPluginData[], syncedAt: string) => {
+      clearModel.run(boardId, idModel);
+      insertAll(boardId, records, syncedAt);
+    },
+  );
   return {
     replaceBoard: (boardId, records, syncedAt) => replace(boardId, records, syncedAt),
     replaceModel: (boardId, idModel, records, syncedAt) => replaceOne(boardId, idModel, records, syncedAt),

@@ -70,16 +70,24 @@ function metaOf(row: Row): ReportSnapshotMeta {
 /** SQL for the report_snapshots table: insert and read only (a trigger refuses UPDATE). */
 export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
   const nextVersion = db
-    .prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND party = ?")
+    .prepare(
+      "SELECT COALESCE(MAX(version), 0) + 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND party = ?",
+    )
     .pluck();
   const insertRow = db.prepare(
     `INSERT INTO report_snapshots (id, board_id, month, timezone, audience, party, version, model_json, html, markdown, content_hash, created_by, created_at)
      VALUES (@id, @boardId, @month, @timezone, @audience, @party, @version, @modelJson, @html, @markdown, @contentHash, @createdBy, @createdAt)`,
   );
-  const selectOne = db.prepare(`SELECT ${META}, model_json, html, markdown FROM report_snapshots WHERE board_id = ? AND id = ?`);
-  const selectBoard = db.prepare(`SELECT ${META} FROM report_snapshots WHERE board_id = ? ORDER BY created_at DESC, month DESC, version DESC`);
+  const selectOne = db.prepare(
+    `SELECT ${META}, model_json, html, markdown FROM report_snapshots WHERE board_id = ? AND id = ?`,
+  );
+  const selectBoard = db.prepare(
+    `SELECT ${META} FROM report_snapshots WHERE board_id = ? ORDER BY created_at DESC, month DESC, version DESC`,
+  );
   const scheduled = db
-    .prepare("SELECT 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND party = ? AND created_by = 'schedule'")
+    .prepare(
+      "SELECT 1 FROM report_snapshots WHERE board_id = ? AND month = ? AND audience = ? AND party = ? AND created_by = 'schedule'",
+    )
     .pluck();
   const lastScheduled = db
     .prepare("SELECT MAX(month) FROM report_snapshots WHERE board_id = ? AND created_by = 'schedule'")
@@ -92,7 +100,10 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
   // Immediate: the version is read and used under one write lock, so two generations never both take version n.
   const insert = db.transaction((snapshot: NewReportSnapshot): ReportSnapshot | undefined => {
     const party = snapshot.party ?? "";
-    if (snapshot.createdBy === SCHEDULE_AUTHOR && scheduled.get(snapshot.boardId, snapshot.month, snapshot.audience, party) !== undefined) {
+    if (
+      snapshot.createdBy === SCHEDULE_AUTHOR &&
+      scheduled.get(snapshot.boardId, snapshot.month, snapshot.audience, party) !== undefined
+    ) {
       return undefined;
     }
     const version = nextVersion.get(snapshot.boardId, snapshot.month, snapshot.audience, party) as number;
@@ -108,7 +119,8 @@ export function createReportSnapshotsStore(db: Db): ReportSnapshotsStore {
       return { ...metaOf(row), modelJson: row.model_json!, html: row.html!, markdown: row.markdown! };
     },
     listBoard: (boardId) => (selectBoard.all(boardId) as Row[]).map(metaOf),
-    hasScheduled: (boardId, month, audience, party = "") => scheduled.get(boardId, month, audience, party) !== undefined,
+    hasScheduled: (boardId, month, audience, party = "") =>
+      scheduled.get(boardId, month, audience, party) !== undefined,
     lastScheduledMonth: (boardId) => (lastScheduled.get(boardId) as string | null) ?? undefined,
     memberCreatedSince: (boardId, since) => memberSince.get(boardId, since) as { count: number; oldest: string | null },
   };

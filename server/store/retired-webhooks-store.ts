@@ -16,7 +16,9 @@ const cacheByDb = new WeakMap<Db, { ids: Set<string> | undefined }>();
 
 /** SQL for the retired_webhooks table. */
 export function createRetiredWebhooksStore(db: Db): RetiredWebhooksStore {
-  const insert = db.prepare("INSERT OR REPLACE INTO retired_webhooks (webhook_id, board_id, retired_at) VALUES (?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT OR REPLACE INTO retired_webhooks (webhook_id, board_id, retired_at) VALUES (?, ?, ?)",
+  );
   const remove = db.prepare("DELETE FROM retired_webhooks WHERE webhook_id = ?");
   const all = db.prepare("SELECT webhook_id FROM retired_webhooks").pluck();
   let cache = cacheByDb.get(db);

@@ -58,7 +58,9 @@ const feedOf = (row: FeedRow): CalendarFeed => ({
 
 /** SQL for review_events and calendar_feeds. */
 export function createReviewCalendarStore(db: Db): ReviewCalendarStore {
-  const selectEvent = db.prepare("SELECT starts_at, ends_at, summary, sequence FROM review_events WHERE board_id = ? AND sprint_card_id = ?");
+  const selectEvent = db.prepare(
+    "SELECT starts_at, ends_at, summary, sequence FROM review_events WHERE board_id = ? AND sprint_card_id = ?",
+  );
   const upsertEvent = db.prepare(
     `INSERT INTO review_events (board_id, sprint_card_id, starts_at, ends_at, summary, sequence, updated_at)
      VALUES (@boardId, @sprintCardId, @startsAt, @endsAt, @summary, @sequence, @now)
@@ -67,14 +69,22 @@ export function createReviewCalendarStore(db: Db): ReviewCalendarStore {
   const insertFeedRow = db.prepare(
     "INSERT INTO calendar_feeds (id, board_id, token_hash, created_by, created_at) VALUES (@id, @boardId, @tokenHash, @createdBy, @createdAt)",
   );
-  const liveByHash = db.prepare("SELECT id, board_id, created_by, created_at, revoked_at FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL");
-  const feedsOf = db.prepare("SELECT id, board_id, created_by, created_at, revoked_at FROM calendar_feeds WHERE board_id = ? ORDER BY created_at DESC, id");
+  const liveByHash = db.prepare(
+    "SELECT id, board_id, created_by, created_at, revoked_at FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL",
+  );
+  const feedsOf = db.prepare(
+    "SELECT id, board_id, created_by, created_at, revoked_at FROM calendar_feeds WHERE board_id = ? ORDER BY created_at DESC, id",
+  );
   const revoke = db.prepare("UPDATE calendar_feeds SET revoked_at = ? WHERE board_id = ? AND revoked_at IS NULL");
 
   // Read and written under one write lock: two publications of one moved sprint never take the same SEQUENCE.
   const publish = db.transaction((event: Omit<ReviewEvent, "sequence">, now: string): ReviewEvent => {
     const before = selectEvent.get(event.boardId, event.sprintCardId) as EventRow | undefined;
-    const same = before && before.starts_at === event.startsAt && before.ends_at === event.endsAt && before.summary === event.summary;
+    const same =
+      before &&
+      before.starts_at === event.startsAt &&
+      before.ends_at === event.endsAt &&
+      before.summary === event.summary;
     const sequence = !before ? 0 : same ? before.sequence : before.sequence + 1;
     if (!same) upsertEvent.run({ ...event, sequence, now });
     return { ...event, sequence };

@@ -56,7 +56,8 @@ interface Row {
   open_count: number;
 }
 
-const META = "id, board_id, snapshot_id, label, created_by, created_at, expires_at, revoked_at, revoked_by, first_opened_at, last_opened_at, open_count";
+const META =
+  "id, board_id, snapshot_id, label, created_by, created_at, expires_at, revoked_at, revoked_by, first_opened_at, last_opened_at, open_count";
 
 function metaOf(row: Row): ShareLinkMeta {
   return {
@@ -68,7 +69,9 @@ function metaOf(row: Row): ShareLinkMeta {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     ...(row.revoked_at ? { revokedAt: row.revoked_at, revokedBy: row.revoked_by ?? "" } : {}),
-    ...(row.first_opened_at ? { firstOpenedAt: row.first_opened_at, lastOpenedAt: row.last_opened_at ?? row.first_opened_at } : {}),
+    ...(row.first_opened_at
+      ? { firstOpenedAt: row.first_opened_at, lastOpenedAt: row.last_opened_at ?? row.first_opened_at }
+      : {}),
     openCount: row.open_count,
   };
 }
@@ -81,8 +84,12 @@ export function createShareLinksStore(db: Db): ShareLinksStore {
   );
   const byHash = db.prepare(`SELECT ${META} FROM share_links WHERE token_hash = ?`);
   const one = db.prepare(`SELECT ${META} FROM share_links WHERE board_id = ? AND id = ?`);
-  const ofSnapshot = db.prepare(`SELECT ${META} FROM share_links WHERE board_id = ? AND snapshot_id = ? ORDER BY created_at DESC, id`);
-  const revokeRow = db.prepare("UPDATE share_links SET revoked_at = ?, revoked_by = ? WHERE board_id = ? AND id = ? AND revoked_at IS NULL");
+  const ofSnapshot = db.prepare(
+    `SELECT ${META} FROM share_links WHERE board_id = ? AND snapshot_id = ? ORDER BY created_at DESC, id`,
+  );
+  const revokeRow = db.prepare(
+    "UPDATE share_links SET revoked_at = ?, revoked_by = ? WHERE board_id = ? AND id = ? AND revoked_at IS NULL",
+  );
   const opened = db.prepare(
     "UPDATE share_links SET first_opened_at = COALESCE(first_opened_at, @at), last_opened_at = @at, open_count = open_count + 1 WHERE id = @id",
   );

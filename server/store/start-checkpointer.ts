@@ -30,12 +30,17 @@ export interface Checkpointer {
 export function startCheckpointer(db: Db, log: Logger, intervalMs = CHECKPOINT_INTERVAL_MS): Checkpointer {
   if (db.memory) return { close: () => Promise.resolve() };
   const data: CheckpointWorkerData = { file: db.name, intervalMs };
-  const worker = new Worker(path.join(projectRoot(), "dist", "server", "store", "checkpoint-worker.js"), { workerData: data });
+  const worker = new Worker(path.join(projectRoot(), "dist", "server", "store", "checkpoint-worker.js"), {
+    workerData: data,
+  });
   db.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_FRAMES}`);
   worker.on("message", (message: unknown) => {
-    if (message && typeof message === "object" && "error" in message) log.warn({ err: message.error }, "background checkpoint failed; the writer checkpoints at its threshold");
+    if (message && typeof message === "object" && "error" in message)
+      log.warn({ err: message.error }, "background checkpoint failed; the writer checkpoints at its threshold");
   });
-  worker.on("error", (err) => log.error({ err }, "the background checkpointer stopped; the writer checkpoints at its threshold"));
+  worker.on("error", (err) =>
+    log.error({ err }, "the background checkpointer stopped; the writer checkpoints at its threshold"),
+  );
   worker.on("exit", () => db.open && db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_FRAMES}`));
   // A process that is ending anyway is not kept alive for it.
   worker.unref();

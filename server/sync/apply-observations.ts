@@ -16,9 +16,22 @@ function applyTo<F>(table: VersionedEntityStore<F>, observations: Observation<F>
 
 /** Folds a batch of actions' observations into the current-state tables. Call inside the transaction that stores them. */
 export function applyObservations(store: Store, batch: ActionObservations[]): void {
-  applyTo(store.boards, batch.flatMap((observations) => observations.boards));
-  applyTo(store.lists, batch.flatMap((observations) => observations.lists));
-  applyTo(store.cards, batch.flatMap((observations) => observations.cards));
-  applyTo(store.members, batch.flatMap((observations) => observations.members));
-  for (const observations of batch) for (const cardMember of observations.cardMembers) store.cardMembers.observe(cardMember);
+  applyTo(
+    store.boards,
+    batch.flatMap((observations) => observations.boards),
+  );
+  applyTo(
+    store.lists,
+    batch.flatMap((observations) => observations.lists),
+  );
+  applyTo(
+    store.cards,
+    batch.flatMap((observations) => observations.cards),
+  );
+  applyTo(
+    store.members,
+    batch.flatMap((observations) => observations.members),
+  );
+  for (const observations of batch)
+    for (const cardMember of observations.cardMembers) store.cardMembers.observe(cardMember);
 }

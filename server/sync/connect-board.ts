@@ -18,7 +18,11 @@ export interface ConnectDeps {
 }
 
 function unavailable(err: unknown): AppError {
-  return new AppError(502, ErrorCode.TrelloUnavailable, `Trello could not be reached: ${err instanceof Error ? err.message : String(err)}`);
+  return new AppError(
+    502,
+    ErrorCode.TrelloUnavailable,
+    `Trello could not be reached: ${err instanceof Error ? err.message : String(err)}`,
+  );
 }
 
 /** True for Trello's refusals of a token or a board (as opposed to Trello being down). */
@@ -26,14 +30,24 @@ const isRefusal = (err: unknown) => err instanceof TrelloApiError && err.status 
 
 async function registerWebhook(deps: ConnectDeps, token: string, boardId: string): Promise<string> {
   const { client, callbackUrl } = deps;
-  const existing = (await client.listWebhooks(token)).find((w) => w.idModel === boardId && w.callbackURL === callbackUrl);
+  const existing = (await client.listWebhooks(token)).find(
+    (w) => w.idModel === boardId && w.callbackURL === callbackUrl,
+  );
   if (existing) return existing.id;
   try {
-    const webhook = await client.createWebhook(token, { callbackURL: callbackUrl, idModel: boardId, description: "Stakeholder Loop" });
+    const webhook = await client.createWebhook(token, {
+      callbackURL: callbackUrl,
+      idModel: boardId,
+      description: "Stakeholder Loop",
+    });
     return webhook.id;
   } catch (err) {
     if (isRefusal(err)) {
-      throw new AppError(502, ErrorCode.WebhookRefused, `Trello would not register the webhook at ${callbackUrl}: check PUBLIC_URL is reachable from Trello (${(err as Error).message})`);
+      throw new AppError(
+        502,
+        ErrorCode.WebhookRefused,
+        `Trello would not register the webhook at ${callbackUrl}: check PUBLIC_URL is reachable from Trello (${(err as Error).message})`,
+      );
     }
     throw unavailable(err);
   }
@@ -44,18 +58,29 @@ async function registerWebhook(deps: ConnectDeps, token: string, boardId: string
  * connected by someone else may only be taken over by a board admin; then the webhook is registered and the
  * token stored sealed. Nothing is stored unless every step succeeds.
  */
-export async function connectBoard(deps: ConnectDeps, request: { boardId: string; memberId: string; token: string }): Promise<Connection> {
+export async function connectBoard(
+  deps: ConnectDeps,
+  request: { boardId: string; memberId: string; token: string },
+): Promise<Connection> {
   const { client, store, cipher, log } = deps;
   const { boardId, memberId, token } = request;
   // Order matters: every check runs before anything is stored or registered.
   const me = await client.getMe(token).catch((err: unknown) => {
-    throw isRefusal(err) ? new AppError(401, ErrorCode.TokenInvalid, "Trello does not accept this REST token: authorize again") : unavailable(err);
+    throw isRefusal(err)
+      ? new AppError(401, ErrorCode.TokenInvalid, "Trello does not accept this REST token: authorize again")
+      : unavailable(err);
   });
   if (me.id !== memberId) {
-    throw new AppError(403, ErrorCode.TokenWrongMember, "This REST token belongs to another Trello member than the one signed in");
+    throw new AppError(
+      403,
+      ErrorCode.TokenWrongMember,
+      "This REST token belongs to another Trello member than the one signed in",
+    );
   }
   await client.getBoard(token, boardId).catch((err: unknown) => {
-    throw isRefusal(err) ? new AppError(403, ErrorCode.BoardNotReadable, "This member's token cannot read the board") : unavailable(err);
+    throw isRefusal(err)
+      ? new AppError(403, ErrorCode.BoardNotReadable, "This member's token cannot read the board")
+      : unavailable(err);
   });
   const previous = store.connections.get(boardId);
   if (previous) await assertMayManage(client, previous, memberId, () => token);

@@ -26,7 +26,12 @@ interface Run {
  * Runs board syncs in the background, one at a time per board, with the connection's token, and records
  * the outcome on the connection (syncing → ready as soon as the board's data is stored, or error with the reason).
  */
-export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store; cipher: TokenCipher; log: Logger }): BoardSyncRunner {
+export function createBoardSyncRunner(deps: {
+  client: TrelloClient;
+  store: Store;
+  cipher: TokenCipher;
+  log: Logger;
+}): BoardSyncRunner {
   const { client, store, cipher, log } = deps;
   const running = new Map<string, Run>();
   let timer: NodeJS.Timeout | undefined;
@@ -42,7 +47,10 @@ export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store
       const onProgress = ({ phase }: SyncProgress) => {
         if (phase === "snapshot") store.connections.setStatus(boardId, "ready", null);
       };
-      const result = await syncBoard({ client, store, log: log.child({ boardId }) }, { boardId, token, signal, onProgress });
+      const result = await syncBoard(
+        { client, store, log: log.child({ boardId }) },
+        { boardId, token, signal, onProgress },
+      );
       store.connections.setStatus(boardId, "ready", null);
       return result;
     } catch (err) {
@@ -86,7 +94,8 @@ export function createBoardSyncRunner(deps: { client: TrelloClient; store: Store
     },
     startSchedule(intervalMs) {
       timer = setInterval(() => {
-        for (const connection of store.connections.all()) if (!running.has(connection.boardId)) void sync(connection.boardId);
+        for (const connection of store.connections.all())
+          if (!running.has(connection.boardId)) void sync(connection.boardId);
       }, intervalMs);
       timer.unref();
     },

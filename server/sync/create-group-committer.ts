@@ -49,7 +49,8 @@ export function createGroupCommitter(ingestBatch: IngestBatch, options: GroupCom
     const all = waiting;
     waiting = [];
     const settlements: (() => void)[] = [];
-    for (let start = 0; start < all.length; start += maxBatch) settlements.push(...commit(all.slice(start, start + maxBatch)));
+    for (let start = 0; start < all.length; start += maxBatch)
+      settlements.push(...commit(all.slice(start, start + maxBatch)));
     options.syncWal().then(
       () => settlements.forEach((settle) => settle()),
       // Committed but perhaps not durable: refuse, so Trello sends it again (the copy is then a duplicate).

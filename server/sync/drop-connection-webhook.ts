@@ -18,7 +18,10 @@ export async function dropConnectionWebhook(
     await deps.client.deleteWebhook(deps.cipher.decrypt(connection.tokenSealed), connection.webhookId);
     return true;
   } catch (err) {
-    deps.log.warn({ boardId: connection.boardId, err: (err as Error).message }, "could not delete the webhook on Trello; retiring it");
+    deps.log.warn(
+      { boardId: connection.boardId, err: (err as Error).message },
+      "could not delete the webhook on Trello; retiring it",
+    );
     deps.store.retiredWebhooks.retire(connection.webhookId, connection.boardId);
     return false;
   }

@@ -1,7 +1,14 @@
 import type { TrelloAction } from "../trello/trello-action-schema";
 import { isCardCreationType } from "../trello/action-types";
 import { cardListOf } from "../trello/card-list-of";
-import type { BoardFields, CardFields, CardMemberObservation, ListFields, MemberFields, Observation } from "../store/entity-fields";
+import type {
+  BoardFields,
+  CardFields,
+  CardMemberObservation,
+  ListFields,
+  MemberFields,
+  Observation,
+} from "../store/entity-fields";
 
 export type { BoardFields, CardFields, CardMemberObservation, ListFields, MemberFields, Observation };
 import { actionVersion } from "./action-version";
@@ -28,7 +35,10 @@ function observeLists(action: TrelloAction, boardId: string, version: string): O
   const observations: Observation<ListFields>[] = [];
   if (data.list) {
     const listBoardId = action.type === "moveListFromBoard" ? (data.boardTarget?.id ?? boardId) : boardId;
-    const fields: Partial<ListFields> = { boardId: listBoardId, ...present(data.list, ["name", "closed", "pos"] as const) };
+    const fields: Partial<ListFields> = {
+      boardId: listBoardId,
+      ...present(data.list, ["name", "closed", "pos"] as const),
+    };
     if (action.type === "createList") fields.closed = false;
     observations.push({ id: data.list.id, version, fields });
   }
@@ -61,7 +71,8 @@ function observeCard(action: TrelloAction, boardId: string, version: string): Ob
 function observeMembers(action: TrelloAction, version: string): Observation<MemberFields>[] {
   const observations: Observation<MemberFields>[] = [];
   for (const member of [action.memberCreator, action.member]) {
-    if (member) observations.push({ id: member.id, version, fields: present(member, ["username", "fullName"] as const) });
+    if (member)
+      observations.push({ id: member.id, version, fields: present(member, ["username", "fullName"] as const) });
   }
   const dataMember = action.data.member;
   if (dataMember && dataMember.name != null) {

@@ -5,14 +5,24 @@ import type { ActionObservations } from "./observe-action";
  * What a REST read of a board's lists and cards says, as observations as of `asOf`. The "~" sorts after
  * every action id, so actions up to that millisecond lose to the read and any later action wins over it.
  */
-export function observeSnapshot(boardId: string, asOf: Date, lists: TrelloList[], cards: TrelloCard[]): ActionObservations {
+export function observeSnapshot(
+  boardId: string,
+  asOf: Date,
+  lists: TrelloList[],
+  cards: TrelloCard[],
+): ActionObservations {
   const version = `${asOf.toISOString()}|~snapshot`;
   return {
     boards: [],
     lists: lists.map((list) => ({
       id: list.id,
       version,
-      fields: { boardId: list.idBoard ?? boardId, name: list.name ?? null, closed: list.closed ?? false, pos: list.pos ?? null },
+      fields: {
+        boardId: list.idBoard ?? boardId,
+        name: list.name ?? null,
+        closed: list.closed ?? false,
+        pos: list.pos ?? null,
+      },
     })),
     cards: cards.map((card) => ({
       id: card.id,

@@ -56,7 +56,10 @@ function validatePage(items: unknown[], log: Logger): Page {
       page.actions.push(parsed.data);
       page.raws.push(JSON.stringify(item));
     } else {
-      log.warn({ actionId: id, problem: firstIssue(parsed.error, "action") }, "skipped an action Trello returned in an unexpected shape");
+      log.warn(
+        { actionId: id, problem: firstIssue(parsed.error, "action") },
+        "skipped an action Trello returned in an unexpected shape",
+      );
     }
   }
   return page;
@@ -73,7 +76,8 @@ export async function syncBoard(deps: SyncBoardDeps, request: SyncBoardRequest):
   const { boardId, token } = request;
   const result: SyncResult = { actionsRead: 0, actionsStored: 0, invalidActions: 0 };
   let pages = 0;
-  const progress = (phase: SyncProgress["phase"]) => request.onProgress?.({ phase, actions: result.actionsRead, pages });
+  const progress = (phase: SyncProgress["phase"]) =>
+    request.onProgress?.({ phase, actions: result.actionsRead, pages });
 
   // A page is one batch in one transaction with its cursor: no savepoint per action, each entity written once.
   const storePage = (page: Page, bookkeeping: () => void) =>

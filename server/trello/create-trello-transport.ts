@@ -73,7 +73,8 @@ export function createTrelloTransport(options: TrelloTransportOptions): TrelloTr
         if (keyMax) keyLimiter.observeLimit(keyMax - 10);
         if (response.status < 400) return response.body;
         const retryable = response.status === 429 || (response.status >= 500 && method !== "POST");
-        if (!retryable || attempt + 1 >= maxAttempts) throw new TrelloApiError(response.status, shownPath, response.body);
+        if (!retryable || attempt + 1 >= maxAttempts)
+          throw new TrelloApiError(response.status, shownPath, response.body);
         const delay = retryDelay(attempt);
         if (response.status === 429) {
           // Someone else spends this token or key too (the Power-Up iframe): wait as long as Trello says, or a

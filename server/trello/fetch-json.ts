@@ -29,7 +29,10 @@ export async function fetchJson(request: HttpRequest): Promise<HttpResponse> {
   try {
     const response = await fetch(request.url, {
       method: request.method,
-      headers: request.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers:
+        request.body === undefined
+          ? { accept: "application/json" }
+          : { accept: "application/json", "content-type": "application/json" },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: controller.signal,
     });

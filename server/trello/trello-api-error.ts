@@ -5,7 +5,9 @@ export class TrelloApiError extends Error {
     readonly path: string,
     readonly body: unknown,
   ) {
-    super(`Trello answered ${status} to ${path}: ${typeof body === "string" ? body : JSON.stringify(body)}`.slice(0, 500));
+    super(
+      `Trello answered ${status} to ${path}: ${typeof body === "string" ? body : JSON.stringify(body)}`.slice(0, 500),
+    );
     this.name = "TrelloApiError";
   }
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 /** The REST response shapes the service reads (see test/fixtures/trello/rest__*.json); unknown fields pass. */
-export const memberSchema = z.looseObject({ id: z.string(), username: z.string().nullish(), fullName: z.string().nullish() });
+export const memberSchema = z.looseObject({
+  id: z.string(),
+  username: z.string().nullish(),
+  fullName: z.string().nullish(),
+});
 
 export const membershipSchema = z.looseObject({ idMember: z.string(), memberType: z.string() });
 

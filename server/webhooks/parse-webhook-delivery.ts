@@ -20,7 +20,11 @@ export function parseWebhookDelivery(body: Buffer): ParsedDelivery {
   }
   const result = webhookDeliverySchema.safeParse(json);
   if (!result.success) {
-    throw new AppError(400, ErrorCode.InvalidPayload, `Not a Trello action delivery: ${firstIssue(result.error, "body")}`);
+    throw new AppError(
+      400,
+      ErrorCode.InvalidPayload,
+      `Not a Trello action delivery: ${firstIssue(result.error, "body")}`,
+    );
   }
   return { delivery: result.data, actionJson: JSON.stringify((json as { action: unknown }).action) };
 }

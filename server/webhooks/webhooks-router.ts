@@ -32,7 +32,8 @@ export interface WebhooksRouterDeps {
  */
 export function createWebhooksRouter({ callbackUrl, secret, enqueue, isRetired, log }: WebhooksRouterDeps): Router {
   const router = Router();
-  const deliveryLog = (req: Request, res: Response) => log.child({ req: { id: requestId(req, res), method: req.method, url: redactUrl(req.originalUrl) } });
+  const deliveryLog = (req: Request, res: Response) =>
+    log.child({ req: { id: requestId(req, res), method: req.method, url: redactUrl(req.originalUrl) } });
 
   // Trello sends HEAD when a webhook is created and will not register it without a 200.
   router.head(WEBHOOK_PATH, (_req, res) => {
@@ -42,12 +43,21 @@ export function createWebhooksRouter({ callbackUrl, secret, enqueue, isRetired, 
   router.post(WEBHOOK_PATH, refuseLargeBody(MAX_WEBHOOK_BYTES), async (req, res) => {
     const body = await readRawBody(req, MAX_WEBHOOK_BYTES);
     if (!secret) {
-      throw new AppError(503, ErrorCode.WebhooksNotConfigured, "Webhooks cannot be verified: TRELLO_API_SECRET is not set");
+      throw new AppError(
+        503,
+        ErrorCode.WebhooksNotConfigured,
+        "Webhooks cannot be verified: TRELLO_API_SECRET is not set",
+      );
     }
     const signature = req.get("x-trello-webhook");
-    if (!signature) throw new AppError(401, ErrorCode.SignatureMissing, "The X-Trello-Webhook signature header is missing");
+    if (!signature)
+      throw new AppError(401, ErrorCode.SignatureMissing, "The X-Trello-Webhook signature header is missing");
     if (!verifyTrelloSignature({ body, callbackUrl, secret, signature })) {
-      throw new AppError(401, ErrorCode.SignatureInvalid, "The X-Trello-Webhook signature does not match this body and callback URL");
+      throw new AppError(
+        401,
+        ErrorCode.SignatureInvalid,
+        "The X-Trello-Webhook signature does not match this body and callback URL",
+      );
     }
     const { delivery, actionJson } = parseWebhookDelivery(body);
     const { action } = delivery;
@@ -57,13 +67,24 @@ export function createWebhooksRouter({ callbackUrl, secret, enqueue, isRetired, 
     }
     let duplicate: boolean;
     try {
-      ({ duplicate } = await enqueue({ action, rawJson: actionJson, context: { fallbackBoardId: delivery.model.id, source: "webhook" } }));
+      ({ duplicate } = await enqueue({
+        action,
+        rawJson: actionJson,
+        context: { fallbackBoardId: delivery.model.id, source: "webhook" },
+      }));
     } catch (err) {
-      throw new AppError(500, ErrorCode.StoreFailed, "The delivery could not be stored; Trello will retry it", { cause: err });
+      throw new AppError(500, ErrorCode.StoreFailed, "The delivery could not be stored; Trello will retry it", {
+        cause: err,
+      });
     }
-    if (log.isLevelEnabled("debug")) deliveryLog(req, res).debug({ actionId: action.id, actionType: action.type, duplicate }, "webhook action stored");
+    if (log.isLevelEnabled("debug"))
+      deliveryLog(req, res).debug({ actionId: action.id, actionType: action.type, duplicate }, "webhook action stored");
     const answer = JSON.stringify({ received: true, actionId: action.id, duplicate });
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(answer), "x-content-type-options": "nosniff" });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(answer),
+      "x-content-type-options": "nosniff",
+    });
     res.end(answer);
   });
 

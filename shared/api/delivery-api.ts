@@ -6,7 +6,9 @@ import type { UpdateState } from "../loop/stakeholder-update-state";
 
 /** POST …/stakeholders/:cardId/chat-webhook: the stakeholder's incoming-webhook URL (a secret: never shown again). */
 export const chatWebhookRequestSchema = z.object({
-  url: z.string({ error: "Paste the webhook URL" }).check(z.trim(), z.minLength(1, "Paste the webhook URL"), z.maxLength(2000, "That URL is too long")),
+  url: z
+    .string({ error: "Paste the webhook URL" })
+    .check(z.trim(), z.minLength(1, "Paste the webhook URL"), z.maxLength(2000, "That URL is too long")),
 });
 
 /** POST …/stakeholders/:cardId/updates: the update as the PM edited it, under a key that makes a retried click harmless. */

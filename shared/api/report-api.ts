@@ -7,7 +7,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The project's status as a report states it (computed, or the PM's own call). */
 export const PROJECT_STATUSES = ["on-track", "at-risk", "off-track"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = { "on-track": "On track", "at-risk": "At risk", "off-track": "Off track" };
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  "on-track": "On track",
+  "at-risk": "At risk",
+  "off-track": "Off track",
+};
 
 /** A stored report snapshot as the API lists it: what it is, without its (large) contents. */
 export interface ReportSnapshotMeta {

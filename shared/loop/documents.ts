@@ -28,10 +28,13 @@ export const documentsSchema = z
     items: z.array(documentSchema).check(z.maxLength(24, "At most 24 documents")),
   })
   .check(
-    z.refine((d) => new Set(d.items.map((i) => `${i.party?.trim().toLowerCase() ?? ""}/${i.id}`)).size === d.items.length, {
-      message: "Each document once per party",
-      path: ["items"],
-    }),
+    z.refine(
+      (d) => new Set(d.items.map((i) => `${i.party?.trim().toLowerCase() ?? ""}/${i.id}`)).size === d.items.length,
+      {
+        message: "Each document once per party",
+        path: ["items"],
+      },
+    ),
   );
 
 export type DocumentItem = z.infer<typeof documentSchema>;

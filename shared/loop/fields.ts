@@ -13,11 +13,13 @@ export const instant = z.iso.datetime({ offset: true, error: "Enter a date and t
 
 /** Required text, trimmed, at most `max` characters. */
 export function requiredText(label: string, max: number) {
-  return z.string({ error: `${label} is required` }).check(
-    z.trim(),
-    z.minLength(1, `${label} is required`),
-    z.maxLength(max, `${label} must be at most ${max} characters`),
-  );
+  return z
+    .string({ error: `${label} is required` })
+    .check(
+      z.trim(),
+      z.minLength(1, `${label} is required`),
+      z.maxLength(max, `${label} must be at most ${max} characters`),
+    );
 }
 
 /** Optional text, trimmed, at most `max` characters; empty means absent. */
@@ -32,18 +34,16 @@ export function choice<const T extends readonly [string, ...string[]]>(label: st
 
 /** A whole number in [min, max]. */
 export function wholeNumber(label: string, min: number, max: number) {
-  return z.int({ error: `${label} must be a whole number` }).check(
-    z.minimum(min, `${label} must be at least ${min}`),
-    z.maximum(max, `${label} must be at most ${max}`),
-  );
+  return z
+    .int({ error: `${label} must be a whole number` })
+    .check(z.minimum(min, `${label} must be at least ${min}`), z.maximum(max, `${label} must be at most ${max}`));
 }
 
 /** An amount of money or effort: finite, not negative. */
 export function amount(label: string) {
-  return z.number({ error: `${label} must be a number` }).check(
-    z.minimum(0, `${label} cannot be negative`),
-    z.maximum(1e12, `${label} is too large`),
-  );
+  return z
+    .number({ error: `${label} must be a number` })
+    .check(z.minimum(0, `${label} cannot be negative`), z.maximum(1e12, `${label} is too large`));
 }
 
 /** A list of at most `max` distinct Trello ids. */

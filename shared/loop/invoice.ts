@@ -7,7 +7,9 @@ export const invoiceSchema = z
     v: version1,
     number: requiredText("Invoice number", 40),
     amount: amount("Amount"),
-    currency: z.string({ error: "Currency is required" }).check(z.regex(/^[A-Z]{3}$/, "Currency is a 3-letter code such as EUR")),
+    currency: z
+      .string({ error: "Currency is required" })
+      .check(z.regex(/^[A-Z]{3}$/, "Currency is a 3-letter code such as EUR")),
     issuedOn: calendarDate,
     dueOn: calendarDate,
     paidOn: z.optional(calendarDate),

@@ -7,7 +7,10 @@ export type StakeholderStatus = Stakeholder["status"];
  * whatever the saved status still says: the stakeholder is active again. The one rule the badges, the registry and the
  * report apply.
  */
-export function stakeholderStatus(stakeholder: Pick<Stakeholder, "status" | "escalation">, day: string): StakeholderStatus {
+export function stakeholderStatus(
+  stakeholder: Pick<Stakeholder, "status" | "escalation">,
+  day: string,
+): StakeholderStatus {
   const resolvedOn = stakeholder.escalation?.resolvedOn;
   if (stakeholder.status === "escalated" && resolvedOn !== undefined && resolvedOn <= day) return "active";
   return stakeholder.status;

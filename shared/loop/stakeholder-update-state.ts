@@ -21,7 +21,10 @@ export function stakeholderUpdateState(
   timeZone = "UTC",
 ): UpdateState {
   // Compared as instants: entries may carry different offsets, so their strings do not sort by time.
-  const lastUpdateAt = log?.entries.reduce<string | undefined>((newest, e) => (!newest || Date.parse(e.at) > Date.parse(newest) ? e.at : newest), undefined);
+  const lastUpdateAt = log?.entries.reduce<string | undefined>(
+    (newest, e) => (!newest || Date.parse(e.at) > Date.parse(newest) ? e.at : newest),
+    undefined,
+  );
   if (stakeholder.status === "released") return { lastUpdateAt, overdue: false, overdueDays: 0 };
   if (!lastUpdateAt) return { overdue: true, overdueDays: 0 };
   const dueOn = addDays(calendarDay(new Date(lastUpdateAt), timeZone), stakeholder.cadenceDays);

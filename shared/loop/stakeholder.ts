@@ -69,8 +69,14 @@ export const stakeholderSchema = z
  * before these fields existed lack them and stay readable (stakeholderSchema); a save through the form is held to this.
  */
 export const stakeholderEditSchema = stakeholderSchema.check(
-  z.refine((s) => s.status !== "difficult" || !!s.difficultReason, { message: "Say why the stakeholder is difficult", path: ["difficultReason"] }),
-  z.refine((s) => s.status !== "released" || s.release !== undefined, { message: "Give the release date and reason", path: ["release"] }),
+  z.refine((s) => s.status !== "difficult" || !!s.difficultReason, {
+    message: "Say why the stakeholder is difficult",
+    path: ["difficultReason"],
+  }),
+  z.refine((s) => s.status !== "released" || s.release !== undefined, {
+    message: "Give the release date and reason",
+    path: ["release"],
+  }),
 );
 
 export type Stakeholder = z.infer<typeof stakeholderSchema>;

@@ -17,10 +17,15 @@ const suite = useDevHostSuite(async (seeded) => {
   stakeholderCard = card("Dana Ruiz");
   sprintCard = card("Sprint 3");
   workCard = card("Wireframes");
-  stack.sim.setPluginData({ scope: "card", idModel: stakeholderCard }, { stakeholder: stakeholderRecord("Dana Ruiz", { cadenceDays: 14 }) });
+  stack.sim.setPluginData(
+    { scope: "card", idModel: stakeholderCard },
+    { stakeholder: stakeholderRecord("Dana Ruiz", { cadenceDays: 14 }) },
+  );
   stack.sim.setPluginData(
     { scope: "card", idModel: sprintCard },
-    { sprint: { v: 1, number: 3, start: "2026-11-02", end: "2026-11-15", goal: "Sign the SLA", committed: [workCard] } },
+    {
+      sprint: { v: 1, number: 3, start: "2026-11-02", end: "2026-11-15", goal: "Sign the SLA", committed: [workCard] },
+    },
   );
 });
 

@@ -22,7 +22,9 @@ async function openAuthorization(): Promise<{ page: Page; popup: FrameLocator }>
 /** What the service says about the board's connection (GET /api/boards/:id/connection). */
 async function serviceConnection(): Promise<{ status: number; body: { status?: string; error?: { code: string } } }> {
   const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
-  const response = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection`, { headers: { authorization: `Bearer ${jwt}` } });
+  const response = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection`, {
+    headers: { authorization: `Bearer ${jwt}` },
+  });
   return { status: response.status, body: (await response.json()) as { status?: string } };
 }
 
@@ -54,7 +56,10 @@ describe("the authorization popup", () => {
     await stack.settle();
     expect(await serviceConnection()).toMatchObject({ status: 200, body: { status: "ready" } });
     // The page follows the first sync until it is complete.
-    await popup.locator('.connection-state[data-status="ready"]').getByText(/actions, complete/).waitFor();
+    await popup
+      .locator('.connection-state[data-status="ready"]')
+      .getByText(/actions, complete/)
+      .waitFor();
     // The browser logs the first GET's 404 (NOT_CONNECTED, how the service says "not yet"); nothing else went wrong.
     expect(opened!.errors.filter((error) => !error.includes("status of 404"))).toEqual([]);
   });

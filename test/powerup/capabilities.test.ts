@@ -13,7 +13,9 @@ async function waitUntil(condition: () => boolean): Promise<void> {
   }
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../manifest.json"), "utf8")) as { capabilities: string[] };
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../manifest.json"), "utf8")) as {
+  capabilities: string[];
+};
 
 const stakeholder = stakeholderRecord("Dana Ruiz");
 
@@ -29,7 +31,10 @@ describe("the connector's capabilities, in the dev host", () => {
     dana = String(sim.createCard(lists.todo, { name: "Dana Ruiz — ACME" }).id);
     sprintCard = String(sim.createCard(lists.todo, { name: "Sprint 3" }).id);
     sim.setPluginData({ scope: "card", idModel: dana }, { stakeholder });
-    sim.setPluginData({ scope: "card", idModel: sprintCard }, { sprint: { v: 1, number: 3, start: "2026-03-02", end: "2026-03-16", committed: [cards.sla] } });
+    sim.setPluginData(
+      { scope: "card", idModel: sprintCard },
+      { sprint: { v: 1, number: 3, start: "2026-03-02", end: "2026-03-16", committed: [cards.sla] } },
+    );
     sim.setPluginData(
       { scope: "card", idModel: cards.sla },
       {
@@ -52,12 +57,27 @@ describe("the connector's capabilities, in the dev host", () => {
 
   it("registers exactly the capabilities manifest.json lists, and the host shows each of them", async () => {
     expect([...manifest.capabilities].sort()).toEqual([
-      "authorization-status", "board-buttons", "card-back-section", "card-badges", "card-buttons", "card-detail-badges",
-      "on-enable", "remove-data", "show-authorization", "show-settings",
+      "authorization-status",
+      "board-buttons",
+      "card-back-section",
+      "card-badges",
+      "card-buttons",
+      "card-detail-badges",
+      "on-enable",
+      "remove-data",
+      "show-authorization",
+      "show-settings",
     ]);
     const { page, errors } = await openPage(browser, stack.devHostUrl);
     await page.locator("[data-authorized]").waitFor();
-    for (const name of ["Stakeholders", "Monthly report", "Sprint", "Enable Power-Up", "Power-Up settings", "Remove personal data"]) {
+    for (const name of [
+      "Stakeholders",
+      "Monthly report",
+      "Sprint",
+      "Enable Power-Up",
+      "Power-Up settings",
+      "Remove personal data",
+    ]) {
       await expect(page.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
     }
     await expect(page.locator("[data-authorized]").count()).resolves.toBe(1);
@@ -71,7 +91,13 @@ describe("the connector's capabilities, in the dev host", () => {
     await page.getByRole("button", { name: "Close card" }).click();
     expect((await cardButtons(page, dana)).texts).toEqual(["Roles", "Scope", "Milestone", "Invoice", "Log update"]);
     await page.getByRole("button", { name: "Close card" }).click();
-    expect((await cardButtons(page, sprintCard)).texts).toEqual(["Roles", "Scope", "Milestone", "Invoice", "Sprint review"]);
+    expect((await cardButtons(page, sprintCard)).texts).toEqual([
+      "Roles",
+      "Scope",
+      "Milestone",
+      "Invoice",
+      "Sprint review",
+    ]);
     await page.context().close();
   });
 
@@ -83,10 +109,17 @@ describe("the connector's capabilities, in the dev host", () => {
     });
     const tile = page.locator(`[data-card-id="${stack.cards.sla}"]`);
     await tile.locator('[data-badge="A: Dana Ruiz"]').waitFor();
-    await expect(tile.locator(".card-badge").allTextContents()).resolves.toEqual(["A: Dana Ruiz", "Change request: proposed"]);
+    await expect(tile.locator(".card-badge").allTextContents()).resolves.toEqual([
+      "A: Dana Ruiz",
+      "Change request: proposed",
+    ]);
     const { panel } = await cardButtons(page, stack.cards.sla);
     const detail = panel.locator(".card-detail-badge");
-    await expect(detail.allTextContents()).resolves.toEqual(["AccountableA: Dana Ruiz", "ResponsibleR: Dana Ruiz", "Change requestChange request: proposed"]);
+    await expect(detail.allTextContents()).resolves.toEqual([
+      "AccountableA: Dana Ruiz",
+      "ResponsibleR: Dana Ruiz",
+      "Change requestChange request: proposed",
+    ]);
     await saveScreenshot(page, "capabilities-card-detail");
     expect(serviceCalls).toEqual([]);
     expect(errors).toEqual([]);
@@ -95,7 +128,10 @@ describe("the connector's capabilities, in the dev host", () => {
 
   it("remove-data forgets the member's token and private data, and leaves the board's shared data", async () => {
     const { sim, simInfo, boardId, cards } = stack;
-    sim.setPluginData({ scope: "member", idModel: simInfo.memberId, visibility: "private" }, { lastMonthViewed: "2026-03" });
+    sim.setPluginData(
+      { scope: "member", idModel: simInfo.memberId, visibility: "private" },
+      { lastMonthViewed: "2026-03" },
+    );
     const { page } = await openPage(browser, stack.devHostUrl);
     await page.locator("[data-authorized]").waitFor();
     const connector = page.frames().find((frame) => frame.url().includes("/powerup/connector.html"))!;
@@ -104,7 +140,11 @@ describe("the connector's capabilities, in the dev host", () => {
     await page.locator('[data-authorized="true"]').waitFor();
 
     await page.getByRole("button", { name: "Remove personal data", exact: true }).click();
-    await waitUntil(() => Object.keys(sim.getPluginData({ scope: "member", idModel: simInfo.memberId, visibility: "private" })).length === 0);
+    await waitUntil(
+      () =>
+        Object.keys(sim.getPluginData({ scope: "member", idModel: simInfo.memberId, visibility: "private" })).length ===
+        0,
+    );
     await page.reload();
     await page.locator('[data-authorized="false"]').waitFor();
     expect(sim.getPluginData({ scope: "card", idModel: cards.sla }).roles).toBeDefined();

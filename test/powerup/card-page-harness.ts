@@ -23,7 +23,13 @@ export function seedStakeholder(stack: DevHostStack, name: string, extra: Record
   const id = String(stack.sim.createCard(stack.lists.todo, { name }).id);
   stack.sim.setPluginData(
     { scope: "card", idModel: id },
-    { stakeholder: stakeholderRecord(name, { cadenceDays: 14, initiation: { platform: true, roles: true, reviews: false, scope: false }, ...extra }) },
+    {
+      stakeholder: stakeholderRecord(name, {
+        cadenceDays: 14,
+        initiation: { platform: true, roles: true, reviews: false, scope: false },
+        ...extra,
+      }),
+    },
   );
   return id;
 }

@@ -37,7 +37,10 @@ describe("the first-run guide", () => {
     ]);
     await saveScreenshot(page, "guide-modal");
     await guide.getByRole("button", { name: "Connect the board" }).click();
-    await page.frameLocator('iframe[data-frame="popup"]').getByRole("heading", { name: "Stakeholder Loop access" }).waitFor();
+    await page
+      .frameLocator('iframe[data-frame="popup"]')
+      .getByRole("heading", { name: "Stakeholder Loop access" })
+      .waitFor();
     await expect(frameSrc(page, "popup")).resolves.toContain("/powerup/authorize.html");
     expect(opened!.errors).toEqual([]);
   });
@@ -48,13 +51,19 @@ describe("the first-run guide", () => {
     await page.locator('iframe[data-frame="modal"][src*="/powerup/stakeholders.html"]').waitFor();
 
     await (await openGuide(page)).getByRole("button", { name: "Plan a sprint" }).click();
-    await page.frameLocator('iframe[data-frame="modal"]').getByRole("heading", { name: "Sprints", exact: true }).waitFor();
+    await page
+      .frameLocator('iframe[data-frame="modal"]')
+      .getByRole("heading", { name: "Sprints", exact: true })
+      .waitFor();
 
     await (await openGuide(page)).getByRole("button", { name: "Open the monthly report" }).click();
     await page.frameLocator('iframe[data-frame="modal"]').getByRole("heading", { name: "Monthly report" }).waitFor();
 
     await (await openGuide(page)).getByRole("button", { name: "Board settings" }).click();
-    await page.frameLocator('iframe[data-frame="popup"]').getByRole("heading", { name: "Stakeholder Loop settings" }).waitFor();
+    await page
+      .frameLocator('iframe[data-frame="popup"]')
+      .getByRole("heading", { name: "Stakeholder Loop settings" })
+      .waitFor();
   });
 
   it("closes from Go to the board and from Done", async () => {

@@ -1,7 +1,16 @@
 import type { Browser } from "playwright-core";
 import { launchBrowser, saveScreenshot } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
-import { cardData, dayFromToday, frontBadge, openBoard, openCardPopup, popupClosed, seedCard, today } from "./card-page-harness";
+import {
+  cardData,
+  dayFromToday,
+  frontBadge,
+  openBoard,
+  openCardPopup,
+  popupClosed,
+  seedCard,
+  today,
+} from "./card-page-harness";
 
 describe("The Invoice popup", () => {
   let stack: DevHostStack;
@@ -71,7 +80,16 @@ describe("The Invoice popup", () => {
     const earlier = seedCard(stack, "Invoice workshop");
     stack.sim.setPluginData(
       { scope: "card", idModel: earlier },
-      { invoice: { v: 1, number: "UK-7", amount: 900, currency: "GBP", issuedOn: dayFromToday(1), dueOn: dayFromToday(31) } },
+      {
+        invoice: {
+          v: 1,
+          number: "UK-7",
+          amount: 900,
+          currency: "GBP",
+          issuedOn: dayFromToday(1),
+          dueOn: dayFromToday(31),
+        },
+      },
     );
     const card = seedCard(stack, "Invoice training");
     const { page, errors } = await openBoard(browser, stack);
@@ -104,12 +122,24 @@ describe("The Invoice popup", () => {
   });
   it("bills an invoice to one of the board's parties: its one client by default, or a partner chosen", async () => {
     const person = (name: string, type: string, org: string) =>
-      stack.sim.setPluginData({ scope: "card", idModel: seedCard(stack, name) }, {
-        stakeholder: {
-          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active",
-          initiation: { platform: true, roles: true, reviews: true, scope: true },
+      stack.sim.setPluginData(
+        { scope: "card", idModel: seedCard(stack, name) },
+        {
+          stakeholder: {
+            v: 1,
+            name,
+            type,
+            org,
+            influence: "high",
+            interest: "high",
+            channel: "email",
+            cadenceDays: 7,
+            buyIn: "neutral",
+            status: "active",
+            initiation: { platform: true, roles: true, reviews: true, scope: true },
+          },
         },
-      });
+      );
     person("Dana Ruiz", "client", "ACME");
     person("Priya Natarajan", "partner", "Northwind");
     const card = seedCard(stack, "Integration fee");

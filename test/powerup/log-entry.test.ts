@@ -8,7 +8,10 @@ const entry = (day: number, summary = "Weekly status"): LogEntry => ({
   channel: "email",
   summary,
 });
-const full: CommunicationLog = { v: 1, entries: Array.from({ length: LOG_ENTRIES_KEPT }, (_, i) => entry(i + 1)).reverse() };
+const full: CommunicationLog = {
+  v: 1,
+  entries: Array.from({ length: LOG_ENTRIES_KEPT }, (_, i) => entry(i + 1)).reverse(),
+};
 
 describe("withEntry", () => {
   it("keeps a back-dated update on a full log, dropping the oldest other one instead", () => {
@@ -22,7 +25,8 @@ describe("withEntry", () => {
   it("drops the oldest updates until the card's data fits, and never the new one", () => {
     const long = (day: number) => entry(day, "x".repeat(200));
     const log: CommunicationLog = { v: 1, entries: Array.from({ length: 11 }, (_, i) => long(i + 1)) };
-    const fits = (candidate: CommunicationLog) => pluginDataSize({ stakeholder: "y".repeat(1500), log: candidate }) <= 4096;
+    const fits = (candidate: CommunicationLog) =>
+      pluginDataSize({ stakeholder: "y".repeat(1500), log: candidate }) <= 4096;
     const newest = long(20);
     const saved = withEntry(log, newest, fits);
     expect(fits(saved)).toBe(true);

@@ -21,7 +21,8 @@ describe("the Log update popup, on the dev host in Chromium", () => {
 
   const stakeholder = (name: string, cadenceDays: number) => stakeholderRecord(name, { cadenceDays });
   const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-  const storedLog = (idCard: string) => stack.sim.getPluginData({ scope: "card", idModel: idCard }).log as StoredLog | undefined;
+  const storedLog = (idCard: string) =>
+    stack.sim.getPluginData({ scope: "card", idModel: idCard }).log as StoredLog | undefined;
   const tile = (idCard: string) => page.locator(`[data-card-id="${idCard}"]`);
 
   async function openLogUpdate(idCard: string): Promise<FrameLocator> {
@@ -39,7 +40,8 @@ describe("the Log update popup, on the dev host in Chromium", () => {
     await stack?.close();
   });
   beforeEach(async () => {
-    for (const idCard of Object.values(stack.cards)) stack.sim.setPluginData({ scope: "card", idModel: idCard }, { stakeholder: undefined, log: undefined });
+    for (const idCard of Object.values(stack.cards))
+      stack.sim.setPluginData({ scope: "card", idModel: idCard }, { stakeholder: undefined, log: undefined });
   });
   afterEach(async () => {
     await page.context().close();
@@ -57,7 +59,13 @@ describe("the Log update popup, on the dev host in Chromium", () => {
     const idCard = stack.cards.mobileApp;
     stack.sim.setPluginData(
       { scope: "card", idModel: idCard },
-      { stakeholder: stakeholder("Marco Bellini", 7), log: { v: 1, entries: [{ id: "old00001", at: daysAgo(20), channel: "email", summary: "Sent the October status report" }] } },
+      {
+        stakeholder: stakeholder("Marco Bellini", 7),
+        log: {
+          v: 1,
+          entries: [{ id: "old00001", at: daysAgo(20), channel: "email", summary: "Sent the October status report" }],
+        },
+      },
     );
     await openDevHost();
     await tile(idCard).locator('[data-badge="Update overdue 13d"]').waitFor();
@@ -76,7 +84,10 @@ describe("the Log update popup, on the dev host in Chromium", () => {
 
     const log = storedLog(idCard)!;
     expect(log.entries).toHaveLength(2);
-    expect(log.entries[0]).toMatchObject({ channel: "meeting", summary: "Walked through the sprint 4 demo and the revised timeline" });
+    expect(log.entries[0]).toMatchObject({
+      channel: "meeting",
+      summary: "Walked through the sprint 4 demo and the revised timeline",
+    });
     expect(log.entries[0]!.id).toMatch(/^[0-9a-z]{8}$/);
     expect(Math.abs(Date.parse(log.entries[0]!.at) - Date.now())).toBeLessThan(5 * 60_000);
     expect(log.entries[1]!.id).toBe("old00001");
@@ -102,13 +113,24 @@ describe("the Log update popup, on the dev host in Chromium", () => {
     await popup.getByLabel("Summary").fill("Kick-off call: agreed Slack for day-to-day questions");
     await popup.getByRole("button", { name: "Log update" }).click();
     await page.locator('iframe[data-frame="popup"]').waitFor({ state: "detached" });
-    expect(storedLog(idCard)).toMatchObject({ v: 1, entries: [{ channel: "email", summary: "Kick-off call: agreed Slack for day-to-day questions" }] });
+    expect(storedLog(idCard)).toMatchObject({
+      v: 1,
+      entries: [{ channel: "email", summary: "Kick-off call: agreed Slack for day-to-day questions" }],
+    });
   });
 
   it("keeps the newest 12 updates when a 13th is logged", async () => {
     const idCard = stack.cards.sla;
-    const entries = Array.from({ length: 12 }, (_, i) => ({ id: `keep${String(i).padStart(4, "0")}`, at: daysAgo(i + 1), channel: "email", summary: `Update ${i + 1}` }));
-    stack.sim.setPluginData({ scope: "card", idModel: idCard }, { stakeholder: stakeholder("Legal team", 30), log: { v: 1, entries } });
+    const entries = Array.from({ length: 12 }, (_, i) => ({
+      id: `keep${String(i).padStart(4, "0")}`,
+      at: daysAgo(i + 1),
+      channel: "email",
+      summary: `Update ${i + 1}`,
+    }));
+    stack.sim.setPluginData(
+      { scope: "card", idModel: idCard },
+      { stakeholder: stakeholder("Legal team", 30), log: { v: 1, entries } },
+    );
     await openDevHost();
     const popup = await openLogUpdate(idCard);
     await popup.getByLabel("Summary").fill("Sent the signed SLA");
@@ -140,7 +162,11 @@ describe("the Log update popup, on the dev host in Chromium", () => {
     stack.sim.setPluginData({ scope: "card", idModel: idCard }, { stakeholder: { v: 2, name: "From the future" } });
     await openDevHost();
     const popup = await openLogUpdate(idCard);
-    await popup.getByText(/The saved stakeholder cannot be read: it was saved by another version of Stakeholder Loop \(version 2\)/).waitFor();
+    await popup
+      .getByText(
+        /The saved stakeholder cannot be read: it was saved by another version of Stakeholder Loop \(version 2\)/,
+      )
+      .waitFor();
     await expect(popup.getByLabel("Summary").count()).resolves.toBe(0);
   });
 });

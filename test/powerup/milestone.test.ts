@@ -1,7 +1,16 @@
 import type { Browser } from "playwright-core";
 import { launchBrowser, saveScreenshot } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
-import { cardData, dayFromToday, frontBadge, openBoard, openCardPopup, popupClosed, seedCard, today } from "./card-page-harness";
+import {
+  cardData,
+  dayFromToday,
+  frontBadge,
+  openBoard,
+  openCardPopup,
+  popupClosed,
+  seedCard,
+  today,
+} from "./card-page-harness";
 
 describe("The Milestone popup", () => {
   let stack: DevHostStack;
@@ -31,7 +40,14 @@ describe("The Milestone popup", () => {
     await popupClosed(page);
 
     await frontBadge(page, card, `Milestone hit · ${due}`).waitFor();
-    expect(cardData(stack, card).milestone).toEqual({ v: 1, stage: "execution", deliverable: "Beta release", due, baselineDue: due, doneOn: today() });
+    expect(cardData(stack, card).milestone).toEqual({
+      v: 1,
+      stage: "execution",
+      deliverable: "Beta release",
+      due,
+      baselineDue: due,
+      doneOn: today(),
+    });
     expect(errors).toEqual([]);
   });
 
@@ -39,7 +55,10 @@ describe("The Milestone popup", () => {
     const card = seedCard(stack, "Go-live");
     const first = dayFromToday(10);
     const later = dayFromToday(20);
-    stack.sim.setPluginData({ scope: "card", idModel: card }, { milestone: { v: 1, stage: "closing", deliverable: "Go-live", due: first, baselineDue: first } });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: card },
+      { milestone: { v: 1, stage: "closing", deliverable: "Go-live", due: first, baselineDue: first } },
+    );
     const { page, errors } = await openBoard(browser, stack);
     await frontBadge(page, card, `Milestone upcoming · ${first}`).waitFor();
 
@@ -52,14 +71,23 @@ describe("The Milestone popup", () => {
     await popupClosed(page);
 
     await frontBadge(page, card, `Slipped from ${first}`).waitFor();
-    expect(cardData(stack, card).milestone).toEqual({ v: 1, stage: "closing", deliverable: "Go-live", due: later, baselineDue: first });
+    expect(cardData(stack, card).milestone).toEqual({
+      v: 1,
+      stage: "closing",
+      deliverable: "Go-live",
+      due: later,
+      baselineDue: first,
+    });
     expect(errors).toEqual([]);
   });
 
   it("shows an unfinished milestone past its due date as overdue", async () => {
     const card = seedCard(stack, "Discovery report");
     const due = dayFromToday(-2);
-    stack.sim.setPluginData({ scope: "card", idModel: card }, { milestone: { v: 1, stage: "initiation", deliverable: "Discovery report", due, baselineDue: due } });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: card },
+      { milestone: { v: 1, stage: "initiation", deliverable: "Discovery report", due, baselineDue: due } },
+    );
     const { page, errors } = await openBoard(browser, stack);
 
     const badge = frontBadge(page, card, `Milestone overdue · ${due}`);
@@ -73,7 +101,10 @@ describe("The Milestone popup", () => {
   it("shows a milestone past its due date whose card sits in the Done list as done, never overdue", async () => {
     const card = String(stack.sim.createCard(stack.lists.done, { name: "Style guide" }).id);
     const due = dayFromToday(-3);
-    stack.sim.setPluginData({ scope: "card", idModel: card }, { milestone: { v: 1, stage: "planning", deliverable: "Style guide", due, baselineDue: due } });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: card },
+      { milestone: { v: 1, stage: "planning", deliverable: "Style guide", due, baselineDue: due } },
+    );
     const { page, errors } = await openBoard(browser, stack);
 
     const badge = frontBadge(page, card, `Milestone done · ${due}`);
@@ -108,7 +139,9 @@ describe("The Milestone popup", () => {
     await frontBadge(page, card, "Unreadable milestone").waitFor();
 
     const popup = await openCardPopup(page, card, "Milestone");
-    expect(await popup.locator(".read-error").innerText()).toContain("The saved milestone cannot be read: it was saved by another version of Stakeholder Loop (version 2)");
+    expect(await popup.locator(".read-error").innerText()).toContain(
+      "The saved milestone cannot be read: it was saved by another version of Stakeholder Loop (version 2)",
+    );
     await saveScreenshot(page, "milestone-unreadable");
     await popup.getByLabel("Stage").selectOption({ label: "Planning" });
     await popup.getByLabel("Due", { exact: true }).fill(dayFromToday(30));
@@ -117,7 +150,13 @@ describe("The Milestone popup", () => {
 
     await frontBadge(page, card, `Milestone upcoming · ${dayFromToday(30)}`).waitFor();
     expect(await frontBadge(page, card, "Unreadable milestone").count()).toBe(0);
-    expect(cardData(stack, card).milestone).toEqual({ v: 1, stage: "planning", deliverable: "Pilot", due: dayFromToday(30), baselineDue: dayFromToday(30) });
+    expect(cardData(stack, card).milestone).toEqual({
+      v: 1,
+      stage: "planning",
+      deliverable: "Pilot",
+      due: dayFromToday(30),
+      baselineDue: dayFromToday(30),
+    });
     expect(errors).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ let opened: OpenedPage | undefined;
 function previousMonth(): { month: string; day: (n: number) => number } {
   const now = new Date();
   const first = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
-  return { month: new Date(first).toISOString().slice(0, 7), day: (n) => first + (n - 1) * 86_400_000 + 12 * 3_600_000 };
+  return {
+    month: new Date(first).toISOString().slice(0, 7),
+    day: (n) => first + (n - 1) * 86_400_000 + 12 * 3_600_000,
+  };
 }
 const last = previousMonth();
 
@@ -38,14 +41,19 @@ async function openReport(): Promise<{ page: Page; modal: FrameLocator }> {
   await page.getByRole("button", { name: "Monthly report" }).click();
   const modal = page.frameLocator('iframe[data-frame="modal"]');
   await modal.getByRole("heading", { name: "Monthly report" }).waitFor();
-  const settings = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).settings as { timezone?: string } | undefined;
-  const today = DateTime.now().setZone(settings?.timezone ?? "UTC").toISODate()!;
+  const settings = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).settings as
+    { timezone?: string } | undefined;
+  const today = DateTime.now()
+    .setZone(settings?.timezone ?? "UTC")
+    .toISODate()!;
   await expect(modal.getByLabel("Month").inputValue()).resolves.toBe(defaultReportMonth(today));
   await modal.getByLabel("Month").fill(last.month);
   return { page, modal };
 }
 
-const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(last.day(1));
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  last.day(1),
+);
 
 /** Generates the chosen month and waits until the modal shows that version's HTML. */
 async function generate(modal: FrameLocator, version: number): Promise<FrameLocator> {
@@ -57,7 +65,8 @@ async function generate(modal: FrameLocator, version: number): Promise<FrameLoca
 }
 
 /** The report's key figure as its HTML shows it. */
-const keyFigure = (report: FrameLocator, label: string) => report.locator("#section-1 tr", { hasText: label }).first().locator("td").nth(1).innerText();
+const keyFigure = (report: FrameLocator, label: string) =>
+  report.locator("#section-1 tr", { hasText: label }).first().locator("td").nth(1).innerText();
 
 describe("the Monthly report modal", () => {
   it("generates last month's report on the service and shows its HTML in a frame that may run nothing", async () => {
@@ -75,8 +84,17 @@ describe("the Monthly report modal", () => {
 
     // What the modal shows is the stored snapshot the service lists.
     const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
-    const listed = (await (await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/reports`, { headers: { authorization: `Bearer ${jwt}` } })).json()) as { snapshots: any[] };
-    expect(listed.snapshots[0]).toMatchObject({ month: last.month, audience: "internal", version: 1, createdBy: stack.simInfo.memberId });
+    const listed = (await (
+      await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/reports`, {
+        headers: { authorization: `Bearer ${jwt}` },
+      })
+    ).json()) as { snapshots: any[] };
+    expect(listed.snapshots[0]).toMatchObject({
+      month: last.month,
+      audience: "internal",
+      version: 1,
+      createdBy: stack.simInfo.memberId,
+    });
     await saveScreenshot(page, "monthly-report-modal");
     expect(opened!.errors).toEqual([]);
   });
@@ -90,7 +108,10 @@ describe("the Monthly report modal", () => {
 
     await modal.getByRole("button", { name: "Version 1" }).click();
     await modal.getByRole("heading", { name: `${monthName} · version 1` }).waitFor();
-    await modal.frameLocator("iframe.report-frame").getByRole("heading", { name: `Monthly report: ACME rollout, ${monthName}` }).waitFor();
+    await modal
+      .frameLocator("iframe.report-frame")
+      .getByRole("heading", { name: `Monthly report: ACME rollout, ${monthName}` })
+      .waitFor();
     // The client audience has versions of its own; the internal report shown goes with its buttons.
     await modal.getByLabel("Audience").selectOption("client");
     await modal.getByText("No report has been generated for this month and audience yet.").waitFor();
@@ -112,20 +133,43 @@ describe("the Monthly report modal", () => {
     const { page, modal } = await openReport();
     await generate(modal, 3);
 
-    const [pdf] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download PDF" }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Download PDF" }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.pdf`);
-    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const [md] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download Markdown" }).click()]);
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
+    const [md] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Download Markdown" }).click(),
+    ]);
     expect(md.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.md`);
     expect(fs.readFileSync((await md.path())!, "utf8")).toMatch(/ACME rollout/);
-    const [csv] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download CSV" }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/\.zip$/);
-    const [html] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download HTML" }).click()]);
+    const [html] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Download HTML" }).click(),
+    ]);
     expect(html.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.html`);
     expect(fs.readFileSync((await html.path())!, "utf8")).toMatch(/<html[\s\S]*ACME rollout/);
-    const [json] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Download JSON" }).click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Download JSON" }).click(),
+    ]);
     expect(json.suggestedFilename()).toBe(`monthly-report-${last.month}-internal-v3.json`);
-    expect(JSON.parse(fs.readFileSync((await json.path())!, "utf8"))).toMatchObject({ period: { month: last.month }, cards: { created: 3, completed: 2 } });
+    expect(JSON.parse(fs.readFileSync((await json.path())!, "utf8"))).toMatchObject({
+      period: { month: last.month },
+      cards: { created: 3, completed: 2 },
+    });
   });
 
   it("posts the report's Markdown on a Reports card in a Reports list it creates, after an Authorize in place, then reuses both", async () => {
@@ -145,7 +189,9 @@ describe("the Monthly report modal", () => {
     const created = actions.filter((a) => a.type === "createCard" && (a.data as any).card?.name === "Reports");
     expect(created).toHaveLength(1);
     expect((created[0]!.data as any).list.id).toBe((lists[0]!.data as any).list.id);
-    const comments = actions.filter((a) => a.type === "commentCard" && (a.data as any).card?.id === (created[0]!.data as any).card.id);
+    const comments = actions.filter(
+      (a) => a.type === "commentCard" && (a.data as any).card?.id === (created[0]!.data as any).card.id,
+    );
     expect(comments).toHaveLength(2);
     expect((comments[0]!.data as any).text).toMatch(/^#.*ACME rollout/m);
   });
@@ -154,7 +200,10 @@ describe("the Monthly report modal", () => {
     const payload = "<img src=x onerror=alert(1)>";
     const card = String(stack.sim.createCard(stack.lists.todo, { name: payload, at: last.day(2) }).id);
     const due = new Date(last.day(20)).toISOString().slice(0, 10);
-    stack.sim.setPluginData({ scope: "card", idModel: card }, { milestone: { v: 1, stage: "execution", deliverable: "Beta", due, baselineDue: due } });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: card },
+      { milestone: { v: 1, stage: "execution", deliverable: "Beta", due, baselineDue: due } },
+    );
     const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
     const refreshed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/plugin-data/refresh`, {
       method: "POST",
@@ -196,14 +245,25 @@ describe("the Monthly report modal", () => {
   it("starts from the board settings' audience and time zone", async () => {
     stack.sim.setPluginData(
       { scope: "board", idModel: stack.boardId },
-      { settings: { v: 1, timezone: "Pacific/Auckland", doneLists: [], sprintDays: 14, reportAudience: "client", reportOnMonthClose: true } },
+      {
+        settings: {
+          v: 1,
+          timezone: "Pacific/Auckland",
+          doneLists: [],
+          sprintDays: 14,
+          reportAudience: "client",
+          reportOnMonthClose: true,
+        },
+      },
     );
     const { modal } = await openReport();
     await expect(modal.getByLabel("Audience").inputValue()).resolves.toBe("client");
     await expect(modal.getByLabel("Time zone").inputValue()).resolves.toBe("Pacific/Auckland");
     await modal.getByRole("button", { name: "Generate report" }).click();
     // No stakeholder names a client organisation yet: the report is the board's figures, for no party in particular.
-    await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual(["No client organisation yet"]);
+    await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual([
+      "No client organisation yet",
+    ]);
     await modal.getByText(/^Version 1 · Client · Pacific\/Auckland · generated/).waitFor();
   });
 
@@ -211,16 +271,31 @@ describe("the Monthly report modal", () => {
     const { sim, boardId, lists } = stack;
     const person = async (name: string, type: string, org: string) => {
       const idCard = String(sim.createCard(lists.todo, { name, at: last.day(2) }).id);
-      sim.setPluginData({ scope: "card", idModel: idCard }, {
-        stakeholder: {
-          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "sceptic", status: "active",
-          initiation: { platform: true, roles: true, reviews: true, scope: true },
+      sim.setPluginData(
+        { scope: "card", idModel: idCard },
+        {
+          stakeholder: {
+            v: 1,
+            name,
+            type,
+            org,
+            influence: "high",
+            interest: "high",
+            channel: "email",
+            cadenceDays: 7,
+            buyIn: "sceptic",
+            status: "active",
+            initiation: { platform: true, roles: true, reviews: true, scope: true },
+          },
         },
-      });
+      );
       // What the Power-Up does after a save: the service reads the card's pluginData.
       const refreshed = await fetch(`${stack.baseUrl}/api/boards/${boardId}/plugin-data/refresh`, {
         method: "POST",
-        headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+        headers: {
+          authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`,
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ idCard }),
       });
       expect(refreshed.status).toBe(200);
@@ -236,7 +311,10 @@ describe("the Monthly report modal", () => {
     await note.fill("Northwind is slow to sign");
     await modal.getByLabel("Audience").selectOption("partner");
     await expect(note.isVisible()).resolves.toBe(false);
-    await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual(["Lang Logistics", "Northwind"]);
+    await expect(modal.getByLabel("Organisation").locator("option").allInnerTexts()).resolves.toEqual([
+      "Lang Logistics",
+      "Northwind",
+    ]);
     await modal.getByLabel("Organisation").selectOption("Northwind");
     const report = await generate(modal, 1);
     await modal.getByText(/^Version 1 · Partner: Northwind · /).waitFor();
@@ -252,7 +330,10 @@ describe("the Monthly report modal", () => {
 
   it("says in words that the board must be connected when the service has no data for it", async () => {
     const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
-    const removed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${jwt}` } });
+    const removed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection?deleteData=true`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${jwt}` },
+    });
     expect(removed.status).toBe(200);
     const { modal } = await openReport();
     await modal.getByRole("button", { name: "Generate report" }).click();

@@ -9,18 +9,37 @@ const suite = useDevHostSuite(async (seeded) => {
   stack = seeded;
   const { sim, boardId, lists } = stack;
   sprintCard = String(sim.createCard(lists.todo, { name: "Sprint 1" }).id);
-  sim.setPluginData({ scope: "card", idModel: sprintCard }, { sprint: { v: 1, number: 1, start: "2026-12-01", end: "2026-12-14", goal: "Checkout", committed: [] } });
+  sim.setPluginData(
+    { scope: "card", idModel: sprintCard },
+    { sprint: { v: 1, number: 1, start: "2026-12-01", end: "2026-12-14", goal: "Checkout", committed: [] } },
+  );
   const dana = String(sim.createCard(lists.todo, { name: "Dana Ruiz" }).id);
-  sim.setPluginData({ scope: "card", idModel: dana }, {
-    stakeholder: {
-      v: 1, name: "Dana Ruiz", type: "client", org: "ACME", influence: "high", interest: "high", channel: "email", contact: "dana@acme.example",
-      cadenceDays: 7, buyIn: "sceptic", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
+  sim.setPluginData(
+    { scope: "card", idModel: dana },
+    {
+      stakeholder: {
+        v: 1,
+        name: "Dana Ruiz",
+        type: "client",
+        org: "ACME",
+        influence: "high",
+        interest: "high",
+        channel: "email",
+        contact: "dana@acme.example",
+        cadenceDays: 7,
+        buyIn: "sceptic",
+        status: "active",
+        initiation: { platform: true, roles: true, reviews: true, scope: true },
+      },
     },
-  });
+  );
   for (const idCard of [sprintCard, dana]) {
     const refreshed = await fetch(`${stack.baseUrl}/api/boards/${boardId}/plugin-data/refresh`, {
       method: "POST",
-      headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ idCard }),
     });
     expect(refreshed.status).toBe(200);
@@ -45,7 +64,9 @@ describe("Sprint reviews with stakeholders, from the Sprint modal", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toMatch(/^text\/calendar/);
     // Long lines are folded (RFC 5545): unfolded before reading.
-    expect((await response.text()).replace(/\r?\n[ \t]/g, "")).toContain(`UID:sprint-review-${sprintCard}@${stack.boardId}.stakeholder-loop`);
+    expect((await response.text()).replace(/\r?\n[ \t]/g, "")).toContain(
+      `UID:sprint-review-${sprintCard}@${stack.boardId}.stakeholder-loop`,
+    );
 
     await modal.getByRole("button", { name: "Stop all calendar URLs" }).click();
     await modal.getByText("Stopped 1 calendar URL.").waitFor();

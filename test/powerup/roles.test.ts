@@ -1,7 +1,15 @@
 import type { Browser } from "playwright-core";
 import { launchBrowser, saveScreenshot } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
-import { cardData, frontBadge, openBoard, openCardPopup, popupClosed, seedCard, seedStakeholder } from "./card-page-harness";
+import {
+  cardData,
+  frontBadge,
+  openBoard,
+  openCardPopup,
+  popupClosed,
+  seedCard,
+  seedStakeholder,
+} from "./card-page-harness";
 
 describe("The Roles popup", () => {
   let stack: DevHostStack;
@@ -41,7 +49,13 @@ describe("The Roles popup", () => {
     await popupClosed(page);
 
     await frontBadge(page, card, "A: Ada Lovelace").waitFor();
-    expect(cardData(stack, card).roles).toEqual({ v: 1, responsible: [ben], accountable: ada, consulted: [], informed: [ada] });
+    expect(cardData(stack, card).roles).toEqual({
+      v: 1,
+      responsible: [ben],
+      accountable: ada,
+      consulted: [],
+      informed: [ada],
+    });
     await saveScreenshot(page, "roles-badge-on-card");
     expect(errors).toEqual([]);
   });
@@ -49,7 +63,10 @@ describe("The Roles popup", () => {
   it("shows the saved roles when opened again, and “Clear roles” removes the record and its badge", async () => {
     const ada = seedStakeholder(stack, "Cleo Ortiz");
     const card = seedCard(stack, "Data migration");
-    stack.sim.setPluginData({ scope: "card", idModel: card }, { roles: { v: 1, responsible: [ada], accountable: ada, consulted: [], informed: [] } });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: card },
+      { roles: { v: 1, responsible: [ada], accountable: ada, consulted: [], informed: [] } },
+    );
     const { page, errors } = await openBoard(browser, stack);
     await frontBadge(page, card, "A: Cleo Ortiz").waitFor();
 
@@ -81,7 +98,9 @@ describe("The Roles popup", () => {
     await popup.getByRole("button", { name: "Save roles" }).click();
     const refusal = popup.locator("[data-form-message].message-error");
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/This card's Stakeholder Loop data would take 4,\d{3} characters, and Trello keeps at most 4,096\..*Nothing was changed/);
+    expect(await refusal.textContent()).toMatch(
+      /This card's Stakeholder Loop data would take 4,\d{3} characters, and Trello keeps at most 4,096\..*Nothing was changed/,
+    );
     await saveScreenshot(page, "roles-refused-over-limit");
 
     expect(await popup.getByRole("group", { name: "Consulted" }).getByLabel("Eli Novak").isChecked()).toBe(true);

@@ -1,7 +1,16 @@
 import type { Browser } from "playwright-core";
 import { launchBrowser, saveScreenshot } from "../support/browser";
 import { startDevHostStack, type DevHostStack } from "../support/dev-host-stack";
-import { cardData, frontBadge, openBoard, openCardPopup, popupClosed, seedCard, seedStakeholder, today } from "./card-page-harness";
+import {
+  cardData,
+  frontBadge,
+  openBoard,
+  openCardPopup,
+  popupClosed,
+  seedCard,
+  seedStakeholder,
+  today,
+} from "./card-page-harness";
 
 describe("The Scope popup", () => {
   let stack: DevHostStack;
@@ -23,7 +32,9 @@ describe("The Scope popup", () => {
     const popup = await openCardPopup(page, stack.cards.mobileApp, "Scope");
     expect(await popup.locator("fieldset.change-request").isHidden()).toBe(true);
     await popup.getByLabel("Out of scope").check();
-    await popup.getByLabel("Boundary: what we will / won't do").fill("We build the responsive web app; native apps are not part of this contract.");
+    await popup
+      .getByLabel("Boundary: what we will / won't do")
+      .fill("We build the responsive web app; native apps are not part of this contract.");
     await saveScreenshot(page, "scope-out-of-scope");
     await popup.getByRole("button", { name: "Save scope" }).click();
     await popupClosed(page);
@@ -62,7 +73,14 @@ describe("The Scope popup", () => {
     expect(cardData(stack, card).scope).toEqual({
       v: 1,
       decision: "change",
-      change: { status: "proposed", requestedBy: ada, proposedOn: today(), impactDays: 5, impactCost: 4800, currency: "EUR" },
+      change: {
+        status: "proposed",
+        requestedBy: ada,
+        proposedOn: today(),
+        impactDays: 5,
+        impactCost: 4800,
+        currency: "EUR",
+      },
       party: "ACME",
     });
 
@@ -115,7 +133,9 @@ describe("The Scope popup", () => {
     expect(await popup.getByLabel("Rationale").getAttribute("aria-invalid")).toBe("true");
     await saveScreenshot(page, "scope-approve-without-rationale");
 
-    expect(await popup.getByLabel("Boundary: what we will / won't do").inputValue()).toBe("SSO with the client's Azure AD only");
+    expect(await popup.getByLabel("Boundary: what we will / won't do").inputValue()).toBe(
+      "SSO with the client's Azure AD only",
+    );
     expect(await popup.getByLabel("Impact (days)").inputValue()).toBe("3");
     expect(await popup.getByLabel("Status", { exact: true }).inputValue()).toBe("approved");
     expect(cardData(stack, card).scope ?? null).toBeNull();

@@ -51,7 +51,9 @@ describe("a second member of a connected board (not the one who connected it)", 
     await modal.getByLabel("Organisation").fill("Northwind");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Nadia Obi").waitFor();
-    const created = stack.sim.boardActions(stack.boardId).find((a) => a.type === "createCard" && (a.data as { card?: { name?: string } }).card?.name === "Nadia Obi");
+    const created = stack.sim
+      .boardActions(stack.boardId)
+      .find((a) => a.type === "createCard" && (a.data as { card?: { name?: string } }).card?.name === "Nadia Obi");
     expect(created?.idMemberCreator).toBe(stack.secondMember.id);
     const idCard = (created!.data as { card: { id: string } }).card.id;
 

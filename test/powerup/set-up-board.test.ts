@@ -41,14 +41,23 @@ describe("Set up this board, from the settings popup", () => {
     await popup.getByRole("button", { name: "Set up this board" }).click();
     // The member has not authorized yet: one click, in place, and setup carries on.
     await popup.locator(".authorize-in-place").getByRole("button", { name: "Authorize" }).click();
-    await popup.getByText(`Set up: created the lists ${TEMPLATE_LISTS.join(", ")} and the labels ${TEMPLATE_LABELS.map((label) => label.name).join(", ")}.`, { exact: false }).waitFor();
+    await popup
+      .getByText(
+        `Set up: created the lists ${TEMPLATE_LISTS.join(", ")} and the labels ${TEMPLATE_LABELS.map((label) => label.name).join(", ")}.`,
+        { exact: false },
+      )
+      .waitFor();
     await saveScreenshot(page, "set-up-board");
 
     const lists = await openLists();
     expect(lists.map((list) => list.name)).toEqual([...TEMPLATE_LISTS]);
     const made = await labels();
-    for (const label of TEMPLATE_LABELS) expect(made).toContainEqual(expect.objectContaining({ name: label.name, color: label.color }));
-    const settings = stack.sim.getPluginData({ scope: "board", idModel: emptyBoard }).settings as { doneLists: string[]; timezone?: string };
+    for (const label of TEMPLATE_LABELS)
+      expect(made).toContainEqual(expect.objectContaining({ name: label.name, color: label.color }));
+    const settings = stack.sim.getPluginData({ scope: "board", idModel: emptyBoard }).settings as {
+      doneLists: string[];
+      timezone?: string;
+    };
     expect(settings.doneLists).toEqual([lists.find((list) => list.name === "Done")!.id]);
     expect(settings.timezone).toEqual(expect.any(String));
     const actionsAfterFirst = stack.sim.boardActions(emptyBoard).length;

@@ -56,8 +56,14 @@ describe("the settings popup", () => {
     await popup.getByRole("button", { name: "Save settings" }).click();
     await page.locator('iframe[data-frame="popup"]').waitFor({ state: "detached" });
     expect(savedSettings()).toEqual({
-      v: 1, timezone: "Europe/Berlin", doneLists: [stack.lists.doing], workLists: [stack.lists.doing], sprintDays: 21, technicalLead: priya,
-      reportAudience: "client", reportOnMonthClose: false,
+      v: 1,
+      timezone: "Europe/Berlin",
+      doneLists: [stack.lists.doing],
+      workLists: [stack.lists.doing],
+      sprintDays: 21,
+      technicalLead: priya,
+      reportAudience: "client",
+      reportOnMonthClose: false,
     });
     expect(opened!.errors).toEqual([]);
   });
@@ -77,13 +83,23 @@ describe("the settings popup", () => {
   });
 
   it("shows settings that fail their schema as a readable error and starts over from the defaults", async () => {
-    stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { settings: { v: 2, timezone: "Europe/Berlin" } });
+    stack.sim.setPluginData(
+      { scope: "board", idModel: stack.boardId },
+      { settings: { v: 2, timezone: "Europe/Berlin" } },
+    );
     const { page, popup } = await openSettings();
     await popup.getByText("The saved board settings cannot be read").waitFor();
     await popup.getByRole("button", { name: "Start over with the default settings" }).click();
     await expect(popup.getByLabel("Sprint length (days)").inputValue()).resolves.toBe("14");
     await popup.getByRole("button", { name: "Save settings" }).click();
     await page.locator('iframe[data-frame="popup"]').waitFor({ state: "detached" });
-    expect(savedSettings()).toEqual({ v: 1, timezone: "UTC", doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true });
+    expect(savedSettings()).toEqual({
+      v: 1,
+      timezone: "UTC",
+      doneLists: [],
+      sprintDays: 14,
+      reportAudience: "internal",
+      reportOnMonthClose: true,
+    });
   });
 });

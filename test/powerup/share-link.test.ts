@@ -16,15 +16,31 @@ const suite = useDevHostSuite(async (seeded) => {
   const { sim, boardId, lists } = stack;
   const person = async (name: string, type: string, org: string, buyIn: string, contact: string) => {
     const idCard = String(sim.createCard(lists.todo, { name, at: Date.parse(`${lastMonth}-02T12:00:00Z`) }).id);
-    sim.setPluginData({ scope: "card", idModel: idCard }, {
-      stakeholder: {
-        v: 1, name, type, org, influence: "high", interest: "high", channel: "email", contact, cadenceDays: 7, buyIn, status: "active",
-        initiation: { platform: true, roles: true, reviews: true, scope: true },
+    sim.setPluginData(
+      { scope: "card", idModel: idCard },
+      {
+        stakeholder: {
+          v: 1,
+          name,
+          type,
+          org,
+          influence: "high",
+          interest: "high",
+          channel: "email",
+          contact,
+          cadenceDays: 7,
+          buyIn,
+          status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
       },
-    });
+    );
     const refreshed = await fetch(`${stack.baseUrl}/api/boards/${boardId}/plugin-data/refresh`, {
       method: "POST",
-      headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ idCard }),
     });
     expect(refreshed.status).toBe(200);
@@ -74,7 +90,10 @@ describe("Share link on the report page", () => {
     expect(scripts).toEqual([]);
     await saveScreenshot(view, "share-link-view");
 
-    const link = stack.store.shareLinks.listSnapshot(stack.boardId, (await modal.locator(".monthly-report").getAttribute("data-snapshot"))!)[0]!;
+    const link = stack.store.shareLinks.listSnapshot(
+      stack.boardId,
+      (await modal.locator(".monthly-report").getAttribute("data-snapshot"))!,
+    )[0]!;
     expect(link).toMatchObject({ label: "Priya at Northwind", openCount: 1 });
     expect(link.firstOpenedAt).toBeDefined();
     await saveFrameScreenshot(page, "modal", "share-link-report-page");
@@ -100,7 +119,11 @@ describe("Share link on the report page", () => {
     await modal.getByText("Priya Natarajan (email): Already sent this version").waitFor();
 
     const snapshotId = (await modal.locator(".monthly-report").getAttribute("data-snapshot"))!;
-    const sent = stack.store.deliveries.listBoard(stack.boardId, 50).filter((d) => d.idempotencyKey.startsWith(`report:${snapshotId}:`));
-    expect(sent.map((d) => [d.recipient, d.audience, d.kind])).toEqual([["priya@northwind.example", "partner", "report"]]);
+    const sent = stack.store.deliveries
+      .listBoard(stack.boardId, 50)
+      .filter((d) => d.idempotencyKey.startsWith(`report:${snapshotId}:`));
+    expect(sent.map((d) => [d.recipient, d.audience, d.kind])).toEqual([
+      ["priya@northwind.example", "partner", "report"],
+    ]);
   });
 });

@@ -19,10 +19,22 @@ const suite = useDevHostSuite(async (seeded) => {
   oliverCard = card("Oliver Grant");
   sprintCard = card("Sprint 3");
   stack.sim.setPluginData({ scope: "card", idModel: danaCard }, { stakeholder: stakeholder("Dana Ruiz", "client") });
-  stack.sim.setPluginData({ scope: "card", idModel: oliverCard }, { stakeholder: stakeholder("Oliver Grant", "partner") });
+  stack.sim.setPluginData(
+    { scope: "card", idModel: oliverCard },
+    { stakeholder: stakeholder("Oliver Grant", "partner") },
+  );
   stack.sim.setPluginData(
     { scope: "card", idModel: sprintCard },
-    { sprint: { v: 1, number: 3, start: "2026-11-02", end: "2026-11-15", goal: "Sign the SLA", committed: [stack.cards.kickoff, stack.cards.sla] } },
+    {
+      sprint: {
+        v: 1,
+        number: 3,
+        start: "2026-11-02",
+        end: "2026-11-15",
+        goal: "Sign the SLA",
+        committed: [stack.cards.kickoff, stack.cards.sla],
+      },
+    },
   );
 });
 
@@ -42,7 +54,9 @@ describe("the Sprint review modal", () => {
   it("shows the sprint's plan and saves the review: attendee, demoed and accepted cards, negative feedback, decisions", async () => {
     const { page, modal } = await openReview(sprintCard);
     const plan = modal.getByRole("region", { name: "Sprint plan" });
-    await expect(plan.innerText()).resolves.toMatch(/Sprint 3: 2026-11-02 – 2026-11-15\s+Goal: Sign the SLA\s+Kick-off workshop\s+SLA draft/);
+    await expect(plan.innerText()).resolves.toMatch(
+      /Sprint 3: 2026-11-02 – 2026-11-15\s+Goal: Sign the SLA\s+Kick-off workshop\s+SLA draft/,
+    );
     await expect(modal.getByLabel("Held on").inputValue()).resolves.toBe("2026-11-15");
 
     await modal.getByRole("group", { name: "Attendees" }).getByLabel("Dana Ruiz").check();
@@ -75,8 +89,12 @@ describe("the Sprint review modal", () => {
 
   it("opens the saved review again, and the Sprint modal marks the review as held", async () => {
     const { page, modal } = await openReview(sprintCard);
-    await expect(modal.getByRole("group", { name: "Attendees" }).getByLabel("Dana Ruiz").isChecked()).resolves.toBe(true);
-    await expect(modal.getByRole("group", { name: "Feedback 1" }).getByLabel("Sentiment").inputValue()).resolves.toBe("negative");
+    await expect(modal.getByRole("group", { name: "Attendees" }).getByLabel("Dana Ruiz").isChecked()).resolves.toBe(
+      true,
+    );
+    await expect(modal.getByRole("group", { name: "Feedback 1" }).getByLabel("Sentiment").inputValue()).resolves.toBe(
+      "negative",
+    );
     await page.getByRole("button", { name: "Close modal" }).click();
     await page.getByRole("button", { name: "Sprint", exact: true }).click();
     const sprints = page.frameLocator('iframe[data-frame="modal"]');
@@ -99,7 +117,10 @@ describe("the Sprint review modal", () => {
 
     await second.getByLabel("Stakeholder").selectOption({ label: "Oliver Grant" });
     await second.getByLabel("Sentiment").selectOption("positive");
-    await modal.getByRole("group", { name: "Feedback 1" }).getByRole("button", { name: "Remove this feedback" }).click();
+    await modal
+      .getByRole("group", { name: "Feedback 1" })
+      .getByRole("button", { name: "Remove this feedback" })
+      .click();
     await modal.getByRole("button", { name: "Save review" }).click();
     await modal.getByText("Saved the review of Sprint 3.").waitFor();
     expect(reviewOf(sprintCard)).toMatchObject({
@@ -118,10 +139,13 @@ describe("the Sprint review modal", () => {
 
   it("says so when the card no longer holds a sprint plan", async () => {
     const card = String(stack.sim.createCard(stack.lists.todo, { name: "Sprint 4" }).id);
-    stack.sim.setPluginData({ scope: "card", idModel: card }, { sprint: { v: 1, number: 4, start: "2026-11-16", end: "2026-11-29", committed: [] } });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: card },
+      { sprint: { v: 1, number: 4, start: "2026-11-16", end: "2026-11-29", committed: [] } },
+    );
     opened = await suite.openDevHost();
     const { page } = opened;
-      await page.locator(`[data-card-id="${card}"]`).click();
+    await page.locator(`[data-card-id="${card}"]`).click();
     const button = page.getByRole("button", { name: "Sprint review" });
     await button.waitFor();
     // Someone removes the plan while the card is open.

@@ -53,11 +53,17 @@ describe("the Sprint modal", () => {
 
     await modal.getByText('Saved Sprint 1 on the card "Sprint 1".').waitFor();
     expect(sprintData(sprintCard)).toEqual({
-      v: 1, number: 1, start: "2026-11-02", end: "2026-11-15", goal: "Sign the SLA and run the kick-off",
+      v: 1,
+      number: 1,
+      start: "2026-11-02",
+      end: "2026-11-15",
+      goal: "Sign the SLA and run the kick-off",
       committed: [stack.cards.kickoff, stack.cards.sla],
     });
     const row = modal.locator(`tr[data-sprint-card="${sprintCard}"]`);
-    await expect(row.innerText()).resolves.toMatch(/Sprint 1[\s\S]*2026-11-02 – 2026-11-15[\s\S]*Sign the SLA[\s\S]*2\s+0\s+No review yet/);
+    await expect(row.innerText()).resolves.toMatch(
+      /Sprint 1[\s\S]*2026-11-02 – 2026-11-15[\s\S]*Sign the SLA[\s\S]*2\s+0\s+No review yet/,
+    );
     // The next plan starts the day after this sprint ends.
     await expect(modal.getByLabel("Sprint number").inputValue()).resolves.toBe("2");
     await expect(modal.getByLabel("Start").inputValue()).resolves.toBe("2026-11-16");
@@ -94,12 +100,17 @@ describe("the Sprint modal", () => {
 
   it("creates the card Sprint 2 with the member's token when no such card exists, after an Authorize in place without one", async () => {
     const { modal } = await openSprintModal();
-    await expect(modal.getByLabel("Sprint card").locator("option:checked").innerText()).resolves.toBe('Create a card "Sprint 2"');
+    await expect(modal.getByLabel("Sprint card").locator("option:checked").innerText()).resolves.toBe(
+      'Create a card "Sprint 2"',
+    );
     await modal.getByLabel("Native mobile app").check();
     await modal.getByRole("button", { name: "Plan sprint" }).click();
     const offer = modal.locator(".authorize-in-place");
     await offer.getByText("needs your own Trello authorization").waitFor();
-    const cardsNamed = () => stack.sim.boardActions(stack.boardId).filter((a) => a.type === "createCard" && (a.data as { card?: { name?: string } }).card?.name === "Sprint 2");
+    const cardsNamed = () =>
+      stack.sim
+        .boardActions(stack.boardId)
+        .filter((a) => a.type === "createCard" && (a.data as { card?: { name?: string } }).card?.name === "Sprint 2");
     expect(cardsNamed()).toHaveLength(0);
 
     // One click authorizes the member and plans the sprint as it was filled in.
@@ -108,13 +119,20 @@ describe("the Sprint modal", () => {
     expect(cardsNamed()).toHaveLength(1);
     // Not in the board's first list: in a "Sprint" list, made as the board lacked one.
     const listsMade = () =>
-      stack.sim.boardActions(stack.boardId).filter((a) => a.type === "createList" && (a.data as { list: { name: string } }).list.name === "Sprint");
+      stack.sim
+        .boardActions(stack.boardId)
+        .filter((a) => a.type === "createList" && (a.data as { list: { name: string } }).list.name === "Sprint");
     expect(listsMade()).toHaveLength(1);
     const sprintList = (listsMade()[0]!.data as { list: { id: string } }).list.id;
     const createdIn = cardsNamed()[0]!.data as { card: { id: string }; list: { id: string } };
     expect(createdIn.list.id).toBe(sprintList);
     const created = createdIn.card.id;
-    expect(sprintData(created)).toMatchObject({ number: 2, start: "2026-11-16", end: "2026-11-29", committed: [stack.cards.mobileApp] });
+    expect(sprintData(created)).toMatchObject({
+      number: 2,
+      start: "2026-11-16",
+      end: "2026-11-29",
+      committed: [stack.cards.mobileApp],
+    });
     await modal.locator(`tr[data-sprint-card="${created}"]`).waitFor();
 
     // The next new sprint card joins the same list; no second list is made.
@@ -122,7 +140,9 @@ describe("the Sprint modal", () => {
     await modal.getByRole("button", { name: "Plan sprint" }).click();
     await modal.getByText('Saved Sprint 4 on the card "Sprint 4".').waitFor();
     expect(listsMade()).toHaveLength(1);
-    const fourth = stack.sim.boardActions(stack.boardId).find((a) => a.type === "createCard" && (a.data as { card: { name: string } }).card.name === "Sprint 4");
+    const fourth = stack.sim
+      .boardActions(stack.boardId)
+      .find((a) => a.type === "createCard" && (a.data as { card: { name: string } }).card.name === "Sprint 4");
     expect((fourth!.data as { list: { id: string } }).list.id).toBe(sprintList);
   });
 
@@ -133,7 +153,11 @@ describe("the Sprint modal", () => {
     await modal.getByLabel("Goal").fill("Sign the SLA");
     await modal.getByRole("button", { name: "Save sprint" }).click();
     await modal.getByText("Saved Sprint 1").waitFor();
-    expect(sprintData(sprintCard)).toMatchObject({ number: 1, goal: "Sign the SLA", committed: [stack.cards.kickoff, stack.cards.sla] });
+    expect(sprintData(sprintCard)).toMatchObject({
+      number: 1,
+      goal: "Sign the SLA",
+      committed: [stack.cards.kickoff, stack.cards.sla],
+    });
   });
 
   it("keeps a committed card that was archived since when the plan is saved again", async () => {

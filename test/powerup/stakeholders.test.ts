@@ -24,7 +24,9 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
 
   const boardCards = async (): Promise<SimCard[]> => {
     const query = new URLSearchParams({ key: stack.simInfo.key, token: stack.simInfo.token, fields: "id,name,idList" });
-    return (await (await fetch(`${stack.simInfo.baseUrl}/1/boards/${stack.boardId}/cards?${query}`)).json()) as SimCard[];
+    return (await (
+      await fetch(`${stack.simInfo.baseUrl}/1/boards/${stack.boardId}/cards?${query}`)
+    ).json()) as SimCard[];
   };
   const cardData = (idModel: string) => stack.sim.getPluginData({ scope: "card", idModel });
 
@@ -37,7 +39,10 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
 
   async function authorize(): Promise<void> {
     type WithStorage = { localStorage: { setItem(key: string, value: string): void } };
-    await page.evaluate(([key, token]) => (globalThis as unknown as WithStorage).localStorage.setItem(key!, token!), [`${TOKEN_KEY_PREFIX}${stack.simInfo.memberId}`, stack.simInfo.token]);
+    await page.evaluate(
+      ([key, token]) => (globalThis as unknown as WithStorage).localStorage.setItem(key!, token!),
+      [`${TOKEN_KEY_PREFIX}${stack.simInfo.memberId}`, stack.simInfo.token],
+    );
   }
 
   beforeAll(async () => {
@@ -49,7 +54,8 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
   });
   beforeEach(async () => {
     // Each test starts from a board without Loop data (cards made by earlier tests stay, as plain cards).
-    for (const card of await boardCards()) stack.sim.setPluginData({ scope: "card", idModel: card.id }, { stakeholder: undefined, log: undefined });
+    for (const card of await boardCards())
+      stack.sim.setPluginData({ scope: "card", idModel: card.id }, { stakeholder: undefined, log: undefined });
     stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { documents: undefined, settings: undefined });
   });
   afterEach(async () => {
@@ -69,7 +75,9 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await openDevHost();
     const modal = await openStakeholders();
     await modal.getByText("No stakeholders on this board yet.").waitFor();
-    await expect(modal.getByText(/Click “Add stakeholder” to add your first client or partner/).isVisible()).resolves.toBe(true);
+    await expect(
+      modal.getByText(/Click “Add stakeholder” to add your first client or partner/).isVisible(),
+    ).resolves.toBe(true);
     await saveScreenshot(page, "stakeholders-empty");
   });
 
@@ -90,7 +98,13 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
 
     const client = (await boardCards()).find((card) => card.name === "Dana Whitfield");
     expect(client?.idList).toBe(stack.lists.todo);
-    expect(cardData(client!.id).stakeholder).toMatchObject({ v: 1, name: "Dana Whitfield", type: "client", org: "ACME Retail", cadenceDays: 7 });
+    expect(cardData(client!.id).stakeholder).toMatchObject({
+      v: 1,
+      name: "Dana Whitfield",
+      type: "client",
+      org: "ACME Retail",
+      cadenceDays: 7,
+    });
 
     await modal.getByRole("button", { name: "Add stakeholder" }).click();
     await modal.getByLabel("Card", { exact: true }).selectOption({ label: "Kick-off workshop" });
@@ -102,12 +116,19 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByLabel("Channel").selectOption("slack");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Priya Natarajan").waitFor();
-    expect(cardData(stack.cards.kickoff).stakeholder).toMatchObject({ name: "Priya Natarajan", type: "partner", cadenceDays: 14, influence: "high" });
+    expect(cardData(stack.cards.kickoff).stakeholder).toMatchObject({
+      name: "Priya Natarajan",
+      type: "partner",
+      cadenceDays: 14,
+      influence: "high",
+    });
 
     const rows = modal.locator("table.registry-table tbody tr");
     await expect(rows.count()).resolves.toBe(2);
     const dana = rows.filter({ hasText: "Dana Whitfield" });
-    await expect(dana.innerText()).resolves.toMatch(/client[\s\S]*email · every 7 days[\s\S]*No update yet[\s\S]*1 of 4/);
+    await expect(dana.innerText()).resolves.toMatch(
+      /client[\s\S]*email · every 7 days[\s\S]*No update yet[\s\S]*1 of 4/,
+    );
     await expect(dana.innerText()).resolves.toContain("ACME Retail");
     const priya = rows.filter({ hasText: "Priya Natarajan" });
     await expect(priya.innerText()).resolves.toMatch(/partner[\s\S]*slack · every 14 days/);
@@ -122,7 +143,9 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await expect(keepSatisfied.innerText()).resolves.toContain("Priya Natarajan");
     const manageClosely = modal.getByRole("group", { name: "Influence medium, interest medium: Manage closely" });
     await expect(manageClosely.innerText()).resolves.toContain("Dana Whitfield");
-    await expect(modal.getByRole("group", { name: /^Influence low, interest low: Monitor/ }).isVisible()).resolves.toBe(true);
+    await expect(modal.getByRole("group", { name: /^Influence low, interest low: Monitor/ }).isVisible()).resolves.toBe(
+      true,
+    );
     await saveScreenshot(page, "stakeholders-grid");
     expect(opened.errors).toEqual([]);
   });
@@ -167,12 +190,27 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
   it("shows a hand-edited stakeholder record as a readable error with Edit, which repairs it", async () => {
     stack.sim.setPluginData(
       { scope: "card", idModel: stack.cards.sla },
-      { stakeholder: { v: 1, name: "Legal team", type: "vendor", influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active", initiation: { platform: false, roles: false, reviews: false, scope: false } } },
+      {
+        stakeholder: {
+          v: 1,
+          name: "Legal team",
+          type: "vendor",
+          influence: "high",
+          interest: "high",
+          channel: "email",
+          cadenceDays: 7,
+          buyIn: "neutral",
+          status: "active",
+          initiation: { platform: false, roles: false, reviews: false, scope: false },
+        },
+      },
     );
     await openDevHost();
     const modal = await openStakeholders();
     const row = modal.locator("tr.invalid-row");
-    await expect(row.innerText()).resolves.toContain("The saved stakeholder cannot be read: type: Choose a stakeholder type");
+    await expect(row.innerText()).resolves.toContain(
+      "The saved stakeholder cannot be read: type: Choose a stakeholder type",
+    );
     await expect(row.innerText()).resolves.toContain("SLA draft");
     await saveScreenshot(page, "stakeholders-invalid-record");
 
@@ -184,21 +222,43 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByLabel("Type").selectOption("internal");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Legal team").waitFor();
-    expect(cardData(stack.cards.sla).stakeholder).toMatchObject({ name: "Legal team", type: "internal", influence: "high", interest: "high" });
+    expect(cardData(stack.cards.sla).stakeholder).toMatchObject({
+      name: "Legal team",
+      type: "internal",
+      influence: "high",
+      interest: "high",
+    });
     await expect(modal.locator("tr.invalid-row").count()).resolves.toBe(0);
   });
 
   it("shows an escalated stakeholder highlighted with the lead it went to", async () => {
     stack.sim.setPluginData(
       { scope: "board", idModel: stack.boardId },
-      { settings: { v: 1, doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true, operationalLead: stack.simInfo.memberId } },
+      {
+        settings: {
+          v: 1,
+          doneLists: [],
+          sprintDays: 14,
+          reportAudience: "internal",
+          reportOnMonthClose: true,
+          operationalLead: stack.simInfo.memberId,
+        },
+      },
     );
     stack.sim.setPluginData(
       { scope: "card", idModel: stack.cards.mobileApp },
       {
         stakeholder: {
-          v: 1, name: "Marco Bellini", type: "client", influence: "high", interest: "medium", channel: "phone", cadenceDays: 7, buyIn: "sceptic",
-          status: "escalated", escalation: { to: "operational", reason: "Keeps adding scope in calls", on: "2026-11-20" },
+          v: 1,
+          name: "Marco Bellini",
+          type: "client",
+          influence: "high",
+          interest: "medium",
+          channel: "phone",
+          cadenceDays: 7,
+          buyIn: "sceptic",
+          status: "escalated",
+          escalation: { to: "operational", reason: "Keeps adding scope in calls", on: "2026-11-20" },
           initiation: { platform: true, roles: true, reviews: false, scope: false },
         },
       },
@@ -206,7 +266,9 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await openDevHost();
     const modal = await openStakeholders();
     const row = modal.locator("tr.status-escalated");
-    await expect(row.innerText()).resolves.toMatch(/escalated[\s\S]*to the operational lead \(.+\) on 2026-11-20[\s\S]*Keeps adding scope in calls/);
+    await expect(row.innerText()).resolves.toMatch(
+      /escalated[\s\S]*to the operational lead \(.+\) on 2026-11-20[\s\S]*Keeps adding scope in calls/,
+    );
     await expect(row.innerText()).resolves.toContain("2 of 4");
     await expect(row.getByRole("list", { name: "Still open" }).locator("li").allInnerTexts()).resolves.toEqual([
       "Invited to sprint reviews",
@@ -222,14 +284,32 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
   it("escalates a difficult stakeholder to the technical lead named in the board settings, and needs a reason", async () => {
     stack.sim.setPluginData(
       { scope: "board", idModel: stack.boardId },
-      { settings: { v: 1, doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true, technicalLead: stack.simInfo.memberId } },
+      {
+        settings: {
+          v: 1,
+          doneLists: [],
+          sprintDays: 14,
+          reportAudience: "internal",
+          reportOnMonthClose: true,
+          technicalLead: stack.simInfo.memberId,
+        },
+      },
     );
     stack.sim.setPluginData(
       { scope: "card", idModel: stack.cards.mobileApp },
       {
         stakeholder: {
-          v: 1, name: "Marco Bellini", type: "client", org: "Bellini Foods", influence: "high", interest: "medium", channel: "phone", cadenceDays: 7,
-          buyIn: "sceptic", status: "difficult", initiation: { platform: true, roles: false, reviews: false, scope: false },
+          v: 1,
+          name: "Marco Bellini",
+          type: "client",
+          org: "Bellini Foods",
+          influence: "high",
+          interest: "medium",
+          channel: "phone",
+          cadenceDays: 7,
+          buyIn: "sceptic",
+          status: "difficult",
+          initiation: { platform: true, roles: false, reviews: false, scope: false },
         },
       },
     );
@@ -265,8 +345,18 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
       { scope: "card", idModel: stack.cards.mobileApp },
       {
         stakeholder: {
-          v: 1, name: "Marco Bellini", type: "client", org: "Bellini Foods", influence: "high", interest: "medium", channel: "phone", cadenceDays: 7,
-          buyIn: "sceptic", status: "escalated", escalation, initiation: { platform: true, roles: false, reviews: false, scope: false },
+          v: 1,
+          name: "Marco Bellini",
+          type: "client",
+          org: "Bellini Foods",
+          influence: "high",
+          interest: "medium",
+          channel: "phone",
+          cadenceDays: 7,
+          buyIn: "sceptic",
+          status: "escalated",
+          escalation,
+          initiation: { platform: true, roles: false, reviews: false, scope: false },
         },
       },
     );
@@ -277,7 +367,10 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Marco Bellini").waitFor();
     // Saved as escalated with a resolution date: the one rule in shared/ says the escalation is over.
-    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "escalated", escalation: { resolvedOn: "2026-03-25" } });
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({
+      status: "escalated",
+      escalation: { resolvedOn: "2026-03-25" },
+    });
     const row = modal.locator("tr", { hasText: "Marco Bellini" });
     await expect(row.getAttribute("class")).resolves.toContain("status-active");
     await expect(row.innerText()).resolves.toContain("Escalation resolved on 2026-03-25");
@@ -290,7 +383,10 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await saveScreenshot(page, "stakeholders-difficult-reason");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Marco Bellini").waitFor();
-    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "difficult", difficultReason: "Rewrites the brief every week" });
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({
+      status: "difficult",
+      difficultReason: "Rewrites the brief every week",
+    });
 
     await modal.getByRole("button", { name: "Edit Marco Bellini" }).click();
     await modal.getByLabel("Status", { exact: true }).selectOption("released");
@@ -302,7 +398,10 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await saveScreenshot(page, "stakeholders-release-form");
     await modal.getByRole("button", { name: "Save stakeholder" }).click();
     await modal.getByText("Saved Marco Bellini").waitFor();
-    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({ status: "released", release: { on: "2026-03-28", reason: "Moved to another project" } });
+    expect(cardData(stack.cards.mobileApp).stakeholder).toMatchObject({
+      status: "released",
+      release: { on: "2026-03-28", reason: "Moved to another project" },
+    });
     const released = modal.locator("tr", { hasText: "Marco Bellini" });
     await expect(released.innerText()).resolves.toContain("Released on 2026-03-28: Moved to another project");
     // Released: owed no update, though none was ever logged.
@@ -314,14 +413,30 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     stack.sim.setPluginData({ scope: "card", idModel: hostile }, { stakeholder: { v: 1, name: 42 } });
     stack.sim.setPluginData(
       { scope: "card", idModel: stack.cards.kickoff },
-      { stakeholder: { v: 1, name: "Priya Natarajan", type: "partner", org: "Northwind", influence: "low", interest: "high", channel: "slack", cadenceDays: 14, buyIn: "champion", status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true } } },
+      {
+        stakeholder: {
+          v: 1,
+          name: "Priya Natarajan",
+          type: "partner",
+          org: "Northwind",
+          influence: "low",
+          interest: "high",
+          channel: "slack",
+          cadenceDays: 14,
+          buyIn: "champion",
+          status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+        },
+      },
     );
     await openDevHost();
     const modal = await openStakeholders();
     await expect(modal.locator("tr.invalid-row th").textContent()).resolves.toBe("<img src=x onerror=alert(1)>");
     await expect(modal.locator("tr.invalid-row img").count()).resolves.toBe(0);
     await modal.getByLabel("Search").fill("northwind");
-    await expect(modal.locator("table.registry-table tbody tr").allInnerTexts()).resolves.toEqual([expect.stringContaining("Priya Natarajan")]);
+    await expect(modal.locator("table.registry-table tbody tr").allInnerTexts()).resolves.toEqual([
+      expect.stringContaining("Priya Natarajan"),
+    ]);
     await modal.getByLabel("Search").fill("nobody");
     await modal.getByText("No stakeholder matches these filters.").waitFor();
     expect(opened.errors).toEqual([]);
@@ -340,8 +455,16 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByRole("button", { name: "Save agreements" }).click();
     await modal.getByText("Agreements saved").waitFor();
 
-    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as { items: Record<string, unknown>[] };
-    expect(documents.items[0]).toEqual({ id: "mou", name: "Memorandum of understanding (MOU)", status: "signed", link: "https://docs.example.com/mou.pdf", shared: true });
+    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as {
+      items: Record<string, unknown>[];
+    };
+    expect(documents.items[0]).toEqual({
+      id: "mou",
+      name: "Memorandum of understanding (MOU)",
+      status: "signed",
+      link: "https://docs.example.com/mou.pdf",
+      shared: true,
+    });
     expect(documents.items.map((item) => item.id)).toEqual(["mou", "sla", "access", "data-processing-agre"]);
     await expect(modal.getByLabel("Status of Memorandum of understanding (MOU)").inputValue()).resolves.toBe("signed");
     await saveScreenshot(page, "stakeholders-agreements");
@@ -349,15 +472,35 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
 
   it("keeps one agreements checklist per party: the old unnamed one is the client's, the partner's starts from the standard documents", async () => {
     const person = (idModel: string, name: string, type: string, org: string) =>
-      stack.sim.setPluginData({ scope: "card", idModel }, {
-        stakeholder: {
-          v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 7, buyIn: "neutral", status: "active",
-          initiation: { platform: true, roles: true, reviews: true, scope: true },
+      stack.sim.setPluginData(
+        { scope: "card", idModel },
+        {
+          stakeholder: {
+            v: 1,
+            name,
+            type,
+            org,
+            influence: "high",
+            interest: "high",
+            channel: "email",
+            cadenceDays: 7,
+            buyIn: "neutral",
+            status: "active",
+            initiation: { platform: true, roles: true, reviews: true, scope: true },
+          },
         },
-      });
+      );
     person(stack.cards.mobileApp, "Dana Ruiz", "client", "ACME");
     person(stack.cards.kickoff, "Priya Natarajan", "partner", "Northwind");
-    stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { documents: { v: 1, items: [{ id: "mou", name: "Memorandum of understanding (MOU)", status: "signed", shared: true }] } });
+    stack.sim.setPluginData(
+      { scope: "board", idModel: stack.boardId },
+      {
+        documents: {
+          v: 1,
+          items: [{ id: "mou", name: "Memorandum of understanding (MOU)", status: "signed", shared: true }],
+        },
+      },
+    );
     await openDevHost();
     const modal = await openStakeholders();
     await modal.getByRole("tab", { name: "Agreements" }).click();
@@ -370,7 +513,9 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     await modal.getByRole("button", { name: "Save agreements" }).click();
     await modal.getByText("Agreements saved").waitFor();
 
-    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as { items: Record<string, unknown>[] };
+    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as {
+      items: Record<string, unknown>[];
+    };
     expect(documents.items.map((i) => [i.party, i.id, i.status])).toEqual([
       ["Northwind", "mou", "missing"],
       ["Northwind", "sla", "draft"],
@@ -381,17 +526,28 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
   });
 
   it("shows an agreements checklist that cannot be read as a readable error, and saving starts it over", async () => {
-    stack.sim.setPluginData({ scope: "board", idModel: stack.boardId }, { documents: { v: 1, items: [{ id: "MOU!", name: "MOU", status: "signed", shared: true }] } });
+    stack.sim.setPluginData(
+      { scope: "board", idModel: stack.boardId },
+      { documents: { v: 1, items: [{ id: "MOU!", name: "MOU", status: "signed", shared: true }] } },
+    );
     await openDevHost();
     const modal = await openStakeholders();
     await modal.getByRole("tab", { name: "Agreements" }).click();
-    await modal.getByText(/The saved agreements checklist cannot be read: items\.0\.id: Document id is malformed/).waitFor();
+    await modal
+      .getByText(/The saved agreements checklist cannot be read: items\.0\.id: Document id is malformed/)
+      .waitFor();
     await saveScreenshot(page, "stakeholders-agreements-unreadable");
     await modal.getByLabel("Status of Service level agreement (SLA)").selectOption("draft");
     await modal.getByRole("button", { name: "Save agreements" }).click();
     await modal.getByText("Agreements saved").waitFor();
-    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as { items: { id: string; status: string }[] };
-    expect(documents.items.map((item) => [item.id, item.status])).toEqual([["mou", "missing"], ["sla", "draft"], ["access", "missing"]]);
+    const documents = stack.sim.getPluginData({ scope: "board", idModel: stack.boardId }).documents as {
+      items: { id: string; status: string }[];
+    };
+    expect(documents.items.map((item) => [item.id, item.status])).toEqual([
+      ["mou", "missing"],
+      ["sla", "draft"],
+      ["access", "missing"],
+    ]);
     await expect(modal.getByText(/cannot be read/).count()).resolves.toBe(0);
   });
 
@@ -407,7 +563,10 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
   });
 
   it("exports the register as CSV and XLSX with the member's JWT, every field of each stakeholder", async () => {
-    stack.sim.setPluginData({ scope: "card", idModel: stack.cards.sla }, { stakeholder: stakeholderRecord("Jonas Berg", { type: "partner", org: "Northwind" }) });
+    stack.sim.setPluginData(
+      { scope: "card", idModel: stack.cards.sla },
+      { stakeholder: stakeholderRecord("Jonas Berg", { type: "partner", org: "Northwind" }) },
+    );
     const jwt = await stack.sim.mintJwt({ idBoard: stack.boardId });
     const refreshed = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/plugin-data/refresh`, {
       method: "POST",
@@ -417,14 +576,27 @@ describe("the Stakeholders modal, on the dev host in Chromium", () => {
     expect(refreshed.status).toBe(200);
     await openDevHost();
     const modal = await openStakeholders();
-    const [csv] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Export CSV" }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/^stakeholder-register-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = fs.readFileSync((await csv.path())!, "utf8");
-    expect(text.split("\r\n")[0]).toMatch(/^Name,Type,Organisation,Roles,Responsibilities,Rights,Influence,Interest,Channel,Contact,/);
+    expect(text.split("\r\n")[0]).toMatch(
+      /^Name,Type,Organisation,Roles,Responsibilities,Rights,Influence,Interest,Channel,Contact,/,
+    );
     expect(text).toContain("Jonas Berg,partner");
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), modal.getByRole("button", { name: "Export XLSX" }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      modal.getByRole("button", { name: "Export XLSX" }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(
+      fs
+        .readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
     await modal.getByText(`Saved ${xlsx.suggestedFilename()}.`).waitFor();
   });
 });

@@ -8,7 +8,11 @@ import { startServiceWithSim, type ServiceWithSim } from "../support/service-wit
 async function backup(args: string[], env: NodeJS.ProcessEnv) {
   let stdout = "";
   let stderr = "";
-  const status = await runBackupCli(args, { env, stdout: (c) => void (stdout += c), stderr: (c) => void (stderr += c) });
+  const status = await runBackupCli(args, {
+    env,
+    stdout: (c) => void (stdout += c),
+    stderr: (c) => void (stderr += c),
+  });
   return { status, stdout, stderr };
 }
 

@@ -36,11 +36,17 @@ describe("npm run board:template", () => {
   async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await runBoardTemplateCli(args, { env, stdout: (chunk) => void (out += chunk), stderr: (chunk) => void (err += chunk) });
+    const code = await runBoardTemplateCli(args, {
+      env,
+      stdout: (chunk) => void (out += chunk),
+      stderr: (chunk) => void (err += chunk),
+    });
     return { code, out, err };
   }
   const rest = async <T>(resource: string): Promise<T> =>
-    (await (await fetch(`${info.baseUrl}/1/${resource}?${new URLSearchParams({ key: info.key, token: info.token })}`)).json()) as T;
+    (await (
+      await fetch(`${info.baseUrl}/1/${resource}?${new URLSearchParams({ key: info.key, token: info.token })}`)
+    ).json()) as T;
 
   it("adds the workflow's lists and labels a board lacks, keeps what it has, and saves done lists and time zone; twice changes nothing", async () => {
     const board = sim.createBoard({ name: "Existing board", lists: ["To Do", "done "] });
@@ -54,7 +60,11 @@ describe("npm run board:template", () => {
     expect(applied.created.labels).toEqual(TEMPLATE_LABELS.map((label) => label.name));
     expect(applied.settings).toEqual({ timezone: "Europe/Berlin", doneListIds: [existingDone] });
     const lists = await rest<{ name: string }[]>(`boards/${boardId}/lists`);
-    expect(lists.map((list) => list.name)).toEqual(["To Do", "done ", ...TEMPLATE_LISTS.filter((name) => name !== "Done")]);
+    expect(lists.map((list) => list.name)).toEqual([
+      "To Do",
+      "done ",
+      ...TEMPLATE_LISTS.filter((name) => name !== "Done"),
+    ]);
 
     const actions = sim.boardActions(boardId).length;
     const second = await run(["--board", boardId]);
@@ -62,7 +72,11 @@ describe("npm run board:template", () => {
     expect(JSON.parse(second.out)).toEqual({ ...applied, created: { lists: [], labels: [] } });
     expect(sim.boardActions(boardId)).toHaveLength(actions);
     const db = openDatabase(env.DATABASE_PATH!);
-    expect(createStore(db).boardSettings.get(boardId)).toEqual({ boardId, timezone: "Europe/Berlin", doneListIds: [existingDone] });
+    expect(createStore(db).boardSettings.get(boardId)).toEqual({
+      boardId,
+      timezone: "Europe/Berlin",
+      doneListIds: [existingDone],
+    });
     db.close();
   });
 

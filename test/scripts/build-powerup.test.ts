@@ -7,8 +7,14 @@ import { createTestApp, type TestApp } from "../support/test-app";
 
 const ROOT = projectRoot();
 const BUILT = path.join(ROOT, "dist", "powerup");
-const PAGE_LIST = JSON.parse(fs.readFileSync(path.join(ROOT, "powerup", "pages", "pages.json"), "utf8")) as Record<string, { title: string; styles: string[] }>;
-const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, "manifest.json"), "utf8")) as { name: string; connectorUrl: string };
+const PAGE_LIST = JSON.parse(fs.readFileSync(path.join(ROOT, "powerup", "pages", "pages.json"), "utf8")) as Record<
+  string,
+  { title: string; styles: string[] }
+>;
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, "manifest.json"), "utf8")) as {
+  name: string;
+  connectorUrl: string;
+};
 
 /** The local files a built page loads, in order. */
 function assetsOf(page: string): string[] {
@@ -37,7 +43,8 @@ describe("the built Power-Up (npm run build, dist/powerup/)", () => {
       const assets = assetsOf(page);
       expect(assets).toHaveLength(expected.length);
       assets.forEach((asset, i) => expect(asset).toMatch(expected[i]!));
-      for (const asset of assets.filter((name) => name !== "loop-config.js")) expect(fs.existsSync(path.join(BUILT, asset))).toBe(true);
+      for (const asset of assets.filter((name) => name !== "loop-config.js"))
+        expect(fs.existsSync(path.join(BUILT, asset))).toBe(true);
     }
   });
 

@@ -8,7 +8,11 @@ import { startServiceWithSim, TEST_TOKEN_KEY, type ServiceWithSim } from "../sup
 
 /** A board with February and March history, a renamed list and cards moved in and out of Done. */
 function seed(h: ServiceWithSim) {
-  const board = h.sim.createBoard({ name: "Northwind partnership", lists: ["Backlog", "Doing", "Finishing"], at: "2026-01-20T09:00:00Z" });
+  const board = h.sim.createBoard({
+    name: "Northwind partnership",
+    lists: ["Backlog", "Doing", "Finishing"],
+    at: "2026-01-20T09:00:00Z",
+  });
   const [backlog, doing, finishing] = board.lists as { id: string }[];
   const cards: string[] = [];
   for (let i = 0; i < 300; i += 1) {
@@ -22,13 +26,16 @@ function seed(h: ServiceWithSim) {
   return { boardId: board.id as string, backlog: backlog!.id, doing: doing!.id, finishing: finishing!.id, cards };
 }
 
-const reconcile = (env: NodeJS.ProcessEnv, boardId: string, ...more: string[]) => runNpmScript("reconcile", ["--board", boardId, ...more], env);
+const reconcile = (env: NodeJS.ProcessEnv, boardId: string, ...more: string[]) =>
+  runNpmScript("reconcile", ["--board", boardId, ...more], env);
 
 function reports(databasePath: string, boardId: string) {
   const db = openDatabase(databasePath);
   try {
     const store = createStore(db);
-    return ["2026-01", "2026-02", "2026-03", new Date().toISOString().slice(0, 7)].map((month) => loadMonthlyReport(store, { boardId, month, timezone: "Europe/Berlin" }));
+    return ["2026-01", "2026-02", "2026-03", new Date().toISOString().slice(0, 7)].map((month) =>
+      loadMonthlyReport(store, { boardId, month, timezone: "Europe/Berlin" }),
+    );
   } finally {
     db.close();
   }
@@ -38,7 +45,13 @@ function reports(databasePath: string, boardId: string) {
 async function reportOutputs(databasePath: string, boardId: string): Promise<unknown[]> {
   const months = ["2026-02", "2026-03", new Date().toISOString().slice(0, 7)];
   const outputs = await Promise.all(
-    months.map((month) => runNpmScript("report", ["--board", boardId, "--month", month, "--timezone", "Europe/Berlin", "--format", "json"], { DATABASE_PATH: databasePath })),
+    months.map((month) =>
+      runNpmScript(
+        "report",
+        ["--board", boardId, "--month", month, "--timezone", "Europe/Berlin", "--format", "json"],
+        { DATABASE_PATH: databasePath },
+      ),
+    ),
   );
   for (const output of outputs) expect(output.status).toBe(0);
   return outputs.map((output) => {
@@ -86,16 +99,24 @@ describe("npm run reconcile", () => {
     expect(webhookFed[3]!).toMatchObject({ cards: { created: 0, completed: 1 }, comments: 1 });
 
     const rebuiltPath = path.join(h.dir, "rebuilt.db");
-    const result = await reconcile({ ...envFor(rebuiltPath), TRELLO_TOKEN: h.simInfo.token }, board.boardId, "--create");
+    const result = await reconcile(
+      { ...envFor(rebuiltPath), TRELLO_TOKEN: h.simInfo.token },
+      board.boardId,
+      "--create",
+    );
     expect(result.stderr).toMatch(/history: \d+ actions, \d+ pages/);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ board: board.boardId, invalidActions: 0 });
     // The reconcile built the report checkpoints from the history it read: one at each month start (UTC, the board's zone).
     const rebuiltDb = openDatabase(rebuiltPath);
-    expect(createStore(rebuiltDb).checkpoints.instants(board.boardId)).toEqual(expect.arrayContaining([Date.parse("2026-02-01T00:00:00Z"), Date.parse("2026-03-01T00:00:00Z")]));
+    expect(createStore(rebuiltDb).checkpoints.instants(board.boardId)).toEqual(
+      expect.arrayContaining([Date.parse("2026-02-01T00:00:00Z"), Date.parse("2026-03-01T00:00:00Z")]),
+    );
     rebuiltDb.close();
     expect(reports(rebuiltPath, board.boardId)).toEqual(webhookFed);
-    expect(await reportOutputs(rebuiltPath, board.boardId)).toEqual(await reportOutputs(h.config.databasePath, board.boardId));
+    expect(await reportOutputs(rebuiltPath, board.boardId)).toEqual(
+      await reportOutputs(h.config.databasePath, board.boardId),
+    );
   }, 90_000);
 
   it("repairs deliveries the service missed, using the connection's stored token", async () => {
@@ -113,7 +134,10 @@ describe("npm run reconcile", () => {
     const after = reports(h.config.databasePath, board.boardId)[2]!;
     expect(after.cards.created).toBe(before.cards.created + 1);
     const db = openDatabase(h.config.databasePath);
-    expect(createStore(db).cards.get(missed.id as string)?.fields).toMatchObject({ name: "Missed while offline", listId: board.finishing });
+    expect(createStore(db).cards.get(missed.id as string)?.fields).toMatchObject({
+      name: "Missed while offline",
+      listId: board.finishing,
+    });
     db.close();
 
     h.sim.resumeDeliveries();
@@ -125,7 +149,9 @@ describe("npm run reconcile", () => {
     const missing = path.join(h.dir, "typo.db");
     const refused = await reconcile({ ...envFor(missing), TRELLO_TOKEN: h.simInfo.token }, "5e93ba98614ac22d22f085c4");
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain(`No database at ${missing}: set DATABASE_PATH to the service's database, or pass --create`);
+    expect(refused.stderr).toContain(
+      `No database at ${missing}: set DATABASE_PATH to the service's database, or pass --create`,
+    );
     const tokenless = await reconcile(envFor(missing), "5e93ba98614ac22d22f085c4", "--create");
     expect(tokenless.status).toBe(2);
     expect(tokenless.stderr).toMatch(/set TRELLO_TOKEN/);

@@ -28,7 +28,14 @@ describe("npm start", () => {
     const databasePath = path.join(temp.dir, "demo.db");
     const child = spawn("node", ["dist/scripts/start.js"], {
       cwd: ROOT,
-      env: { ...process.env, TRELLO_API_KEY: "", TRELLO_API_SECRET: "", PORT: "0", DATABASE_PATH: databasePath, LOG_LEVEL: "info" },
+      env: {
+        ...process.env,
+        TRELLO_API_KEY: "",
+        TRELLO_API_SECRET: "",
+        PORT: "0",
+        DATABASE_PATH: databasePath,
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
@@ -48,7 +55,10 @@ describe("npm start", () => {
       const Database = (await import("better-sqlite3")).default;
       const db = new Database(databasePath, { readonly: true });
       const sources = db.prepare("SELECT source, count(*) AS n FROM actions GROUP BY source ORDER BY source").all();
-      const connection = db.prepare("SELECT status, webhook_id FROM connections").get() as { status: string; webhook_id: string };
+      const connection = db.prepare("SELECT status, webhook_id FROM connections").get() as {
+        status: string;
+        webhook_id: string;
+      };
       db.close();
       expect(sources).toEqual([
         { source: "backfill", n: expect.any(Number) },
@@ -64,7 +74,13 @@ describe("npm start", () => {
   });
 
   it("without LOG_LEVEL shows the banner alone on the terminal and writes the logs to the file it names", async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, TRELLO_API_KEY: "", TRELLO_API_SECRET: "", PORT: "0", DATABASE_PATH: path.join(temp.dir, "quiet.db") };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TRELLO_API_KEY: "",
+      TRELLO_API_SECRET: "",
+      PORT: "0",
+      DATABASE_PATH: path.join(temp.dir, "quiet.db"),
+    };
     delete env.LOG_LEVEL;
     const child = spawn("node", ["dist/scripts/start.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -77,7 +93,11 @@ describe("npm start", () => {
       expect(out).not.toMatch(/token=/);
       const logFile = /Logs: (\S+)/.exec(out)?.[1];
       expect(logFile).toBe(path.join(ROOT, "data", "demo.log"));
-      const lines = fs.readFileSync(logFile!, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
+      const lines = fs
+        .readFileSync(logFile!, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { msg: string });
       expect(lines.map((line) => line.msg)).toContain("demo ready");
     } finally {
       child.kill("SIGTERM");
@@ -87,7 +107,11 @@ describe("npm start", () => {
   });
 
   it("stops with a message naming a bad variable", () => {
-    const result = spawnSync("npm", ["start", "--silent"], { cwd: ROOT, env: { ...process.env, PORT: "http" }, encoding: "utf8" });
+    const result = spawnSync("npm", ["start", "--silent"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: "http" },
+      encoding: "utf8",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PORT must be a whole number/);
   });
@@ -118,7 +142,11 @@ describe("npm start", () => {
       const story = new BoardStory();
       const body = story.delivery(story.createList("2026-03-01T00:00:00Z", "Backlog") && story.actions[0]);
       const post = (signature: string) =>
-        fetch(`${base}/webhooks/trello`, { method: "POST", headers: { "content-type": "application/json", "x-trello-webhook": signature }, body });
+        fetch(`${base}/webhooks/trello`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-trello-webhook": signature },
+          body,
+        });
       expect((await post(trelloSign(body, `${publicUrl}/webhooks/trello`, "wrong"))).status).toBe(401);
       const ok = await post(trelloSign(body, `${publicUrl}/webhooks/trello`, "live-secret"));
       expect(ok.status).toBe(200);

@@ -66,28 +66,43 @@ async function startScene(): Promise<Scene> {
       temp.remove();
     },
   } as Scene;
-  const [a, b, c] = ["Board A", "Board B", "Board C"].map((name) => sim.createBoard({ name, lists: ["To Do", "Done"] }));
+  const [a, b, c] = ["Board A", "Board B", "Board C"].map((name) =>
+    sim.createBoard({ name, lists: ["To Do", "Done"] }),
+  );
   scene.boards = { a: String(a!.id), b: String(b!.id), c: String(c!.id) };
   scene.todoA = String((a!.lists as { id: string }[])[0]!.id);
   for (const boardId of [scene.boards.a, scene.boards.b]) {
     const res = await fetch(`http://127.0.0.1:${port}/api/boards/${boardId}/connection`, {
       method: "POST",
-      headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ token: info.token }),
     });
     expect(res.status).toBe(202);
   }
   // A webhook no connected board relies on: made with the service's token, calling the service.
-  expect((await scene.rest("POST", "webhooks", { callbackURL: scene.callbackUrl, idModel: scene.boards.c })).status).toBe(200);
+  expect(
+    (await scene.rest("POST", "webhooks", { callbackURL: scene.callbackUrl, idModel: scene.boards.c })).status,
+  ).toBe(200);
   await syncRunnerOf(scene.service.app)?.idle();
   await sim.idle();
   return scene;
 }
 
-async function run(scene: Scene, args: string[], env: NodeJS.ProcessEnv = scene.env): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  scene: Scene,
+  args: string[],
+  env: NodeJS.ProcessEnv = scene.env,
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await runWebhooksCli(args, { env, stdout: (chunk) => void (out += chunk), stderr: (chunk) => void (err += chunk) });
+  const code = await runWebhooksCli(args, {
+    env,
+    stdout: (chunk) => void (out += chunk),
+    stderr: (chunk) => void (err += chunk),
+  });
   return { code, out, err };
 }
 
@@ -109,7 +124,8 @@ describe("npm run webhooks", () => {
 
   it("when Trello switched a webhook off and another was deleted, list shows both and the orphan; repair fixes them; a second repair changes nothing", async () => {
     const { sim, boards } = scene;
-    const webhookOf = (boardId: string) => storedConnections(scene).find((connection) => connection.boardId === boardId)!.webhookId!;
+    const webhookOf = (boardId: string) =>
+      storedConnections(scene).find((connection) => connection.boardId === boardId)!.webhookId!;
     const webhookA = webhookOf(boards.a);
     // The service is down while board A changes: every delivery fails, and Trello gives up on the webhook.
     await scene.service.close();
@@ -125,14 +141,34 @@ describe("npm run webhooks", () => {
     expect(report.callbackUrl).toBe(scene.callbackUrl);
     const a = report.boards.find((board) => board.boardId === boards.a)!;
     expect(a.stored.webhookId).toBe(webhookA);
-    expect(a.trello).toMatchObject({ id: webhookA, idModel: boards.a, callbackURL: scene.callbackUrl, active: false, consecutiveFailures: 3 });
+    expect(a.trello).toMatchObject({
+      id: webhookA,
+      idModel: boards.a,
+      callbackURL: scene.callbackUrl,
+      active: false,
+      consecutiveFailures: 3,
+    });
     expect(a.trello!.firstConsecutiveFailDate).toEqual(expect.any(String));
     expect(problemCodes(report, boards.a)).toEqual(["INACTIVE"]);
-    expect(report.boards.find((board) => board.boardId === boards.b)).toMatchObject({ trello: null, problems: [{ code: "MISSING", repairable: true }] });
-    expect(report.orphans).toEqual([expect.objectContaining({ idModel: boards.c, callbackURL: scene.callbackUrl, active: true, watchesConnectedBoard: false })]);
+    expect(report.boards.find((board) => board.boardId === boards.b)).toMatchObject({
+      trello: null,
+      problems: [{ code: "MISSING", repairable: true }],
+    });
+    expect(report.orphans).toEqual([
+      expect.objectContaining({
+        idModel: boards.c,
+        callbackURL: scene.callbackUrl,
+        active: true,
+        watchesConnectedBoard: false,
+      }),
+    ]);
     const text = await run(scene, ["list"]);
     expect(text.code).toBe(EXIT.problems);
-    expect(text.out).toMatch(new RegExp(`Board ${boards.a}[\\s\\S]*INACTIVE, 3 failures in a row since [\\s\\S]*INACTIVE: Trello switched it off`));
+    expect(text.out).toMatch(
+      new RegExp(
+        `Board ${boards.a}[\\s\\S]*INACTIVE, 3 failures in a row since [\\s\\S]*INACTIVE: Trello switched it off`,
+      ),
+    );
     expect(text.out).toMatch(new RegExp(`Board ${boards.b}[\\s\\S]*Trello:  \\(none\\)\\n  MISSING:`));
     expect(text.out).toContain(`model ${boards.c}`);
 
@@ -146,13 +182,20 @@ describe("npm run webhooks", () => {
     ]);
     expect(outcome.report.boards.map((board) => board.problems)).toEqual([[], []]);
     expect(webhookOf(boards.b)).toBe(created.id);
-    expect(sim.webhooks().find((webhook) => webhook.id === webhookA)).toMatchObject({ active: true, consecutiveFailures: 0, firstConsecutiveFailDate: null });
+    expect(sim.webhooks().find((webhook) => webhook.id === webhookA)).toMatchObject({
+      active: true,
+      consecutiveFailures: 0,
+      firstConsecutiveFailDate: null,
+    });
     expect(outcome.report.orphans).toHaveLength(1);
 
     // The switched-on webhook delivers again, to the service.
     const card = sim.createCard(scene.todoA, { name: "After the repair" });
     await sim.idle();
-    const stored = scene.service.db.prepare("SELECT count(*) FROM actions WHERE card_id = ?").pluck().get(String(card.id));
+    const stored = scene.service.db
+      .prepare("SELECT count(*) FROM actions WHERE card_id = ?")
+      .pluck()
+      .get(String(card.id));
     expect(stored).toBe(1);
 
     const webhooksBefore = sim.webhooks();
@@ -182,8 +225,13 @@ describe("npm run webhooks", () => {
     expect(repaired.changes).toEqual([{ boardId: boards.a, webhookId: webhookA, change: "callback-updated" }]);
     expect(sim.webhooks().find((webhook) => webhook.id === webhookA)!.callbackURL).toBe(scene.callbackUrl);
 
-    createStore(scene.service.db).connections.save({ ...storedConnections(scene).find((c) => c.boardId === boards.b)!, webhookId: null });
-    expect(problemCodes(JSON.parse((await run(scene, ["list", "--json"])).out) as WebhooksReport, boards.b)).toEqual(["STORED_ID_STALE"]);
+    createStore(scene.service.db).connections.save({
+      ...storedConnections(scene).find((c) => c.boardId === boards.b)!,
+      webhookId: null,
+    });
+    expect(problemCodes(JSON.parse((await run(scene, ["list", "--json"])).out) as WebhooksReport, boards.b)).toEqual([
+      "STORED_ID_STALE",
+    ]);
     const adopted = JSON.parse((await run(scene, ["repair", "--json"])).out) as RepairOutcome;
     const webhookB = sim.webhooks().find((webhook) => webhook.idModel === boards.b)!.id;
     expect(adopted.changes).toEqual([{ boardId: boards.b, webhookId: webhookB, change: "adopted" }]);
@@ -200,7 +248,9 @@ describe("npm run webhooks", () => {
     expect(repaired.code).toBe(EXIT.failed);
     const outcome = JSON.parse(repaired.out) as RepairOutcome;
     expect(outcome.changes).toEqual([]);
-    expect(outcome.failures).toEqual([{ boardId: boards.b, message: expect.stringMatching(/did not return 200 status code/) }]);
+    expect(outcome.failures).toEqual([
+      { boardId: boards.b, message: expect.stringMatching(/did not return 200 status code/) },
+    ]);
     expect(scene.sim.webhooks().filter((webhook) => webhook.idModel === boards.b)).toEqual([]);
     await scene.restartService();
     expect(storedConnections(scene)).toEqual(before);
@@ -219,11 +269,20 @@ describe("npm run webhooks", () => {
     expect(one.code).toBe(EXIT.ok);
     expect(one.out).toContain(`deleted webhook ${webhookA!.id}`);
     expect(one.out).toContain(`board ${boards.a} stays connected without a webhook`);
-    expect(sim.webhooks().map((webhook) => webhook.id).sort()).toEqual([webhookB!.id, orphan!.id].sort());
+    expect(
+      sim
+        .webhooks()
+        .map((webhook) => webhook.id)
+        .sort(),
+    ).toEqual([webhookB!.id, orphan!.id].sort());
 
     const orphans = await run(scene, ["delete", "--orphans", "--json"]);
     expect(orphans.code).toBe(EXIT.ok);
-    expect(JSON.parse(orphans.out)).toEqual({ deleted: [{ id: orphan!.id, idModel: boards.c, callbackURL: scene.callbackUrl }], boardsLeftWithout: [], failures: [] });
+    expect(JSON.parse(orphans.out)).toEqual({
+      deleted: [{ id: orphan!.id, idModel: boards.c, callbackURL: scene.callbackUrl }],
+      boardsLeftWithout: [],
+      failures: [],
+    });
     expect(sim.webhooks().map((webhook) => webhook.id)).toEqual([webhookB!.id]);
 
     expect(storedConnections(scene)).toEqual(connections);
@@ -265,7 +324,12 @@ describe("npm run webhooks", () => {
       [["list", "--bored", "x"], scene.env, "USAGE", /unknown option '--bored'/],
       [["repair"], { ...scene.env, DATABASE_PATH: missing }, "DATABASE_REFUSED", /No database at/],
       [["list"], { DATABASE_PATH: scene.env.DATABASE_PATH }, "NOT_CONFIGURED", /TRELLO_API_KEY/],
-      [["list"], { ...scene.env, TOKEN_ENCRYPTION_KEY: "short" }, "CONFIG_INVALID", /TOKEN_ENCRYPTION_KEY must be 64 hex/],
+      [
+        ["list"],
+        { ...scene.env, TOKEN_ENCRYPTION_KEY: "short" },
+        "CONFIG_INVALID",
+        /TOKEN_ENCRYPTION_KEY must be 64 hex/,
+      ],
     ];
     for (const [args, env, code, message] of cases) {
       const result = await run(scene, args, env);

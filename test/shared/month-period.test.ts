@@ -41,7 +41,10 @@ describe("monthPeriod", () => {
     expect(monthPeriod("2026-03", "europe/berlin").timezone).toBe("Europe/Berlin");
     expect(monthPeriod("2026-03", "Asia/Kolkata").timezone).toBe("Asia/Kolkata");
     expect(monthPeriod("2026-03", "Asia/Calcutta").timezone).toBe("Asia/Calcutta");
-    expect(monthPeriod("2026-03", "america/st_johns")).toMatchObject({ timezone: "America/St_Johns", start: "2026-03-01T03:30:00.000Z" });
+    expect(monthPeriod("2026-03", "america/st_johns")).toMatchObject({
+      timezone: "America/St_Johns",
+      start: "2026-03-01T03:30:00.000Z",
+    });
   });
 
   it("refuses a malformed month or an unknown zone", () => {

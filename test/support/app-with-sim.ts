@@ -28,7 +28,9 @@ export interface AppWithSim {
  * The app from its factory, in-process (for supertest), against the Trello simulator: real JWT keys, real REST
  * calls, production configuration (credentials, Power-Up id, https PUBLIC_URL). Options reach createApp as given.
  */
-export async function createAppWithSim(options: { limits?: AppDeps["limits"]; log?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<AppWithSim> {
+export async function createAppWithSim(
+  options: { limits?: AppDeps["limits"]; log?: Logger; env?: NodeJS.ProcessEnv } = {},
+): Promise<AppWithSim> {
   const temp = makeTempDir();
   const sim = createTrelloSimulator({ rateLimits: false, webhooks: { retryDelaysMs: [50] } });
   const simInfo = await sim.listen(0);

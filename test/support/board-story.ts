@@ -14,19 +14,31 @@ export interface CardRef {
   list: ListRef;
 }
 
-const MEMBER = { id: "5e679b808e6e8828784b30e1", username: "hoppertest", fullName: "Hopper Test", initials: "HT", avatarHash: null };
+const MEMBER = {
+  id: "5e679b808e6e8828784b30e1",
+  username: "hoppertest",
+  fullName: "Hopper Test",
+  initials: "HT",
+  avatarHash: null,
+};
 
 export class BoardStory {
   readonly actions: any[] = [];
   private counter = 0;
 
   constructor(
-    readonly board: { id: string; name: string; shortLink: string } = { id: "5e93ba98614ac22d22f085c4", name: "Client Portal", shortLink: "y1TF9GTa" },
+    readonly board: { id: string; name: string; shortLink: string } = {
+      id: "5e93ba98614ac22d22f085c4",
+      name: "Client Portal",
+      shortLink: "y1TF9GTa",
+    },
   ) {}
 
   /** A Mongo-style id whose first 4 bytes are the time, as Trello's are. */
   private objectId(date: string): string {
-    const seconds = Math.floor(Date.parse(date) / 1000).toString(16).padStart(8, "0");
+    const seconds = Math.floor(Date.parse(date) / 1000)
+      .toString(16)
+      .padStart(8, "0");
     this.counter += 1;
     return `${seconds}a1b2c3${this.counter.toString(16).padStart(10, "0")}`;
   }
@@ -61,7 +73,11 @@ export class BoardStory {
     this.counter += 1;
     const card = { id: this.objectId(date), name, idShort: this.counter, shortLink: `s${this.counter}`, list };
     const extra = type === "moveCardToBoard" ? { boardSource: { id: "5e93ba98614ac22d22f08000", name: "Intake" } } : {};
-    this.record(type, date, { card: { id: card.id, name, idShort: card.idShort, shortLink: card.shortLink }, list: { ...list }, ...extra });
+    this.record(type, date, {
+      card: { id: card.id, name, idShort: card.idShort, shortLink: card.shortLink },
+      list: { ...list },
+      ...extra,
+    });
     return card;
   }
 
@@ -109,7 +125,12 @@ export class BoardStory {
     });
   }
 
-  addLabel(date: string, card: CardRef, label: { id: string; name: string; color: string }, type = "addLabelToCard"): void {
+  addLabel(
+    date: string,
+    card: CardRef,
+    label: { id: string; name: string; color: string },
+    type = "addLabelToCard",
+  ): void {
     this.record(type, date, {
       card: { id: card.id, name: card.name, idShort: card.idShort, shortLink: card.shortLink },
       label: { ...label },
@@ -118,7 +139,10 @@ export class BoardStory {
   }
 
   deleteCard(date: string, card: CardRef): void {
-    this.record("deleteCard", date, { card: { id: card.id, idShort: card.idShort, shortLink: card.shortLink }, list: { ...card.list } });
+    this.record("deleteCard", date, {
+      card: { id: card.id, idShort: card.idShort, shortLink: card.shortLink },
+      list: { ...card.list },
+    });
   }
 
   moveCardAway(date: string, card: CardRef, target: { id: string }): void {

@@ -47,7 +47,11 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
   const board = sim.createBoard({ name: "ACME rollout", lists: ["To Do", "Doing", "Done"] });
   const [todo, doing, done] = board.lists.map((list) => String(list.id)) as [string, string, string];
   const card = (idList: string, name: string) => String(sim.createCard(idList, { name }).id);
-  const cards = { kickoff: card(todo, "Kick-off workshop"), sla: card(doing, "SLA draft"), mobileApp: card(todo, "Native mobile app") };
+  const cards = {
+    kickoff: card(todo, "Kick-off workshop"),
+    sla: card(doing, "SLA draft"),
+    mobileApp: card(todo, "Native mobile app"),
+  };
   const boardId = String(board.id);
   const second = sim.createMember({ username: "samokafor", fullName: "Sam Okafor" });
   sim.addMemberToBoard(boardId, second.id);
@@ -66,7 +70,15 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
   });
   const devHost = createDevHostRouter({
     dir: path.join(projectRoot(), "dist", "dev-host"),
-    session: { simBaseUrl: simInfo.baseUrl, key: simInfo.key, token: simInfo.token, memberId: simInfo.memberId, pluginId: sim.pluginId, boardId, otherMembers: [{ id: second.id, token: second.token }] },
+    session: {
+      simBaseUrl: simInfo.baseUrl,
+      key: simInfo.key,
+      token: simInfo.token,
+      memberId: simInfo.memberId,
+      pluginId: sim.pluginId,
+      boardId,
+      otherMembers: [{ id: second.id, token: second.token }],
+    },
   });
   const service = await startService(config, createLogger("silent"), {
     devHost,
@@ -84,12 +96,17 @@ export async function startDevHostStack(options: DevHostStackOptions = {}): Prom
     headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
     body: JSON.stringify({ token: simInfo.token }),
   });
-  if (connected.status !== 202) throw new Error(`the test board did not connect: ${connected.status} ${await connected.text()}`);
+  if (connected.status !== 202)
+    throw new Error(`the test board did not connect: ${connected.status} ${await connected.text()}`);
   await settle();
 
   return {
     devHostUrl: `${baseUrl}/dev-host/?board=${boardId}`,
-    secondMember: { id: second.id, fullName: second.fullName, devHostUrl: `${baseUrl}/dev-host/?board=${boardId}&member=${second.id}` },
+    secondMember: {
+      id: second.id,
+      fullName: second.fullName,
+      devHostUrl: `${baseUrl}/dev-host/?board=${boardId}&member=${second.id}`,
+    },
     baseUrl,
     boardId,
     lists: { todo, doing, done },

@@ -7,13 +7,25 @@ import { payloadText } from "../../scripts/outbox/chat-payload-schemas";
  * reasons, PM notes) found in a message received for a client or partner. The suite's files that send call this on
  * everything their catchers received, so a leak anywhere in the pipeline fails the file that caused it.
  */
-export function partyMessageLeaks(received: readonly ReceivedMessage[], internalValues: readonly string[] = []): string[] {
+export function partyMessageLeaks(
+  received: readonly ReceivedMessage[],
+  internalValues: readonly string[] = [],
+): string[] {
   const squash = (s: string) => s.replace(/\s+/g, " ").toLowerCase();
   const leaks: string[] = [];
   for (const message of received.filter((m) => m.audience === "client" || m.audience === "partner")) {
-    const text = squash([message.subject, message.text, message.html ?? "", payloadText(message.payload), ...message.attachments.map((a) => a.filename)].join("\n"));
+    const text = squash(
+      [
+        message.subject,
+        message.text,
+        message.html ?? "",
+        payloadText(message.payload),
+        ...message.attachments.map((a) => a.filename),
+      ].join("\n"),
+    );
     for (const value of [...INTERNAL_TERMS, ...internalValues]) {
-      if (text.includes(squash(value))) leaks.push(`message ${message.id} (${message.audience}, ${message.transport}) shows "${value}"`);
+      if (text.includes(squash(value)))
+        leaks.push(`message ${message.id} (${message.audience}, ${message.transport}) shows "${value}"`);
     }
   }
   return leaks;

@@ -1,7 +1,11 @@
 import type { ReportModel } from "../../server/reports/model/report-model";
 
 /** Payloads that must reach every renderer as inert text. */
-export const XSS_PAYLOADS = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", '"><svg onload=alert(1)>'] as const;
+export const XSS_PAYLOADS = [
+  "<img src=x onerror=alert(1)>",
+  "<script>alert(1)</script>",
+  '"><svg onload=alert(1)>',
+] as const;
 const [IMG, SCRIPT, SVG] = XSS_PAYLOADS;
 
 export const NON_ASCII_NAME = "Zoë Ñúñez";
@@ -24,13 +28,21 @@ export function sampleReportModel(): ReportModel {
   const hit = [milestone(1, `Kick-off ${IMG}`, "initiation", "2026-03-04", "2026-03-04", "2026-03-03")];
   const missed = [milestone(2, `Design sign-off ${SCRIPT}`, "planning", "2026-03-20", "2026-03-13")];
   const slipped = [missed[0], milestone(3, `Beta launch ${SVG}`, "execution", "2026-04-24", "2026-04-10")];
-  const dueNextMonth = [slipped[1], milestone(4, "Content migration, phase 1", "execution", "2026-04-15", "2026-04-15")];
+  const dueNextMonth = [
+    slipped[1],
+    milestone(4, "Content migration, phase 1", "execution", "2026-04-15", "2026-04-15"),
+  ];
   const days = Array.from({ length: 31 }, (_, i) => `2026-03-${String(i + 1).padStart(2, "0")}`);
   const listNames = ["Backlog", `Doing ${IMG}`, "Review", "Blocked"];
   return {
     schemaVersion: 3,
     board: { id: "board-1", name: BOARD_NAME },
-    period: { month: "2026-03", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z" },
+    period: {
+      month: "2026-03",
+      timezone: "Europe/Berlin",
+      start: "2026-02-28T23:00:00.000Z",
+      end: "2026-03-31T22:00:00.000Z",
+    },
     audience: "internal",
     generatedAt: "2026-04-01T07:30:00.000Z",
     cards: { created: 23, completed: 17 },
@@ -40,7 +52,10 @@ export function sampleReportModel(): ReportModel {
       statusReason: `One milestone missed: Design sign-off ${SCRIPT}`,
       computedStatus: "off-track",
       pmNote: `Client asked for "more, faster", see notes;\nsecond line ${SVG}`,
-      highlights: [`Kick-off held with ${NON_ASCII_NAME} ${IMG}`, `Sprint 4 accepted *fully* _on time_ | no carry-over ${SCRIPT}`],
+      highlights: [
+        `Kick-off held with ${NON_ASCII_NAME} ${IMG}`,
+        `Sprint 4 accepted *fully* _on time_ | no carry-over ${SCRIPT}`,
+      ],
       keyFigures: [
         { label: "Milestones hit", value: "1 of 2" },
         { label: `Budget used ${SVG}`, value: "62 %" },
@@ -80,7 +95,16 @@ export function sampleReportModel(): ReportModel {
           nextSteps: "Load test, then release",
         },
       },
-      { cardId: "s5", number: 5, start: "2026-03-16", end: "2026-03-27", goal: `Search ${SCRIPT}`, committed: 9, completed: 6, carriedOver: 3 },
+      {
+        cardId: "s5",
+        number: 5,
+        start: "2026-03-16",
+        end: "2026-03-27",
+        goal: `Search ${SCRIPT}`,
+        committed: 9,
+        completed: 6,
+        carriedOver: 3,
+      },
     ],
     scope: {
       decisions: [
@@ -112,11 +136,25 @@ export function sampleReportModel(): ReportModel {
       changeRequests: [
         { status: "approved", count: 1, impactDays: 4, impactCost: [{ currency: "EUR", amount: 3200 }] },
         { status: "rejected", count: 1, impactDays: 40, impactCost: [{ currency: "USD", amount: 52000 }] },
-        { status: "proposed", count: 2, impactDays: 7, impactCost: [{ currency: "EUR", amount: 1500 }, { currency: "USD", amount: 900 }] },
+        {
+          status: "proposed",
+          count: 2,
+          impactDays: 7,
+          impactCost: [
+            { currency: "EUR", amount: 1500 },
+            { currency: "USD", amount: 900 },
+          ],
+        },
       ],
       added: { count: 1, impactDays: 4 },
       outOfScope: [
-        { cardId: "o1", cardName: `Legacy CMS import ${SCRIPT}`, decision: "out", boundary: `Only pages after 2020 ${IMG}`, rationale: "Agreed at kick-off" },
+        {
+          cardId: "o1",
+          cardName: `Legacy CMS import ${SCRIPT}`,
+          decision: "out",
+          boundary: `Only pages after 2020 ${IMG}`,
+          rationale: "Agreed at kick-off",
+        },
       ],
     },
     stakeholders: {
@@ -162,11 +200,33 @@ export function sampleReportModel(): ReportModel {
       ],
       difficult: [{ cardId: "p2", stakeholder: `Mallory ${SVG}`, reason: `Rewrites the brief ${SCRIPT}` }],
       escalations: [
-        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, to: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}`, on: "2026-03-21" },
+        {
+          cardId: "p3",
+          stakeholder: `Eve ${SCRIPT}`,
+          to: "operational",
+          leadName: NON_ASCII_NAME,
+          reason: `Budget dispute ${IMG}`,
+          on: "2026-03-21",
+        },
       ],
       moves: [
-        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, on: "2026-03-05", kind: "buy-in", from: "supporter", to: "neutral" },
-        { cardId: "p3", stakeholder: `Eve ${SCRIPT}`, on: "2026-03-21", kind: "escalated", lead: "operational", leadName: NON_ASCII_NAME, reason: `Budget dispute ${IMG}` },
+        {
+          cardId: "p3",
+          stakeholder: `Eve ${SCRIPT}`,
+          on: "2026-03-05",
+          kind: "buy-in",
+          from: "supporter",
+          to: "neutral",
+        },
+        {
+          cardId: "p3",
+          stakeholder: `Eve ${SCRIPT}`,
+          on: "2026-03-21",
+          kind: "escalated",
+          lead: "operational",
+          leadName: NON_ASCII_NAME,
+          reason: `Budget dispute ${IMG}`,
+        },
       ],
     },
     flow: {
@@ -181,11 +241,18 @@ export function sampleReportModel(): ReportModel {
         { weekStart: "2026-03-30", completed: 0 },
       ],
       cycleTimeDays: { median: 4.5, p85: 9, samples: 17 },
-      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, edges) => ({ fromDays, toDays: edges[i + 1] ?? null, cards: [2, 3, 4, 3, 3, 2, 0][i] })),
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, edges) => ({
+        fromDays,
+        toDays: edges[i + 1] ?? null,
+        cards: [2, 3, 4, 3, 3, 2, 0][i],
+      })),
       wipAtMonthEnd: listNames.map((listName, i) => ({ listId: `l${i}`, listName, cards: [6, 3, 2, 1][i] })),
       cumulativeFlow: days.map((date, d) => ({
         date,
-        lists: listNames.map((listName, i) => ({ listName, cards: Math.max(0, [12 - Math.floor(d / 5), 2 + (d % 3), 1 + (d % 2), d > 20 ? 1 : 0][i]) })),
+        lists: listNames.map((listName, i) => ({
+          listName,
+          cards: Math.max(0, [12 - Math.floor(d / 5), 2 + (d % 3), 1 + (d % 2), d > 20 ? 1 : 0][i]),
+        })),
       })),
     },
     documents: [
@@ -195,14 +262,48 @@ export function sampleReportModel(): ReportModel {
     ],
     invoicing: {
       issued: [
-        { cardId: "i2", number: "INV-002", amount: 4800, currency: "EUR", issuedOn: "2026-03-05", dueOn: "2026-04-04", milestone: `Kick-off ${IMG}`, status: "open" },
-        { cardId: "i3", number: "INV-003", amount: 1250.5, currency: "USD", issuedOn: "2026-03-20", dueOn: "2026-04-19", status: "open" },
+        {
+          cardId: "i2",
+          number: "INV-002",
+          amount: 4800,
+          currency: "EUR",
+          issuedOn: "2026-03-05",
+          dueOn: "2026-04-04",
+          milestone: `Kick-off ${IMG}`,
+          status: "open",
+        },
+        {
+          cardId: "i3",
+          number: "INV-003",
+          amount: 1250.5,
+          currency: "USD",
+          issuedOn: "2026-03-20",
+          dueOn: "2026-04-19",
+          status: "open",
+        },
       ],
       paid: [
-        { cardId: "i1", number: "INV-001", amount: 6000, currency: "EUR", issuedOn: "2026-02-01", dueOn: "2026-03-03", paidOn: "2026-03-02", status: "paid" },
+        {
+          cardId: "i1",
+          number: "INV-001",
+          amount: 6000,
+          currency: "EUR",
+          issuedOn: "2026-02-01",
+          dueOn: "2026-03-03",
+          paidOn: "2026-03-02",
+          status: "paid",
+        },
       ],
       overdue: [
-        { cardId: "i0", number: `INV-000 ${SVG}`, amount: 900, currency: "USD", issuedOn: "2026-01-15", dueOn: "2026-02-14", status: "overdue" },
+        {
+          cardId: "i0",
+          number: `INV-000 ${SVG}`,
+          amount: 900,
+          currency: "USD",
+          issuedOn: "2026-01-15",
+          dueOn: "2026-02-14",
+          status: "overdue",
+        },
       ],
       totals: [
         { currency: "EUR", issued: 4800, paid: 6000, overdue: 0 },
@@ -213,7 +314,16 @@ export function sampleReportModel(): ReportModel {
       milestonesDue: dueNextMonth,
       sprintsPlanned: [{ cardId: "s6", number: 6, start: "2026-03-30", end: "2026-04-10", goal: `Polish ${SVG}` }],
       openChangeRequests: [
-        { cardId: "c3", cardName: `Newsletter signup ${SCRIPT}`, decision: "change", status: "proposed", requestedBy: NON_ASCII_NAME, impactDays: 3, impactCost: 1500, currency: "EUR" },
+        {
+          cardId: "c3",
+          cardName: `Newsletter signup ${SCRIPT}`,
+          decision: "change",
+          status: "proposed",
+          requestedBy: NON_ASCII_NAME,
+          impactDays: 3,
+          impactCost: 1500,
+          currency: "EUR",
+        },
       ],
     },
   };
@@ -231,7 +341,19 @@ export function emptyReportModel(): ReportModel {
     sprints: [],
     scope: { decisions: [], changeRequests: [], added: { count: 0, impactDays: 0 }, outOfScope: [] },
     stakeholders: { rows: [], difficult: [], escalations: [], moves: [] },
-    flow: { created: 0, completed: 0, throughputByWeek: [], cycleTimeDays: { median: null, p85: null, samples: 0 }, cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, all) => ({ fromDays, toDays: all[i + 1] ?? null, cards: 0 })), wipAtMonthEnd: [], cumulativeFlow: [] },
+    flow: {
+      created: 0,
+      completed: 0,
+      throughputByWeek: [],
+      cycleTimeDays: { median: null, p85: null, samples: 0 },
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, all) => ({
+        fromDays,
+        toDays: all[i + 1] ?? null,
+        cards: 0,
+      })),
+      wipAtMonthEnd: [],
+      cumulativeFlow: [],
+    },
     documents: [],
     invoicing: { issued: [], paid: [], overdue: [], totals: [] },
     nextMonth: { milestonesDue: [], sprintsPlanned: [], openChangeRequests: [] },

@@ -11,7 +11,11 @@ export interface MarchBoard {
  * every other one moved to Done. About 2.5 actions per card.
  */
 export function seedMarchBoard(sim: TrelloSimulator, cards: number): MarchBoard {
-  const board = sim.createBoard({ name: "ACME rollout", lists: ["To Do", "Doing", "Done"], at: "2026-02-20T09:00:00Z" });
+  const board = sim.createBoard({
+    name: "ACME rollout",
+    lists: ["To Do", "Doing", "Done"],
+    at: "2026-02-20T09:00:00Z",
+  });
   const [todo, , done] = board.lists as { id: string }[];
   for (let i = 0; i < cards; i += 1) {
     const at = Date.parse("2026-03-01T00:00:00Z") + i * 60_000;

@@ -13,7 +13,10 @@ export function fixtureJson<T = any>(name: string): T {
 }
 
 export function fixtureNames(prefix: string): string[] {
-  return fs.readdirSync(FIXTURES_DIR).filter((name) => name.startsWith(prefix) && name.endsWith(".json")).sort();
+  return fs
+    .readdirSync(FIXTURES_DIR)
+    .filter((name) => name.startsWith(prefix) && name.endsWith(".json"))
+    .sort();
 }
 
 export interface Delivery {
@@ -25,7 +28,10 @@ export interface Delivery {
 /** Wraps a bare action's own bytes in the `{action, model}` envelope Trello delivers it in (model = its board). */
 export function envelope(actionBytes: Buffer): Buffer {
   const action = JSON.parse(actionBytes.toString("utf8"));
-  const model = JSON.stringify({ id: action.data?.board?.id ?? "5e93ba98614ac22d22f085c4", name: action.data?.board?.name ?? "Board" });
+  const model = JSON.stringify({
+    id: action.data?.board?.id ?? "5e93ba98614ac22d22f085c4",
+    name: action.data?.board?.name ?? "Board",
+  });
   return Buffer.concat([Buffer.from('{"action":'), actionBytes, Buffer.from(`,"model":${model}}`)]);
 }
 

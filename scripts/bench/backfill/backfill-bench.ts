@@ -52,7 +52,11 @@ async function startSim(actions: number): Promise<{ child: ChildProcess; sim: Se
 }
 
 async function admin(sim: SeededSim, method: "POST" | "PUT", route: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.baseUrl}/_sim/${route}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.baseUrl}/_sim/${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`simulator ${route}: ${res.status}`);
   return res.json();
 }
@@ -88,7 +92,10 @@ async function backfillOnce(sim: SeededSim): Promise<BackfillRun> {
     const onProgress = ({ phase }: SyncProgress) => {
       if (phase === "snapshot") readyAt = performance.now();
     };
-    const result = await syncBoard({ client, store: createStore(db), log }, { boardId: sim.boardId, token, onProgress });
+    const result = await syncBoard(
+      { client, store: createStore(db), log },
+      { boardId: sim.boardId, token, onProgress },
+    );
     run.ms = readyAt - started;
     run.checkpointsMs = performance.now() - readyAt;
     run.stored = result.actionsStored;
@@ -120,7 +127,9 @@ export function createBackfillBench(settings: BackfillBenchSettings): BenchPart 
         for (let round = 1; round <= settings.rounds; round += 1) {
           const run = await backfillOnce(sim);
           limited.push(run);
-          log(`limits on, round ${round}: ready in ${s1(run.ms)} s (then checkpoints ${s1(run.checkpointsMs)} s), ${run.answered} requests, ${run.refused} refused, floor ${s1(limitsFloorMs(run.answered))} s`);
+          log(
+            `limits on, round ${round}: ready in ${s1(run.ms)} s (then checkpoints ${s1(run.checkpointsMs)} s), ${run.answered} requests, ${run.refused} refused, floor ${s1(limitsFloorMs(run.answered))} s`,
+          );
         }
         await admin(sim, "PUT", "rate-limits", { enabled: false });
         const unlimited = await backfillOnce(sim);

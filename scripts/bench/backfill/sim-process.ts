@@ -18,7 +18,11 @@ export interface SeededSim {
 async function main(): Promise<void> {
   const wanted = Number(process.argv[2]);
   const sim = createTrelloSimulator({ jwtModulusLength: 1024 });
-  const board = sim.createBoard({ name: "Backfill board", lists: ["To Do", "Doing", "Done"], at: "2024-01-01T09:00:00Z" });
+  const board = sim.createBoard({
+    name: "Backfill board",
+    lists: ["To Do", "Doing", "Done"],
+    at: "2024-01-01T09:00:00Z",
+  });
   const [todo, , done] = board.lists.map((list) => list.id as string);
   const start = Date.parse("2024-01-02T09:00:00Z");
   let actions = sim.boardActions(board.id as string, { limit: 1000 }).length;
@@ -30,7 +34,13 @@ async function main(): Promise<void> {
     actions += 3;
   }
   const info = await sim.listen(0);
-  const seeded: SeededSim = { baseUrl: info.baseUrl, key: info.key, memberId: info.memberId, boardId: board.id as string, actions };
+  const seeded: SeededSim = {
+    baseUrl: info.baseUrl,
+    key: info.key,
+    memberId: info.memberId,
+    boardId: board.id as string,
+    actions,
+  };
   process.stdout.write(`${JSON.stringify(seeded)}\n`);
   process.once("SIGTERM", () => void sim.close().then(() => process.exit(0)));
 }

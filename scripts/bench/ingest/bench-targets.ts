@@ -40,7 +40,11 @@ export async function startBareExpress(): Promise<BenchTarget> {
 export async function startService(): Promise<BenchTarget> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loop-bench-"));
   const secret = "bench-secret";
-  const service = await startServiceProcess({ port: await freePort(), databasePath: path.join(dir, "loop.db"), secret });
+  const service = await startServiceProcess({
+    port: await freePort(),
+    databasePath: path.join(dir, "loop.db"),
+    secret,
+  });
   return {
     name: "service",
     url: service.callbackUrl,

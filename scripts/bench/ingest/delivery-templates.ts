@@ -16,7 +16,11 @@ export function deliveryTemplates(cards: number, boards = 1): string[] {
   const sim = createTrelloSimulator({ rateLimits: false, jwtModulusLength: 1024 });
   const templates: string[][] = [];
   for (let b = 0; b < boards; b += 1) {
-    const board = sim.createBoard({ name: `Load board ${b + 1}`, lists: ["To Do", "Doing", "Done"], at: "2026-03-01T09:00:00Z" });
+    const board = sim.createBoard({
+      name: `Load board ${b + 1}`,
+      lists: ["To Do", "Doing", "Done"],
+      at: "2026-03-01T09:00:00Z",
+    });
     const lists = board.lists.map((list) => list.id as string);
     const start = Date.parse("2026-03-02T09:00:00Z");
     for (let i = 0; i < cards; i += 1) {
@@ -27,12 +31,19 @@ export function deliveryTemplates(cards: number, boards = 1): string[] {
       sim.renameCard(card.id as string, `Load card ${i} (reviewed)`, { at: at + 3_000 });
     }
     const model = { id: board.id, name: board.name };
-    const webhook = { id: (0x5f0000000000000000000001n + BigInt(b)).toString(16), idModel: board.id, description: "load", active: true };
+    const webhook = {
+      id: (0x5f0000000000000000000001n + BigInt(b)).toString(16),
+      idModel: board.id,
+      description: "load",
+      active: true,
+    };
     templates.push(
       sim
         .boardActions(board.id as string, { limit: 1000 })
         .reverse()
-        .map((action) => JSON.stringify({ model, action: { ...action, id: ACTION_ID_SLOT, date: ACTION_DATE_SLOT }, webhook })),
+        .map((action) =>
+          JSON.stringify({ model, action: { ...action, id: ACTION_ID_SLOT, date: ACTION_DATE_SLOT }, webhook }),
+        ),
     );
   }
   // Round robin over the boards, each board's actions in the order they happened.

@@ -31,9 +31,13 @@ export const INGEST_BENCH_SETTINGS: IngestBenchSettings = {
   actionsPerBoardPerDay: 100,
 };
 
-const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-async function load(target: BenchTarget, run: { durationS: number; connections: number; rate?: number }): Promise<LoadResult> {
+async function load(
+  target: BenchTarget,
+  run: { durationS: number; connections: number; rate?: number },
+): Promise<LoadResult> {
   return runLoad({ url: target.url, callbackUrl: target.callbackUrl, secret: target.secret, ...run });
 }
 
@@ -50,7 +54,9 @@ async function alternate(
     for (const [index, target] of targets.entries()) {
       const result = await measure(target);
       results[index]!.push(result);
-      log(`${label} round ${round} ${target.name}: ${fmt(result.perSecond)}/s p50 ${fmt(result.p50Ms, 1)} ms p99 ${fmt(result.p99Ms, 1)} ms (${result.notOk} not 2xx)`);
+      log(
+        `${label} round ${round} ${target.name}: ${fmt(result.perSecond)}/s p50 ${fmt(result.p50Ms, 1)} ms p99 ${fmt(result.p99Ms, 1)} ms (${result.notOk} not 2xx)`,
+      );
     }
   }
   return results;
@@ -68,10 +74,22 @@ export function createIngestBench(s: IngestBenchSettings): BenchPart {
       const targets: [BenchTarget, BenchTarget] = [await startBareExpress(), await startService()];
       try {
         for (const target of targets) await load(target, { durationS: s.warmUpS, connections: s.connections });
-        const [bare, service] = await alternate(targets, s.rounds, (t) => load(t, { durationS: s.durationS, connections: s.connections }), log, "closed loop");
+        const [bare, service] = await alternate(
+          targets,
+          s.rounds,
+          (t) => load(t, { durationS: s.durationS, connections: s.connections }),
+          log,
+          "closed loop",
+        );
         const open: { rate: number; bare: LoadResult[]; service: LoadResult[] }[] = [];
         for (const rate of s.rates) {
-          const [b, v] = await alternate(targets, s.rounds, (t) => load(t, { durationS: s.durationS, connections: s.openLoopConnections, rate }), log, `${rate}/s`);
+          const [b, v] = await alternate(
+            targets,
+            s.rounds,
+            (t) => load(t, { durationS: s.durationS, connections: s.openLoopConnections, rate }),
+            log,
+            `${rate}/s`,
+          );
           open.push({ rate, bare: b, service: v });
         }
         const servicePerSecond = med(service, "perSecond");

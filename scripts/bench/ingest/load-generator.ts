@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const templates = deliveryTemplates(5, BOARDS);
   const nextId = actionIdFactory(randomBytes(6).toString("hex"));
   let sent = 0;
-  const next = () => signedDelivery(templates[sent++ % templates.length]!, nextId(), request.callbackUrl, request.secret);
+  const next = () =>
+    signedDelivery(templates[sent++ % templates.length]!, nextId(), request.callbackUrl, request.secret);
   const headers = (signature: string) => ({ "content-type": "application/json", "x-trello-webhook": signature });
   if (request.rate !== undefined) {
     const result = await runOpenLoop({
@@ -48,7 +49,13 @@ async function main(): Promise<void> {
         return { body, headers: headers(signature) };
       },
     });
-    const out: LoadResult = { perSecond: result.ok / request.durationS, p50Ms: result.p50Ms, p99Ms: result.p99Ms, ok: result.ok, notOk: result.notOk };
+    const out: LoadResult = {
+      perSecond: result.ok / request.durationS,
+      p50Ms: result.p50Ms,
+      p99Ms: result.p99Ms,
+      ok: result.ok,
+      notOk: result.notOk,
+    };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }

@@ -41,16 +41,31 @@ export function runOpenLoop(request: OpenLoopRequest): Promise<OpenLoopResult> {
     const finish = () => {
       if (++settled < total) return;
       agent.destroy();
-      resolve({ sent, ok: latencies.length, notOk, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: percentile(latencies, 100) });
+      resolve({
+        sent,
+        ok: latencies.length,
+        notOk,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        maxMs: percentile(latencies, 100),
+      });
     };
     const send = (dueAt: number) => {
       const { body, headers } = request.makeRequest();
       const req = http.request(
-        { agent, method: "POST", hostname: url.hostname, port: url.port, path: url.pathname, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+        {
+          agent,
+          method: "POST",
+          hostname: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.once("end", () => {
-            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - dueAt);
+            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300)
+              latencies.push(performance.now() - dueAt);
             else notOk += 1;
             finish();
           });

@@ -23,7 +23,8 @@ export function addHistory(db: Db, boardId: string, beforeMs: number, factor: nu
   const total = db.prepare("SELECT count(*) FROM actions WHERE board_id = ?").pluck().get(boardId) as number;
   const wanted = (factor - 1) * total;
   // Template i gets its even share of the copies wanted (all get the same number, give or take one).
-  const copiesOf = (i: number) => Math.floor(((i + 1) * wanted) / parsed.length) - Math.floor((i * wanted) / parsed.length);
+  const copiesOf = (i: number) =>
+    Math.floor(((i + 1) * wanted) / parsed.length) - Math.floor((i * wanted) / parsed.length);
   let added = 0;
   // One transaction per batch, as a backfill page is stored: the disk is synced per batch, not per action.
   const insertBatch = db.transaction((from: number, to: number) => {
@@ -34,7 +35,11 @@ export function addHistory(db: Db, boardId: string, beforeMs: number, factor: nu
         const at = Date.parse(template.date) + copy;
         if (at >= beforeMs) continue;
         const action = { ...template, id: newId(at), date: new Date(at).toISOString() };
-        items.push({ action, rawJson: JSON.stringify(action), context: { fallbackBoardId: boardId, source: "backfill" } });
+        items.push({
+          action,
+          rawJson: JSON.stringify(action),
+          context: { fallbackBoardId: boardId, source: "backfill" },
+        });
       }
     }
     added += ingestActions(store, items).filter((result) => !result.duplicate).length;

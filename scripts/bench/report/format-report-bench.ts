@@ -38,7 +38,9 @@ function timingRows(result: ReportBenchResult): string[] {
 }
 
 function latencyRow(label: string, values: number[]): string[] {
-  return [`| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 99))} | ${ms(percentile(values, 100))} | ${values.length} | - |`];
+  return [
+    `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 99))} | ${ms(percentile(values, 100))} | ${values.length} | - |`,
+  ];
 }
 
 /** The report bench's section of BENCHMARKS.md: figures, verdicts against the budgets, and how they were measured. */
@@ -46,7 +48,8 @@ export function formatReportBench(result: ReportBenchResult): string {
   const { options, board, history1x: short, history10x: long, service } = result;
   const totalLong = result.backfilledActions + result.historyAdded;
   const peakRss = Math.max(result.memory1x.peakRssMb, result.memory10x.peakRssMb);
-  const first = (t: ReportTimings, format: (typeof REPORT_FORMATS)[number]) => ms(t.firstRun.loadModelMs + t.firstRun.renderMs[format]);
+  const first = (t: ReportTimings, format: (typeof REPORT_FORMATS)[number]) =>
+    ms(t.firstRun.loadModelMs + t.firstRun.renderMs[format]);
   const healthzP99 = percentile(service.healthzMs, 99);
   const webhookP99 = percentile(service.webhookMs, 99);
   return [

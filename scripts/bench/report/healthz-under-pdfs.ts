@@ -71,9 +71,15 @@ function probeService(baseUrl: string, input: ServiceUnderLoadInput): { stop(): 
       const now = Date.now();
       const action = { ...input.actionTemplate, id: newId(now), date: new Date(now).toISOString() };
       const body = JSON.stringify({ action, model: { id: input.boardId } });
-      const signature = createHmac("sha1", input.simInfo.secret).update(body + callbackUrl).digest("base64");
+      const signature = createHmac("sha1", input.simInfo.secret)
+        .update(body + callbackUrl)
+        .digest("base64");
       const { ms, res } = await timed(() =>
-        fetch(callbackUrl, { method: "POST", headers: { "content-type": "application/json", "x-trello-webhook": signature }, body }),
+        fetch(callbackUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-trello-webhook": signature },
+          body,
+        }),
       );
       if (res.status !== 200) throw new Error(`a webhook delivery answered ${res.status}`);
       webhookMs.push(ms);
@@ -115,7 +121,10 @@ export async function measureServiceUnderLoad(input: ServiceUnderLoadInput): Pro
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     for (let tries = 0; ; tries += 1) {
-      const up = await fetch(`${baseUrl}/healthz`).then((res) => res.ok, () => false);
+      const up = await fetch(`${baseUrl}/healthz`).then(
+        (res) => res.ok,
+        () => false,
+      );
       if (up) break;
       if (tries > 300) throw new Error("the service did not start within 30 s");
       await sleep(100);
@@ -126,7 +135,8 @@ export async function measureServiceUnderLoad(input: ServiceUnderLoadInput): Pro
       headers: { ...auth, "content-type": "application/json" },
       body: JSON.stringify({ month: input.month, audience: "internal" }),
     });
-    if (generated.status !== 201) throw new Error(`generating the snapshot answered ${generated.status}: ${await generated.text()}`);
+    if (generated.status !== 201)
+      throw new Error(`generating the snapshot answered ${generated.status}: ${await generated.text()}`);
     const pdfUrl = `${baseUrl}/api/boards/${input.boardId}/reports/${((await generated.json()) as { id: string }).id}?format=pdf`;
     // One PDF first, so the worker thread is started and its fonts loaded, as on a service that has been up a while.
     await timed(() => fetch(pdfUrl, { headers: auth }));

@@ -6,5 +6,8 @@ import { runReportBench } from "./run-report-bench";
 /** The monthly report on a large generated board (issue 8). */
 export const reportBench: BenchPart = {
   name: "report",
-  run: async (log) => formatReportBench(await runReportBench({ size: FULL_BOARD, runs: 20, runsLongHistory: 8, pdfs: 50, baselineMs: 10_000 }, log)),
+  run: async (log) =>
+    formatReportBench(
+      await runReportBench({ size: FULL_BOARD, runs: 20, runsLongHistory: 8, pdfs: 50, baselineMs: 10_000 }, log),
+    ),
 };

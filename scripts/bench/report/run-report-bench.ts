@@ -53,7 +53,9 @@ export interface ReportBenchResult {
 
 async function timeInChild(args: TimeReportArgs): Promise<ReportTimings> {
   const entry = path.join(projectRoot(), "dist", "scripts", "bench", "report", "time-report-main.js");
-  const { stdout } = await promisify(execFile)(process.execPath, [entry, JSON.stringify(args)], { maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, [entry, JSON.stringify(args)], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as ReportTimings;
 }
 
@@ -62,7 +64,10 @@ async function timeInChild(args: TimeReportArgs): Promise<ReportTimings> {
  * (connect → sync), multiplies its history in a copy of the database, times the month's report in a fresh process
  * on each, and measures the service's latency while PDFs render. Compiled code only (the child processes run dist/).
  */
-export async function runReportBench(options: ReportBenchOptions, log: (line: string) => void): Promise<ReportBenchResult> {
+export async function runReportBench(
+  options: ReportBenchOptions,
+  log: (line: string) => void,
+): Promise<ReportBenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loop-report-bench-"));
   const sim = createTrelloSimulator({ rateLimits: false });
   try {
@@ -70,7 +75,9 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
     let start = performance.now();
     const board = seedBenchBoard(sim, options.size, Date.now());
     const seedMs = performance.now() - start;
-    log(`seeded ${board.actions} actions on board ${board.boardId} in ${Math.round(seedMs)} ms; busy month ${board.month}`);
+    log(
+      `seeded ${board.actions} actions on board ${board.boardId} in ${Math.round(seedMs)} ms; busy month ${board.month}`,
+    );
 
     const db1x = path.join(dir, "history-1x.db");
     const port = await freePort();
@@ -89,18 +96,28 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
     start = performance.now();
     const connected = await fetch(`http://127.0.0.1:${port}/api/boards/${board.boardId}/connection`, {
       method: "POST",
-      headers: { authorization: `Bearer ${await sim.mintJwt({ idBoard: board.boardId })}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${await sim.mintJwt({ idBoard: board.boardId })}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ token: simInfo.token }),
     });
-    if (connected.status !== 202) throw new Error(`connecting the board answered ${connected.status}: ${await connected.text()}`);
+    if (connected.status !== 202)
+      throw new Error(`connecting the board answered ${connected.status}: ${await connected.text()}`);
     await syncRunnerOf(service.app)?.idle();
     const backfillMs = performance.now() - start;
     const store = createStore(service.db);
     const status = store.connections.get(board.boardId)?.status;
-    const backfilledActions = service.db.prepare("SELECT count(*) FROM actions WHERE board_id = ?").pluck().get(board.boardId) as number;
+    const backfilledActions = service.db
+      .prepare("SELECT count(*) FROM actions WHERE board_id = ?")
+      .pluck()
+      .get(board.boardId) as number;
     if (status !== "ready") throw new Error(`the backfill ended with the connection ${status}`);
     const actionTemplate = JSON.parse(
-      service.db.prepare("SELECT raw FROM actions WHERE board_id = ? AND type = 'commentCard' LIMIT 1").pluck().get(board.boardId) as string,
+      service.db
+        .prepare("SELECT raw FROM actions WHERE board_id = ? AND type = 'commentCard' LIMIT 1")
+        .pluck()
+        .get(board.boardId) as string,
     ) as Record<string, unknown>;
     await service.close();
     log(`backfilled ${backfilledActions} actions in ${Math.round(backfillMs)} ms`);
@@ -117,14 +134,22 @@ export async function runReportBench(options: ReportBenchOptions, log: (line: st
     const addHistoryMs = performance.now() - start;
     log(`added ${historyAdded} actions of history in ${Math.round(addHistoryMs)} ms`);
 
-    const on = (databasePath: string, runs: number, reference: boolean): TimeReportArgs => ({ databasePath, boardId: board.boardId, month: board.month, runs, reference });
+    const on = (databasePath: string, runs: number, reference: boolean): TimeReportArgs => ({
+      databasePath,
+      boardId: board.boardId,
+      month: board.month,
+      runs,
+      reference,
+    });
     const history1x = await timeInChild(on(db1x, options.runs, true));
     log(`timed the report on ${backfilledActions} actions`);
     const history10x = await timeInChild(on(db10x, options.runsLongHistory, true));
     log(`timed the report on ${backfilledActions + historyAdded} actions`);
     const memory1x = await timeInChild(on(db1x, options.runs, false));
     const memory10x = await timeInChild(on(db10x, options.runsLongHistory, false));
-    log(`measured the report's memory alone: ${Math.round(memory1x.peakRssMb)} MB, ${Math.round(memory10x.peakRssMb)} MB`);
+    log(
+      `measured the report's memory alone: ${Math.round(memory1x.peakRssMb)} MB, ${Math.round(memory10x.peakRssMb)} MB`,
+    );
 
     const serviceUnderLoad = await measureServiceUnderLoad({
       databasePath: db1x,

@@ -30,9 +30,15 @@ export function seedBenchBoard(sim: TrelloSimulator, size: BenchBoardSize, now: 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const busy = DateTime.fromMillis(now, { zone: "UTC" }).startOf("month").minus({ months: 1 });
   const first = busy.minus({ months: size.months - 1 });
-  const board = sim.createBoard({ name: "Generated delivery board", lists: [...WORK_LISTS], at: first.toMillis() - 86_400_000 });
+  const board = sim.createBoard({
+    name: "Generated delivery board",
+    lists: [...WORK_LISTS],
+    at: first.toMillis() - 86_400_000,
+  });
   const lists = (board.lists as { id: string }[]).map((list) => list.id);
-  const members = Array.from({ length: 8 }, (_, i) => String(sim.createMember({ username: `dev${i}`, fullName: `Developer ${i}` }).id));
+  const members = Array.from({ length: 8 }, (_, i) =>
+    String(sim.createMember({ username: `dev${i}`, fullName: `Developer ${i}` }).id),
+  );
   for (const member of members) sim.addMemberToBoard(String(board.id), member, { at: first.toMillis() - 3_600_000 });
 
   // Cards not archived, which later actions pick from (archiving swaps the last one into its place).
@@ -43,7 +49,9 @@ export function seedBenchBoard(sim: TrelloSimulator, size: BenchBoardSize, now: 
   for (let m = 0; m < size.months; m += 1) {
     const month = first.plus({ months: m });
     const isBusy = m === size.months - 1;
-    const quota = isBusy ? size.busyMonthActions : Math.round((size.actions - size.busyMonthActions) / (size.months - 1));
+    const quota = isBusy
+      ? size.busyMonthActions
+      : Math.round((size.actions - size.busyMonthActions) / (size.months - 1));
     const createQuota = m === size.months - 1 ? size.cards - created : Math.round((size.cards * quota) / size.actions);
     const startMs = month.toMillis();
     const spanMs = month.plus({ months: 1 }).toMillis() - startMs;
@@ -82,37 +90,76 @@ export function seedBenchBoard(sim: TrelloSimulator, size: BenchBoardSize, now: 
     });
   }
   seedLoopRecords(sim, String(board.id), size.stakeholders, busy, random);
-  return { boardId: String(board.id), month: busy.toFormat("yyyy-MM"), actions: recorded, busyMonthActions: size.busyMonthActions };
+  return {
+    boardId: String(board.id),
+    month: busy.toFormat("yyyy-MM"),
+    actions: recorded,
+    busyMonthActions: size.busyMonthActions,
+  };
 }
 
-function seedLoopRecords(sim: TrelloSimulator, boardId: string, count: number, busy: DateTime, random: () => number): void {
-  const list = String(sim.createList(boardId, { name: "Stakeholders", pos: 0, at: busy.minus({ months: 6 }).toMillis() }).id);
+function seedLoopRecords(
+  sim: TrelloSimulator,
+  boardId: string,
+  count: number,
+  busy: DateTime,
+  random: () => number,
+): void {
+  const list = String(
+    sim.createList(boardId, { name: "Stakeholders", pos: 0, at: busy.minus({ months: 6 }).toMillis() }).id,
+  );
   const day = (n: number) => addDays(busy.toFormat("yyyy-MM-dd"), n);
   const buyIns = ["sceptic", "neutral", "supporter", "champion"] as const;
   for (let i = 0; i < count; i += 1) {
-    const card = String(sim.createCard(list, { name: `Stakeholder ${i}`, at: busy.minus({ months: 5 }).toMillis() + i * 60_000 }).id);
+    const card = String(
+      sim.createCard(list, { name: `Stakeholder ${i}`, at: busy.minus({ months: 5 }).toMillis() + i * 60_000 }).id,
+    );
     const entries = Array.from({ length: 3 }, (_, n) => ({
       id: `bench${String(i).padStart(3, "0")}${n}`,
       at: busy.plus({ days: 3 + n * 9, hours: i % 8 }).toISO(),
       channel: "email",
       summary: `Update ${n + 1} for stakeholder ${i}`,
     }));
-    sim.setPluginData({ scope: "card", idModel: card }, {
-      stakeholder: record("stakeholder", {
-        v: 1, name: `Stakeholder ${i}`, type: i % 3 === 0 ? "partner" : "client", org: `Org ${i % 5}`, roles: "Reviewer",
-        influence: "high", interest: "medium", channel: "email", cadenceDays: 7 + (i % 3) * 7, buyIn: buyIns[i % buyIns.length],
-        status: i % 7 === 0 ? "difficult" : "active", initiation: { platform: true, roles: i % 2 === 0, reviews: true, scope: true },
-      }),
-      log: record("log", { v: 1, entries }),
-    });
+    sim.setPluginData(
+      { scope: "card", idModel: card },
+      {
+        stakeholder: record("stakeholder", {
+          v: 1,
+          name: `Stakeholder ${i}`,
+          type: i % 3 === 0 ? "partner" : "client",
+          org: `Org ${i % 5}`,
+          roles: "Reviewer",
+          influence: "high",
+          interest: "medium",
+          channel: "email",
+          cadenceDays: 7 + (i % 3) * 7,
+          buyIn: buyIns[i % buyIns.length],
+          status: i % 7 === 0 ? "difficult" : "active",
+          initiation: { platform: true, roles: i % 2 === 0, reviews: true, scope: true },
+        }),
+        log: record("log", { v: 1, entries }),
+      },
+    );
   }
   for (let i = 0; i < 12; i += 1) {
-    const card = String(sim.createCard(list, { name: `Milestone ${i}`, at: busy.minus({ months: 4 }).toMillis() + i * 60_000 }).id);
+    const card = String(
+      sim.createCard(list, { name: `Milestone ${i}`, at: busy.minus({ months: 4 }).toMillis() + i * 60_000 }).id,
+    );
     const due = day(2 + i * 2);
     const done = random() < 0.6 ? { doneOn: addDays(due, -1) } : {};
-    sim.setPluginData({ scope: "card", idModel: card }, {
-      milestone: record("milestone", { v: 1, stage: pick4(i), deliverable: `Deliverable ${i}`, due, baselineDue: addDays(due, -(i % 3) * 3), ...done }),
-    });
+    sim.setPluginData(
+      { scope: "card", idModel: card },
+      {
+        milestone: record("milestone", {
+          v: 1,
+          stage: pick4(i),
+          deliverable: `Deliverable ${i}`,
+          due,
+          baselineDue: addDays(due, -(i % 3) * 3),
+          ...done,
+        }),
+      },
+    );
   }
 }
 

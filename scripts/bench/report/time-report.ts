@@ -88,7 +88,11 @@ export async function timeReport(nodeStartupMs: number, args: TimeReportArgs): P
     const start = performance.now();
     const cpu = process.cpuUsage();
     const model = loadReportModel(store, { boardId: args.boardId, month: args.month, audience: "internal" });
-    const measured: ReportRun = { loadModelMs: since(start), loadModelCpuMs: cpuSince(cpu), renderMs: { json: 0, html: 0, pdf: 0, md: 0, csv: 0 } };
+    const measured: ReportRun = {
+      loadModelMs: since(start),
+      loadModelCpuMs: cpuSince(cpu),
+      renderMs: { json: 0, html: 0, pdf: 0, md: 0, csv: 0 },
+    };
     for (const format of REPORT_FORMATS) {
       const renderStart = performance.now();
       await renderReportFormat(model, format);

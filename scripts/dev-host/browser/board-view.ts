@@ -9,9 +9,14 @@ export interface BoardViewDeps {
   openCard(cardId: string): void;
 }
 
-async function cardTile({ connector, contextFor, openCard }: BoardViewDeps, card: Record<string, unknown>): Promise<HTMLElement> {
+async function cardTile(
+  { connector, contextFor, openCard }: BoardViewDeps,
+  card: Record<string, unknown>,
+): Promise<HTMLElement> {
   const id = String(card.id);
-  const badges = connector ? await renderBadges(await callList(connector, "card-badges", contextFor(id)), "card-badge") : [];
+  const badges = connector
+    ? await renderBadges(await callList(connector, "card-badges", contextFor(id)), "card-badge")
+    : [];
   const tile = el(
     "article",
     { class: "card-tile", "data-card-id": id, tabindex: "0" },
@@ -29,7 +34,12 @@ export async function renderLists(deps: BoardViewDeps): Promise<HTMLElement> {
     deps.model.lists.map(async (list) => {
       const cards = deps.model.cards.filter((card) => card.idList === list.id && card.closed !== true);
       const tiles = await Promise.all(cards.map((card) => cardTile(deps, card)));
-      return el("section", { class: "list", "data-list-id": String(list.id) }, el("h2", {}, String(list.name)), ...tiles);
+      return el(
+        "section",
+        { class: "list", "data-list-id": String(list.id) },
+        el("h2", {}, String(list.name)),
+        ...tiles,
+      );
     }),
   );
   return el("main", { class: "lists" }, ...columns);
@@ -39,5 +49,7 @@ export async function renderLists(deps: BoardViewDeps): Promise<HTMLElement> {
 export async function renderBoardButtons({ connector, contextFor }: BoardViewDeps): Promise<HTMLElement[]> {
   if (!connector) return [];
   const context = contextFor();
-  return (await callList(connector, "board-buttons", context)).map((button) => renderButton(connector, button, context, "board-button"));
+  return (await callList(connector, "board-buttons", context)).map((button) =>
+    renderButton(connector, button, context, "board-button"),
+  );
 }

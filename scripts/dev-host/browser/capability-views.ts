@@ -13,7 +13,9 @@ export async function callList(connector: ConnectorHandle, capability: string, c
 
 /** A badge, with its `dynamic` function resolved once (Trello re-runs it on `refresh`; the dev host re-renders instead). */
 async function resolveBadge(badge: Json): Promise<Json> {
-  return typeof badge.dynamic === "function" ? { ...badge, ...((await (badge.dynamic as () => Promise<Json>)()) ?? {}) } : badge;
+  return typeof badge.dynamic === "function"
+    ? { ...badge, ...((await (badge.dynamic as () => Promise<Json>)()) ?? {}) }
+    : badge;
 }
 
 function iconUrl(icon: unknown): string | undefined {
@@ -29,7 +31,8 @@ export async function renderBadges(badges: Json[], kind: "card-badge" | "card-de
     .filter((badge) => badge.text !== undefined && badge.text !== "")
     .map((badge) => {
       const icon = iconUrl(badge.icon);
-      const title = kind === "card-detail-badge" && badge.title ? el("span", { class: "badge-title" }, String(badge.title)) : null;
+      const title =
+        kind === "card-detail-badge" && badge.title ? el("span", { class: "badge-title" }, String(badge.title)) : null;
       const node = el(
         "span",
         { class: `badge ${kind} color-${String(badge.color ?? "none")}`, "data-badge": String(badge.text) },
@@ -42,9 +45,19 @@ export async function renderBadges(badges: Json[], kind: "card-badge" | "card-de
 }
 
 /** A board, card or badge button: its callback runs with a `t` for the context, its url opens in a tab. */
-export function renderButton(connector: ConnectorHandle, button: Json, context: FrameContext, kind: string): HTMLButtonElement {
+export function renderButton(
+  connector: ConnectorHandle,
+  button: Json,
+  context: FrameContext,
+  kind: string,
+): HTMLButtonElement {
   const icon = iconUrl(button.icon);
-  const node = el("button", { type: "button", class: `host-button ${kind}` }, icon ? el("img", { src: icon, alt: "" }) : null, String(button.text ?? button.title ?? ""));
+  const node = el(
+    "button",
+    { type: "button", class: `host-button ${kind}` },
+    icon ? el("img", { src: icon, alt: "" }) : null,
+    String(button.text ?? button.title ?? ""),
+  );
   node.addEventListener("click", (event) => {
     event.stopPropagation();
     if (typeof button.callback === "function") void (button.callback as Callback)(connector.t(context), { el: node });

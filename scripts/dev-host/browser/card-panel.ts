@@ -10,7 +10,12 @@ export async function renderDetailBadges(connector: ConnectorHandle, context: Fr
 }
 
 /** The back of a card: detail badges, the Power-Up's card buttons and its card-back section iframe. */
-export async function renderCardPanel(model: BoardModel, connector: ConnectorHandle | undefined, context: FrameContext, onClose: () => void): Promise<HTMLElement> {
+export async function renderCardPanel(
+  model: BoardModel,
+  connector: ConnectorHandle | undefined,
+  context: FrameContext,
+  onClose: () => void,
+): Promise<HTMLElement> {
   const card = model.cards.find((candidate) => candidate.id === context.card);
   const closeButton = el("button", { type: "button", class: "frame-close", "aria-label": "Close card" }, "×");
   closeButton.addEventListener("click", onClose);
@@ -22,15 +27,26 @@ export async function renderCardPanel(model: BoardModel, connector: ConnectorHan
   );
   if (!connector) return panel;
 
-  const buttons = (await callList(connector, "card-buttons", context)).map((button) => renderButton(connector, button, context, "card-button"));
+  const buttons = (await callList(connector, "card-buttons", context)).map((button) =>
+    renderButton(connector, button, context, "card-button"),
+  );
   panel.append(await renderDetailBadges(connector, context), el("div", { class: "card-buttons" }, ...buttons));
 
   const section = (await connector.call("card-back-section", context)) as
-    | { title?: string; content?: { type?: string; url?: string; height?: number } }
-    | undefined;
+    { title?: string; content?: { type?: string; url?: string; height?: number } } | undefined;
   if (section?.content?.url) {
-    const src = frameSrc({ url: new URL(section.content.url, new URL("/powerup/connector.html", location.href)).href }, context);
-    panel.append(el("section", { class: "card-back-section" }, el("h3", {}, section.title ?? ""), powerUpFrame("card-back-section", src, section.content.height ?? 120)));
+    const src = frameSrc(
+      { url: new URL(section.content.url, new URL("/powerup/connector.html", location.href)).href },
+      context,
+    );
+    panel.append(
+      el(
+        "section",
+        { class: "card-back-section" },
+        el("h3", {}, section.title ?? ""),
+        powerUpFrame("card-back-section", src, section.content.height ?? 120),
+      ),
+    );
   }
   return panel;
 }

@@ -41,7 +41,11 @@ export function clientCard(card: Json, model: BoardModel): Json {
     dueComplete: card.dueComplete ?? false,
     idList: card.idList,
     idShort: card.idShort,
-    labels: ((card.labels as Json[] | undefined) ?? []).map((label) => ({ id: label.id, name: label.name, color: label.color })),
+    labels: ((card.labels as Json[] | undefined) ?? []).map((label) => ({
+      id: label.id,
+      name: label.name,
+      color: label.color,
+    })),
     locationName: null,
     members: model.members.filter((member) => idMembers.includes(String(member.id))).map(clientMember),
     name: card.name,

@@ -37,14 +37,20 @@ export function createIframeT(host: DevHostBridge, hash: FrameHash, frameWindow:
     localizeKey: (key: string) => key,
     localizeKeys: (keys: Array<string | [string, string]>) => keys.map((key) => (Array.isArray(key) ? key[0] : key)),
     safe: escapeHtml,
-    signUrl: (url: string, signArgs: Record<string, unknown> = {}) => signFrameUrl(absolute(url), { context, args: signArgs }),
+    signUrl: (url: string, signArgs: Record<string, unknown> = {}) =>
+      signFrameUrl(absolute(url), { context, args: signArgs }),
 
     async get(scope: string, visibility: Visibility, key?: string, defaultValue?: unknown): Promise<unknown> {
       const data = await pluginData.read(scope, visibility);
       if (key === undefined) return data;
       return key in data ? data[key] : defaultValue;
     },
-    async set(scope: string, visibility: Visibility, keyOrEntries: string | Record<string, unknown>, value?: unknown): Promise<void> {
+    async set(
+      scope: string,
+      visibility: Visibility,
+      keyOrEntries: string | Record<string, unknown>,
+      value?: unknown,
+    ): Promise<void> {
       const entries = typeof keyOrEntries === "string" ? { [keyOrEntries]: value } : keyOrEntries;
       await pluginData.write(scope, visibility, entries);
       host.pluginDataChanged();
@@ -90,7 +96,12 @@ export function createIframeT(host: DevHostBridge, hash: FrameHash, frameWindow:
     },
 
     async jwt(options: { state?: string } = {}): Promise<string> {
-      const body = { idBoard: context.board, idMember: context.member, idPlugin: session.pluginId, ...(options.state ? { state: options.state } : {}) };
+      const body = {
+        idBoard: context.board,
+        idMember: context.member,
+        idPlugin: session.pluginId,
+        ...(options.state ? { state: options.state } : {}),
+      };
       return (await simAdmin<{ jwt: string }>(session, "POST", "jwt", body)).jwt;
     },
     getRestApi() {
@@ -130,9 +141,17 @@ export function createIframeT(host: DevHostBridge, hash: FrameHash, frameWindow:
     closeBoardBar: async () => host.closeBoardBar(),
     hideBoardBar: async () => host.closeBoardBar(),
     async sizeTo(target: string | number | Element) {
-      const element = typeof target === "string" ? frameWindow.document.querySelector(target) : typeof target === "number" ? null : target;
+      const element =
+        typeof target === "string"
+          ? frameWindow.document.querySelector(target)
+          : typeof target === "number"
+            ? null
+            : target;
       if (typeof target !== "number" && !element) throw new Error(`t.sizeTo: nothing matches ${String(target)}`);
-      host.sizeFrame(frameWindow, typeof target === "number" ? target : Math.ceil(element!.getBoundingClientRect().height));
+      host.sizeFrame(
+        frameWindow,
+        typeof target === "number" ? target : Math.ceil(element!.getBoundingClientRect().height),
+      );
     },
     render(fn: () => void) {
       host.onPluginDataChange(frameWindow, fn);

@@ -57,7 +57,9 @@ async function boot(): Promise<void> {
   const cardArea = el("div", { class: "card-area" });
   const alertBox = el("div", { class: "host-alert", role: "status", hidden: "" });
   const title = el("h1", {}, "…");
-  const outbox = session.outboxUrl ? el("a", { class: "outbox-link", href: session.outboxUrl, target: "_blank", rel: "noopener" }, "Outbox") : null;
+  const outbox = session.outboxUrl
+    ? el("a", { class: "outbox-link", href: session.outboxUrl, target: "_blank", rel: "noopener" }, "Outbox")
+    : null;
   document.body.append(el("header", { class: "board-header" }, title, toolbar, outbox), alertBox, boardArea, cardArea);
 
   async function openCard(cardId: string): Promise<void> {
@@ -82,29 +84,40 @@ async function boot(): Promise<void> {
     if (declared.has("show-settings")) buttons.push(settings);
     if (declared.has("remove-data")) buttons.push(removeData);
     if (connector) {
-      const status = (await connector.call("authorization-status", contextFor())) as { authorized?: boolean } | undefined;
+      const status = (await connector.call("authorization-status", contextFor())) as
+        { authorized?: boolean } | undefined;
       if (status) {
-        const authorize = el("button", { type: "button", class: "host-button", "data-authorized": String(status.authorized === true) }, status.authorized ? "Authorized ✓" : "Authorize Power-Up");
+        const authorize = el(
+          "button",
+          { type: "button", class: "host-button", "data-authorized": String(status.authorized === true) },
+          status.authorized ? "Authorized ✓" : "Authorize Power-Up",
+        );
         authorize.addEventListener("click", () => void connector?.call("show-authorization", contextFor()));
         buttons.push(authorize);
       }
     }
-    toolbar.replaceChildren(...(await renderBoardButtons({ model: await model, connector, contextFor, openCard })), ...buttons);
+    toolbar.replaceChildren(
+      ...(await renderBoardButtons({ model: await model, connector, contextFor, openCard })),
+      ...buttons,
+    );
   }
 
   let rendering: Promise<void> = Promise.resolve();
   function render(): Promise<void> {
-    rendering = rendering.then(async () => {
-      const current = await model;
-      title.textContent = String(current.board.name);
-      document.title = `${String(current.board.name)} — dev host`;
-      boardArea.replaceChildren(await renderLists({ model: current, connector, contextFor, openCard }));
-      await renderToolbar();
-      // The card's panel keeps its card-back iframe (which re-renders itself through t.render); only badges change.
-      const detailBadges = cardArea.querySelector(".card-detail-badges");
-      if (openCardId && connector && detailBadges) detailBadges.replaceWith(await renderDetailBadges(connector, contextFor(openCardId)));
-      document.body.dataset.rendered = String(Date.now());
-    }).catch((err: unknown) => console.error("dev host render failed", err));
+    rendering = rendering
+      .then(async () => {
+        const current = await model;
+        title.textContent = String(current.board.name);
+        document.title = `${String(current.board.name)} — dev host`;
+        boardArea.replaceChildren(await renderLists({ model: current, connector, contextFor, openCard }));
+        await renderToolbar();
+        // The card's panel keeps its card-back iframe (which re-renders itself through t.render); only badges change.
+        const detailBadges = cardArea.querySelector(".card-detail-badges");
+        if (openCardId && connector && detailBadges)
+          detailBadges.replaceWith(await renderDetailBadges(connector, contextFor(openCardId)));
+        document.body.dataset.rendered = String(Date.now());
+      })
+      .catch((err: unknown) => console.error("dev host render failed", err));
     return rendering;
   }
 
@@ -119,7 +132,11 @@ async function boot(): Promise<void> {
     session,
     model: () => model,
     registerConnector(handle) {
-      connector = { ...handle, call: async (capability, context, options) => (declared.has(capability) ? handle.call(capability, context, options) : undefined) };
+      connector = {
+        ...handle,
+        call: async (capability, context, options) =>
+          declared.has(capability) ? handle.call(capability, context, options) : undefined,
+      };
       // A card opened before the connector was ready has no buttons or section yet: build its panel again.
       void render().then(() => (openCardId ? openCard(openCardId) : undefined));
     },
@@ -131,7 +148,9 @@ async function boot(): Promise<void> {
     closeModal: () => void window.setTimeout(() => frames.close("modal")),
     closeBoardBar: () => void window.setTimeout(() => frames.close("board-bar")),
     sizeFrame(frameWindow, height) {
-      const frame = [...document.querySelectorAll("iframe")].find((candidate) => candidate.contentWindow === frameWindow);
+      const frame = [...document.querySelectorAll("iframe")].find(
+        (candidate) => candidate.contentWindow === frameWindow,
+      );
       if (frame) frame.style.height = `${Math.max(height, 24)}px`;
     },
     onPluginDataChange(frameWindow, fn) {
@@ -166,14 +185,29 @@ async function boot(): Promise<void> {
   };
   window.loopDevHost = bridge;
 
-  const connectorFrame = el("iframe", { "data-frame": "connector", hidden: "", src: signFrameUrl(new URL("/powerup/connector.html", location.href).href, { context: contextFor(), args: {} }) });
+  const connectorFrame = el("iframe", {
+    "data-frame": "connector",
+    hidden: "",
+    src: signFrameUrl(new URL("/powerup/connector.html", location.href).href, { context: contextFor(), args: {} }),
+  });
   document.body.append(connectorFrame);
   window.setTimeout(() => {
-    if (!connector) bridge.alert({ message: "The connector (/powerup/connector.html) did not call TrelloPowerUp.initialize", display: "error", duration: 3600 });
+    if (!connector)
+      bridge.alert({
+        message: "The connector (/powerup/connector.html) did not call TrelloPowerUp.initialize",
+        display: "error",
+        duration: 3600,
+      });
   }, CONNECTOR_TIMEOUT_MS);
   await render();
 }
 
 boot().catch((err: unknown) => {
-  document.body.append(el("pre", { class: "host-error" }, `The dev host could not start: ${err instanceof Error ? err.message : String(err)}`));
+  document.body.append(
+    el(
+      "pre",
+      { class: "host-error" },
+      `The dev host could not start: ${err instanceof Error ? err.message : String(err)}`,
+    ),
+  );
 });

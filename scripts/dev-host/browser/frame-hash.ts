@@ -15,9 +15,12 @@ export function signFrameUrl(url: string, hash: FrameHash): string {
 export function readFrameHash(hash: string): FrameHash {
   try {
     const parsed = JSON.parse(decodeURIComponent(hash.replace(/^#/, ""))) as FrameHash;
-    if (parsed && typeof parsed.context?.board === "string") return { context: parsed.context, args: parsed.args ?? {} };
+    if (parsed && typeof parsed.context?.board === "string")
+      return { context: parsed.context, args: parsed.args ?? {} };
   } catch {
     // Falls through to the explanation below.
   }
-  throw new Error("This page has no Power-Up context: open it from the dev host (/dev-host/), which passes it in the URL hash");
+  throw new Error(
+    "This page has no Power-Up context: open it from the dev host (/dev-host/), which passes it in the URL hash",
+  );
 }

@@ -37,7 +37,11 @@ export function createFrameLayer(onClose: (kind: FrameKind) => void) {
     const frame = powerUpFrame(kind, frameSrc(options, context), options.height ?? DEFAULT_HEIGHT[kind]);
     const shell = el(
       "section",
-      { class: `frame-shell ${kind}${options.fullscreen ? " fullscreen" : ""}`, "data-shell": kind, role: kind === "modal" ? "dialog" : "region" },
+      {
+        class: `frame-shell ${kind}${options.fullscreen ? " fullscreen" : ""}`,
+        "data-shell": kind,
+        role: kind === "modal" ? "dialog" : "region",
+      },
       el("header", {}, el("h2", {}, options.title ?? ""), closeButton),
       frame,
     );

@@ -36,11 +36,17 @@ export function createPluginDataClient(session: DevHostSession, context: FrameCo
     return simAdmin<Record<string, unknown>>(session, "GET", "plugin-data", address(scope, visibility));
   }
 
-  async function write(scope: string, visibility: Visibility, data: Record<string, unknown>, remove: string[] = []): Promise<void> {
+  async function write(
+    scope: string,
+    visibility: Visibility,
+    data: Record<string, unknown>,
+    remove: string[] = [],
+  ): Promise<void> {
     try {
       await simAdmin(session, "PUT", "plugin-data", { ...address(scope, visibility), data, remove });
     } catch (err) {
-      if (err instanceof SimRequestError && err.status === 400 && /4096 characters/.test(err.message)) throw new Error(PLUGIN_DATA_TOO_LONG, { cause: err });
+      if (err instanceof SimRequestError && err.status === 400 && /4096 characters/.test(err.message))
+        throw new Error(PLUGIN_DATA_TOO_LONG, { cause: err });
       throw err;
     }
   }

@@ -4,6 +4,9 @@ import type { DevHostSession } from "./host-bridge";
 export function sessionAs(session: DevHostSession, memberId: string | null): DevHostSession {
   if (!memberId || memberId === session.memberId) return session;
   const other = session.otherMembers.find((member) => member.id === memberId);
-  if (!other) throw new Error(`The dev host has no member ${memberId}: it knows ${[session.memberId, ...session.otherMembers.map((m) => m.id)].join(", ")}`);
+  if (!other)
+    throw new Error(
+      `The dev host has no member ${memberId}: it knows ${[session.memberId, ...session.otherMembers.map((m) => m.id)].join(", ")}`,
+    );
   return { ...session, memberId: other.id, token: other.token };
 }

@@ -23,7 +23,11 @@ async function readError(res: Response): Promise<SimRequestError> {
 }
 
 /** GET a REST resource under /1/ as the signed-in member. */
-export async function simRest<T>(session: DevHostSession, path: string, query: Record<string, string> = {}): Promise<T> {
+export async function simRest<T>(
+  session: DevHostSession,
+  path: string,
+  query: Record<string, string> = {},
+): Promise<T> {
   const params = new URLSearchParams({ ...query, key: session.key, token: session.token });
   const res = await fetch(`${session.simBaseUrl}/1/${path}?${params}`);
   if (!res.ok) throw await readError(res);
@@ -31,9 +35,15 @@ export async function simRest<T>(session: DevHostSession, path: string, query: R
 }
 
 /** Calls the simulator's admin API (/_sim/), which does what the Trello host does for an iframe (t.set, t.jwt). */
-export async function simAdmin<T>(session: DevHostSession, method: "GET" | "PUT" | "POST", path: string, body?: Record<string, unknown>): Promise<T> {
+export async function simAdmin<T>(
+  session: DevHostSession,
+  method: "GET" | "PUT" | "POST",
+  path: string,
+  body?: Record<string, unknown>,
+): Promise<T> {
   const url = new URL(`${session.simBaseUrl}/_sim/${path}`);
-  if (method === "GET" && body) for (const [name, value] of Object.entries(body)) url.searchParams.set(name, String(value));
+  if (method === "GET" && body)
+    for (const [name, value] of Object.entries(body)) url.searchParams.set(name, String(value));
   const res = await fetch(url, {
     method,
     headers: method === "GET" ? {} : { "content-type": "application/json" },

@@ -32,14 +32,22 @@ const target = {
 };
 
 const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  if (err instanceof AdminError) return void res.status(err.status).json({ error: { code: err.code, message: err.message } });
+  if (err instanceof AdminError)
+    return void res.status(err.status).json({ error: { code: err.code, message: err.message } });
   if (err instanceof SimError) {
     const status = err.kind === "not-found" ? 404 : err.kind === "forbidden" ? 403 : 400;
-    return void res.status(status).json({ error: { code: err.kind === "not-found" ? "NOT_FOUND" : "INVALID", message: err.message } });
+    return void res
+      .status(status)
+      .json({ error: { code: err.kind === "not-found" ? "NOT_FOUND" : "INVALID", message: err.message } });
   }
   if (err instanceof RangeError) return void res.status(400).json({ error: { code: "INVALID", message: err.message } });
   const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
-  res.status(status).json({ error: { code: status === 500 ? "INTERNAL" : "BAD_REQUEST", message: err instanceof Error ? err.message : String(err) } });
+  res.status(status).json({
+    error: {
+      code: status === 500 ? "INTERNAL" : "BAD_REQUEST",
+      message: err instanceof Error ? err.message : String(err),
+    },
+  });
 };
 
 /**
@@ -54,28 +62,51 @@ export function createAdminRouter(sim: SimulatorApi): Router {
   router.get("/info", (_req, res) => void res.json({ ...sim.info(), pluginId: sim.pluginId }));
 
   router.post("/members", (req, res) => {
-    res.status(201).json(sim.createMember(body(req, z.object({ username: z.string().optional(), fullName: z.string().optional() }))));
+    res
+      .status(201)
+      .json(
+        sim.createMember(body(req, z.object({ username: z.string().optional(), fullName: z.string().optional() }))),
+      );
   });
   router.post("/tokens", (req, res) => {
     res.status(201).json({ token: sim.createToken(body(req, z.object({ idMember: z.string() })).idMember) });
   });
 
   router.post("/boards", (req, res) => {
-    const input = body(req, z.object({ name: z.string(), desc: z.string().optional(), lists: z.array(z.string()).optional(), ...authorship }));
+    const input = body(
+      req,
+      z.object({ name: z.string(), desc: z.string().optional(), lists: z.array(z.string()).optional(), ...authorship }),
+    );
     res.status(201).json(sim.createBoard(input));
   });
   router.post("/boards/:id/members", (req, res) => {
-    const input = body(req, z.object({ idMemberAdded: z.string(), memberType: z.enum(["admin", "normal", "observer"]).optional(), ...authorship }));
+    const input = body(
+      req,
+      z.object({
+        idMemberAdded: z.string(),
+        memberType: z.enum(["admin", "normal", "observer"]).optional(),
+        ...authorship,
+      }),
+    );
     res.status(201).json(sim.addMemberToBoard(req.params.id, input.idMemberAdded, input));
   });
   router.post("/lists", (req, res) => {
-    const input = body(req, z.object({ idBoard: z.string(), name: z.string(), pos: z.number().optional(), ...authorship }));
+    const input = body(
+      req,
+      z.object({ idBoard: z.string(), name: z.string(), pos: z.number().optional(), ...authorship }),
+    );
     res.status(201).json(sim.createList(input.idBoard, input));
   });
   router.post("/cards", (req, res) => {
     const input = body(
       req,
-      z.object({ idList: z.string(), name: z.string(), desc: z.string().optional(), due: z.string().nullable().optional(), ...authorship }),
+      z.object({
+        idList: z.string(),
+        name: z.string(),
+        desc: z.string().optional(),
+        due: z.string().nullable().optional(),
+        ...authorship,
+      }),
     );
     res.status(201).json(sim.createCard(input.idList, input));
   });
@@ -106,7 +137,10 @@ export function createAdminRouter(sim: SimulatorApi): Router {
 
   router.put("/plugin-data", (req, res) => {
     // `remove` is t.remove: JSON cannot carry the `undefined` that deletes a key in setPluginData.
-    const input = body(req, z.object({ ...target, data: z.record(z.string(), z.unknown()), remove: z.array(z.string()).optional() }));
+    const input = body(
+      req,
+      z.object({ ...target, data: z.record(z.string(), z.unknown()), remove: z.array(z.string()).optional() }),
+    );
     const removed = Object.fromEntries((input.remove ?? []).map((key) => [key, undefined]));
     res.json(sim.setPluginData(input, { ...input.data, ...removed }));
   });
@@ -155,14 +189,28 @@ export function createAdminRouter(sim: SimulatorApi): Router {
   });
   router.put("/rate-limits", (req, res) => {
     const positive = z.number().int().positive().optional();
-    const limits = z.object({ enabled: z.boolean().optional(), intervalMs: positive, keyMax: positive, tokenMax: positive, keyPenaltyThreshold: positive });
+    const limits = z.object({
+      enabled: z.boolean().optional(),
+      intervalMs: positive,
+      keyMax: positive,
+      tokenMax: positive,
+      keyPenaltyThreshold: positive,
+    });
     sim.setRateLimits(body(req, limits));
     res.json(sim.rateLimits());
   });
   router.put("/webhook-delivery", (req, res) => {
     const ms = z.number().int().min(0).optional();
     sim.configureWebhookDelivery(
-      body(req, z.object({ timeoutMs: ms, retryDelaysMs: z.array(z.number().int().min(0)).optional(), deactivateAfterFailures: ms, deactivateAfterMs: ms })),
+      body(
+        req,
+        z.object({
+          timeoutMs: ms,
+          retryDelaysMs: z.array(z.number().int().min(0)).optional(),
+          deactivateAfterFailures: ms,
+          deactivateAfterMs: ms,
+        }),
+      ),
     );
     res.json(sim.webhookDelivery());
   });

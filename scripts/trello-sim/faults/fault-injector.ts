@@ -19,7 +19,8 @@ export interface FaultConfig {
   next429s?: number;
 }
 
-export type FaultOutcome = { kind: "pass" } | { kind: "error"; status: number } | { kind: "drop" } | { kind: "rate-limit" };
+export type FaultOutcome =
+  { kind: "pass" } | { kind: "error"; status: number } | { kind: "drop" } | { kind: "rate-limit" };
 
 /** Decides, request by request, which injected fault (if any) applies. "Next N" faults come first, in order. */
 export class FaultInjector {
@@ -31,7 +32,8 @@ export class FaultInjector {
       throw new RangeError("errorStatus must be a 5xx status");
     }
     for (const share of [config.errorRate, config.dropRate]) {
-      if (share !== undefined && !(share >= 0 && share <= 1)) throw new RangeError("errorRate and dropRate are shares between 0 and 1");
+      if (share !== undefined && !(share >= 0 && share <= 1))
+        throw new RangeError("errorRate and dropRate are shares between 0 and 1");
     }
     this.config = { ...config };
     this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);

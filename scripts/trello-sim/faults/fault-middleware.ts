@@ -16,7 +16,10 @@ export function faultMiddleware(faults: FaultInjector, limiter: RateLimiter, now
         return;
       }
       if (outcome.kind === "error") {
-        res.status(outcome.status).type("text/plain").send(STATUS_CODES[outcome.status] ?? "Server Error");
+        res
+          .status(outcome.status)
+          .type("text/plain")
+          .send(STATUS_CODES[outcome.status] ?? "Server Error");
         return;
       }
       const { key, token } = res.locals.credentials as Credentials;

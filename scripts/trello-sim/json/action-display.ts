@@ -96,7 +96,8 @@ function entities(action: SimAction, creator: SimMember): Record<string, Entity>
   if (data.checklist && !data.checkItem) found.checklist = namedEntity("checklist", data.checklist);
   if (data.customField) found.customField = namedEntity("customField", data.customField);
   if (data.member) found.member = { type: "member", id: data.member.id, text: data.member.name };
-  if (!data.card && data.board) found.board = { type: "board", id: data.board.id, text: data.board.name, shortLink: data.board.shortLink };
+  if (!data.card && data.board)
+    found.board = { type: "board", id: data.board.id, text: data.board.name, shortLink: data.board.shortLink };
   found.memberCreator = { type: "member", id: creator.id, username: creator.username, text: creator.fullName };
   return Object.fromEntries(Object.entries(found).filter((entry): entry is [string, Entity] => entry[1] !== undefined));
 }

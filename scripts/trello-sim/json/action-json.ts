@@ -12,7 +12,12 @@ export interface ActionJsonOptions {
 }
 
 export const REST_ACTION_OPTIONS: ActionJsonOptions = { display: false, memberCreator: true, member: true, limits: {} };
-export const DELIVERY_ACTION_OPTIONS: ActionJsonOptions = { display: true, memberCreator: true, member: true, limits: null };
+export const DELIVERY_ACTION_OPTIONS: ActionJsonOptions = {
+  display: true,
+  memberCreator: true,
+  member: true,
+  limits: null,
+};
 
 /** Members are never deleted, but an action may name one from outside this simulator (fixtures). */
 function memberOrPlaceholder(store: SimStore, id: string): SimMember {

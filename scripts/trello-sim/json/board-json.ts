@@ -4,15 +4,37 @@ import { pickFields } from "./pick-fields";
 
 /** What GET /1/boards/{id} returns without `fields` (and what a board webhook's `model` is). */
 export const BOARD_DEFAULT_FIELDS = [
-  "id", "name", "desc", "descData", "closed", "idOrganization", "idEnterprise", "pinned", "url", "shortUrl", "prefs", "labelNames",
+  "id",
+  "name",
+  "desc",
+  "descData",
+  "closed",
+  "idOrganization",
+  "idEnterprise",
+  "pinned",
+  "url",
+  "shortUrl",
+  "prefs",
+  "labelNames",
 ] as const;
 
 const LABEL_COLORS = ["green", "yellow", "orange", "red", "purple", "blue", "sky", "lime", "pink", "black"];
 
 /** Trello's colour keys for label names, plain then `_dark` then `_light`, as in its 2024 deliveries. */
-const LABEL_NAME_KEYS = [...LABEL_COLORS, ...LABEL_COLORS.map((c) => `${c}_dark`), ...LABEL_COLORS.map((c) => `${c}_light`)];
+const LABEL_NAME_KEYS = [
+  ...LABEL_COLORS,
+  ...LABEL_COLORS.map((c) => `${c}_dark`),
+  ...LABEL_COLORS.map((c) => `${c}_light`),
+];
 
-const BACKGROUND_COLORS: Record<string, string> = { blue: "#0079BF", green: "#519839", orange: "#D29034", red: "#B04632", purple: "#89609E", lime: "#4BBF6B" };
+const BACKGROUND_COLORS: Record<string, string> = {
+  blue: "#0079BF",
+  green: "#519839",
+  orange: "#D29034",
+  red: "#B04632",
+  purple: "#89609E",
+  lime: "#4BBF6B",
+};
 
 function prefs(board: SimBoard): Record<string, unknown> {
   const color = BACKGROUND_COLORS[board.background] ?? "#0079BF";
@@ -29,7 +51,10 @@ function prefs(board: SimBoard): Record<string, unknown> {
     cardAging: "regular",
     calendarFeedEnabled: false,
     hiddenPluginBoardButtons: [],
-    switcherViews: ["Board", "Table", "Calendar", "Dashboard", "Timeline", "Map"].map((viewType, index) => ({ viewType, enabled: index < 2 })),
+    switcherViews: ["Board", "Table", "Calendar", "Dashboard", "Timeline", "Map"].map((viewType, index) => ({
+      viewType,
+      enabled: index < 2,
+    })),
     background: board.background,
     backgroundColor: color,
     backgroundImage: null,

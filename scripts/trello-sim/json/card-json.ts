@@ -6,9 +6,35 @@ import { pickFields } from "./pick-fields";
 
 /** GET /1/cards/{id} without `fields` (rest__GET_cards_id). */
 const CARD_DEFAULT_FIELDS = [
-  "id", "checkItemStates", "closed", "dateLastActivity", "desc", "descData", "dueReminder", "idBoard", "idList", "idMembersVoted",
-  "idShort", "idAttachmentCover", "idLabels", "manualCoverAttachment", "name", "pos", "shortLink", "isTemplate", "dueComplete",
-  "due", "email", "labels", "shortUrl", "url", "cover", "idMembers", "idChecklists", "badges", "subscribed",
+  "id",
+  "checkItemStates",
+  "closed",
+  "dateLastActivity",
+  "desc",
+  "descData",
+  "dueReminder",
+  "idBoard",
+  "idList",
+  "idMembersVoted",
+  "idShort",
+  "idAttachmentCover",
+  "idLabels",
+  "manualCoverAttachment",
+  "name",
+  "pos",
+  "shortLink",
+  "isTemplate",
+  "dueComplete",
+  "due",
+  "email",
+  "labels",
+  "shortUrl",
+  "url",
+  "cover",
+  "idMembers",
+  "idChecklists",
+  "badges",
+  "subscribed",
 ] as const;
 
 /** The cards of GET /1/boards/{id}/cards and /1/lists/{id}/cards have no `email` (rest__GET_boards_id_cards). */
@@ -47,7 +73,10 @@ export function cardJson(card: SimCard, store: SimStore, options: CardJsonOption
     dueComplete: card.dueComplete,
     due: card.due,
     email: null,
-    labels: card.idLabels.map((id) => store.labels.get(id)).filter((label) => label !== undefined).map(labelJson),
+    labels: card.idLabels
+      .map((id) => store.labels.get(id))
+      .filter((label) => label !== undefined)
+      .map(labelJson),
     shortUrl,
     url: `${shortUrl}/${card.idShort}-${urlSlug(card.name)}`,
     cover: { idAttachment: null, color: null, idUploadedBackground: null, size: "normal", brightness: "light" },

@@ -13,7 +13,15 @@ import type {
 /** The small models, each in the shape of Trello's REST responses in test/fixtures/trello. */
 
 export function listJson(list: SimList): Record<string, unknown> {
-  return { id: list.id, name: list.name, closed: list.closed, pos: list.pos, softLimit: null, idBoard: list.idBoard, subscribed: false };
+  return {
+    id: list.id,
+    name: list.name,
+    closed: list.closed,
+    pos: list.pos,
+    softLimit: null,
+    idBoard: list.idBoard,
+    subscribed: false,
+  };
 }
 
 export function labelJson(label: SimLabel): Record<string, unknown> {

@@ -62,7 +62,11 @@ export function createJwtKeyRing(options: JwtKeyRingOptions) {
   async function mint(input: MemberJwtInput): Promise<string> {
     const nowSeconds = Math.floor(options.now() / 1000);
     const iat = input.iat ?? (input.expired ? nowSeconds - TRELLO_JWT_TTL_SECONDS - 60 : nowSeconds);
-    const claims: Record<string, unknown> = { idPlugin: input.idPlugin ?? options.pluginId, idBoard: input.idBoard, idMember: input.idMember };
+    const claims: Record<string, unknown> = {
+      idPlugin: input.idPlugin ?? options.pluginId,
+      idBoard: input.idBoard,
+      idMember: input.idMember,
+    };
     if (input.state !== undefined) claims.state = input.state;
     const signing = ring()[ring().length - 1]!;
     return new SignJWT(claims)

@@ -65,8 +65,10 @@ export class RateLimiter {
     const keyWindow = windowFor(this.keys, key);
     const tokenWindow = token === undefined ? undefined : windowFor(this.tokens, token);
     const blocked = (this.blockedUntil.get(key) ?? 0) > now;
-    if (blocked || keyWindow.count(now, intervalMs) >= keyMax) return this.refuse(key, token, now, "API_KEY_LIMIT_EXCEEDED");
-    if (tokenWindow && tokenWindow.count(now, intervalMs) >= tokenMax) return this.refuse(key, token, now, "API_TOKEN_LIMIT_EXCEEDED");
+    if (blocked || keyWindow.count(now, intervalMs) >= keyMax)
+      return this.refuse(key, token, now, "API_KEY_LIMIT_EXCEEDED");
+    if (tokenWindow && tokenWindow.count(now, intervalMs) >= tokenMax)
+      return this.refuse(key, token, now, "API_TOKEN_LIMIT_EXCEEDED");
     keyWindow.add(now);
     tokenWindow?.add(now);
     return { headers: this.headers(key, token, now) };
@@ -104,7 +106,9 @@ export class RateLimiter {
     if (token !== undefined) {
       headers["x-rate-limit-api-token-interval-ms"] = String(intervalMs);
       headers["x-rate-limit-api-token-max"] = String(tokenMax);
-      headers["x-rate-limit-api-token-remaining"] = String(Math.max(0, tokenMax - windowFor(this.tokens, token).count(now, intervalMs)));
+      headers["x-rate-limit-api-token-remaining"] = String(
+        Math.max(0, tokenMax - windowFor(this.tokens, token).count(now, intervalMs)),
+      );
     }
     return headers;
   }

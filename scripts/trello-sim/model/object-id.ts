@@ -26,7 +26,8 @@ export function createIdFactory(): IdFactory {
   return (at) => {
     const ms = Math.floor(at);
     const seconds = Math.floor(ms / 1000);
-    if (!Number.isFinite(ms) || seconds < 0 || seconds > MAX_SECONDS) throw new RangeError(`No ObjectId can carry the date ${at}`);
+    if (!Number.isFinite(ms) || seconds < 0 || seconds > MAX_SECONDS)
+      throw new RangeError(`No ObjectId can carry the date ${at}`);
     counter = (counter + 1) % 0x1000000;
     return hex(seconds, 8) + hex(ms % 1000, 4) + instance + hex(counter, 6);
   };

@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { randomShortLink } from "../model/short-link";
-import type { CustomFieldType, SimBoard, SimCustomField, SimLabel, SimList, SimMember, SimToken } from "../model/sim-model";
+import type {
+  CustomFieldType,
+  SimBoard,
+  SimCustomField,
+  SimLabel,
+  SimList,
+  SimMember,
+  SimToken,
+} from "../model/sim-model";
 import { boardRef, listRef } from "./action-refs";
 import { invalidValue, notFound } from "./sim-error";
 import { resolveActor, resolveWhen, type Authorship, type SimContext } from "./sim-context";
@@ -83,7 +91,11 @@ export function createBoardOperations(ctx: SimContext) {
     return token;
   }
 
-  function addMemberToBoard(idBoard: string, idMemberAdded: string, options: Authorship & { memberType?: "admin" | "normal" | "observer" } = {}) {
+  function addMemberToBoard(
+    idBoard: string,
+    idMemberAdded: string,
+    options: Authorship & { memberType?: "admin" | "normal" | "observer" } = {},
+  ) {
     const board = requireBoard(idBoard);
     if (!store.members.has(idMemberAdded)) throw notFound("member");
     const actor = resolveActor(ctx, options.idMember);
@@ -114,9 +126,21 @@ export function createBoardOperations(ctx: SimContext) {
     const board = requireBoard(idBoard);
     const actor = resolveActor(ctx, input.idMember);
     const at = resolveWhen(ctx, input.at);
-    const list: SimList = { id: ctx.newId(at), idBoard: board.id, name: requireName(input.name), closed: false, pos: resolveListPos(board.id, input.pos) };
+    const list: SimList = {
+      id: ctx.newId(at),
+      idBoard: board.id,
+      name: requireName(input.name),
+      closed: false,
+      pos: resolveListPos(board.id, input.pos),
+    };
     store.addList(list);
-    ctx.record({ type: "createList", idMemberCreator: actor.id, data: { list: listRef(list), board: boardRef(board) }, idBoard: board.id, at });
+    ctx.record({
+      type: "createList",
+      idMemberCreator: actor.id,
+      data: { list: listRef(list), board: boardRef(board) },
+      idBoard: board.id,
+      at,
+    });
     return list;
   }
 
@@ -150,8 +174,17 @@ export function createBoardOperations(ctx: SimContext) {
     const at = resolveWhen(ctx, input.at);
     const label: SimLabel = { id: ctx.newId(at), idBoard: board.id, name: input.name, color: input.color ?? null };
     store.addLabel(label);
-    const labelData = label.color === null ? { id: label.id, name: label.name } : { id: label.id, name: label.name, color: label.color };
-    ctx.record({ type: "createLabel", idMemberCreator: actor.id, data: { label: labelData, board: boardRef(board) }, idBoard: board.id, at });
+    const labelData =
+      label.color === null
+        ? { id: label.id, name: label.name }
+        : { id: label.id, name: label.name, color: label.color };
+    ctx.record({
+      type: "createLabel",
+      idMemberCreator: actor.id,
+      data: { label: labelData, board: boardRef(board) },
+      idBoard: board.id,
+      at,
+    });
     return label;
   }
 
@@ -163,7 +196,10 @@ export function createBoardOperations(ctx: SimContext) {
     const actor = resolveActor(ctx, changes.idMember);
     const at = resolveWhen(ctx, changes.at);
     const recorded = [];
-    const resolved = { ...changes, pos: changes.pos === undefined ? undefined : resolveListPos(list.idBoard, changes.pos) };
+    const resolved = {
+      ...changes,
+      pos: changes.pos === undefined ? undefined : resolveListPos(list.idBoard, changes.pos),
+    };
     for (const field of ["name", "closed", "pos"] as const) {
       const value = resolved[field];
       if (value === undefined || value === list[field]) continue;
@@ -189,7 +225,13 @@ export function createBoardOperations(ctx: SimContext) {
       type: input.type,
       pos: (store.customFieldsOf(board.id).length + 1) * 16384,
       fieldGroup: createHash("sha256").update(id).digest("hex"),
-      options: (input.options ?? []).map((text, index) => ({ id: ctx.newId(at), idCustomField: id, value: { text }, color: "none", pos: (index + 1) * 16384 })),
+      options: (input.options ?? []).map((text, index) => ({
+        id: ctx.newId(at),
+        idCustomField: id,
+        value: { text },
+        color: "none",
+        pos: (index + 1) * 16384,
+      })),
     };
     store.addCustomField(field);
     ctx.record({
@@ -202,5 +244,14 @@ export function createBoardOperations(ctx: SimContext) {
     return field;
   }
 
-  return { createMember, createToken, createBoard, addMemberToBoard, createLabel, createList, updateList, addCustomField };
+  return {
+    createMember,
+    createToken,
+    createBoard,
+    addMemberToBoard,
+    createLabel,
+    createList,
+    updateList,
+    addCustomField,
+  };
 }

@@ -15,7 +15,9 @@ export type CustomFieldValue = string | number | boolean | null;
 
 function labelData(label: SimLabel): Record<string, unknown> {
   // An uncoloured label has no `color` key at all in Trello's action data.
-  return label.color === null ? { name: label.name, id: label.id } : { color: label.color, name: label.name, id: label.id };
+  return label.color === null
+    ? { name: label.name, id: label.id }
+    : { color: label.color, name: label.name, id: label.id };
 }
 
 /** What happens on a card besides its own fields: comments, members, labels, checklists, custom field values. */
@@ -28,35 +30,69 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
     return { board, list };
   }
 
-  function recordOnCard(card: SimCard, type: string, data: Record<string, unknown>, auth: Authorship, idMember?: string): SimAction {
+  function recordOnCard(
+    card: SimCard,
+    type: string,
+    data: Record<string, unknown>,
+    auth: Authorship,
+    idMember?: string,
+  ): SimAction {
     const actor = resolveActor(ctx, auth.idMember);
     const at = resolveWhen(ctx, auth.at);
     cards.touch(card, at);
-    return ctx.record({ type, idMemberCreator: actor.id, data, idBoard: card.idBoard, at, ...(idMember ? { idMember } : {}) });
+    return ctx.record({
+      type,
+      idMemberCreator: actor.id,
+      data,
+      idBoard: card.idBoard,
+      at,
+      ...(idMember ? { idMember } : {}),
+    });
   }
 
   function addComment(idCard: string, text: string, auth: Authorship = {}): SimAction {
     const card = cards.requireCard(idCard);
     if (typeof text !== "string" || text.trim() === "" || text.length > 16384) throw invalidValue("text");
     const { board, list } = context(card);
-    const action = recordOnCard(card, "commentCard", { text, card: cardRef(card), board: boardRef(board), list: listRef(list) }, auth);
+    const action = recordOnCard(
+      card,
+      "commentCard",
+      { text, card: cardRef(card), board: boardRef(board), list: listRef(list) },
+      auth,
+    );
     card.comments++;
     return action;
   }
 
-  function memberChange(type: "addMemberToCard" | "removeMemberFromCard", idCard: string, idMember: string, auth: Authorship): SimAction | undefined {
+  function memberChange(
+    type: "addMemberToCard" | "removeMemberFromCard",
+    idCard: string,
+    idMember: string,
+    auth: Authorship,
+  ): SimAction | undefined {
     const card = cards.requireCard(idCard);
     const member = store.members.get(idMember);
     const { board } = context(card);
-    if (!member || !board.memberships.some((membership) => membership.idMember === idMember)) throw invalidValue("value");
+    if (!member || !board.memberships.some((membership) => membership.idMember === idMember))
+      throw invalidValue("value");
     const has = card.idMembers.includes(idMember);
     if (has === (type === "addMemberToCard")) return undefined;
     card.idMembers = has ? card.idMembers.filter((id) => id !== idMember) : [...card.idMembers, idMember];
-    const data = { idMember, card: cardRef(card), board: boardRef(board), member: { id: member.id, name: member.fullName } };
+    const data = {
+      idMember,
+      card: cardRef(card),
+      board: boardRef(board),
+      member: { id: member.id, name: member.fullName },
+    };
     return recordOnCard(card, type, data, auth, idMember);
   }
 
-  function labelChange(type: "addLabelToCard" | "removeLabelFromCard", idCard: string, idLabel: string, auth: Authorship): SimAction | undefined {
+  function labelChange(
+    type: "addLabelToCard" | "removeLabelFromCard",
+    idCard: string,
+    idLabel: string,
+    auth: Authorship,
+  ): SimAction | undefined {
     const card = cards.requireCard(idCard);
     const label = store.labels.get(idLabel);
     if (!label || label.idBoard !== card.idBoard) throw invalidValue("value");
@@ -64,7 +100,12 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
     if (has === (type === "addLabelToCard")) return undefined;
     card.idLabels = has ? card.idLabels.filter((id) => id !== idLabel) : [...card.idLabels, idLabel];
     const { board } = context(card);
-    const data: Record<string, unknown> = { label: labelData(label), board: boardRef(board), card: cardRef(card), text: label.name };
+    const data: Record<string, unknown> = {
+      label: labelData(label),
+      board: boardRef(board),
+      card: cardRef(card),
+      text: label.name,
+    };
     if (label.color !== null) data.value = label.color;
     return recordOnCard(card, type, data, auth);
   }
@@ -78,17 +119,36 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
       const state = checked ? "complete" : "incomplete";
       return { id: ctx.newId(at), idChecklist: id, name, state, pos: (index + 1) * 16384, due: null, idMember: null };
     });
-    const checklist: SimChecklist = { id, idBoard: card.idBoard, idCard: card.id, name: input.name, pos: (card.idChecklists.length + 1) * 16384, checkItems };
+    const checklist: SimChecklist = {
+      id,
+      idBoard: card.idBoard,
+      idCard: card.id,
+      name: input.name,
+      pos: (card.idChecklists.length + 1) * 16384,
+      checkItems,
+    };
     store.checklists.set(id, checklist);
     card.idChecklists.push(id);
     const { board } = context(card);
-    recordOnCard(card, "addChecklistToCard", { card: cardRef(card), checklist: { id, name: checklist.name }, board: boardRef(board) }, { ...input, at });
+    recordOnCard(
+      card,
+      "addChecklistToCard",
+      { card: cardRef(card), checklist: { id, name: checklist.name }, board: boardRef(board) },
+      { ...input, at },
+    );
     return checklist;
   }
 
-  function setCheckItemState(idCard: string, idCheckItem: string, state: "complete" | "incomplete", auth: Authorship = {}): SimAction | undefined {
+  function setCheckItemState(
+    idCard: string,
+    idCheckItem: string,
+    state: "complete" | "incomplete",
+    auth: Authorship = {},
+  ): SimAction | undefined {
     const card = cards.requireCard(idCard);
-    const checklist = card.idChecklists.map((id) => store.checklists.get(id)!).find((list) => list.checkItems.some((item) => item.id === idCheckItem));
+    const checklist = card.idChecklists
+      .map((id) => store.checklists.get(id)!)
+      .find((list) => list.checkItems.some((item) => item.id === idCheckItem));
     const item = checklist?.checkItems.find((candidate) => candidate.id === idCheckItem);
     if (!checklist || !item) throw notFound("checkItem");
     if (state !== "complete" && state !== "incomplete") throw invalidValue("state");
@@ -104,7 +164,12 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
     return recordOnCard(card, "updateCheckItemStateOnCard", data, auth);
   }
 
-  function setCustomFieldItem(idCard: string, idCustomField: string, value: CustomFieldValue, auth: Authorship = {}): SimAction {
+  function setCustomFieldItem(
+    idCard: string,
+    idCustomField: string,
+    value: CustomFieldValue,
+    auth: Authorship = {},
+  ): SimAction {
     const card = cards.requireCard(idCard);
     const field = store.customFields.get(idCustomField);
     if (!field || field.idModel !== card.idBoard) throw notFound("customField");
@@ -133,10 +198,14 @@ export function createCardDetailOperations(ctx: SimContext, cards: CardOperation
 
   return {
     addComment,
-    addMemberToCard: (idCard: string, idMember: string, auth: Authorship = {}) => memberChange("addMemberToCard", idCard, idMember, auth),
-    removeMemberFromCard: (idCard: string, idMember: string, auth: Authorship = {}) => memberChange("removeMemberFromCard", idCard, idMember, auth),
-    addLabelToCard: (idCard: string, idLabel: string, auth: Authorship = {}) => labelChange("addLabelToCard", idCard, idLabel, auth),
-    removeLabelFromCard: (idCard: string, idLabel: string, auth: Authorship = {}) => labelChange("removeLabelFromCard", idCard, idLabel, auth),
+    addMemberToCard: (idCard: string, idMember: string, auth: Authorship = {}) =>
+      memberChange("addMemberToCard", idCard, idMember, auth),
+    removeMemberFromCard: (idCard: string, idMember: string, auth: Authorship = {}) =>
+      memberChange("removeMemberFromCard", idCard, idMember, auth),
+    addLabelToCard: (idCard: string, idLabel: string, auth: Authorship = {}) =>
+      labelChange("addLabelToCard", idCard, idLabel, auth),
+    removeLabelFromCard: (idCard: string, idLabel: string, auth: Authorship = {}) =>
+      labelChange("removeLabelFromCard", idCard, idLabel, auth),
     addChecklist,
     setCheckItemState,
     setCustomFieldItem,

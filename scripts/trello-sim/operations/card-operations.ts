@@ -85,7 +85,8 @@ export function createCardOperations(ctx: SimContext) {
     const at = resolveWhen(ctx, input.at);
     if (typeof input.name !== "string" || input.name.length > 16384) throw invalidValue("name");
     for (const id of input.idMembers ?? []) if (!store.members.has(id)) throw invalidValue("idMembers");
-    for (const id of input.idLabels ?? []) if (store.labels.get(id)?.idBoard !== board.id) throw invalidValue("idLabels");
+    for (const id of input.idLabels ?? [])
+      if (store.labels.get(id)?.idBoard !== board.id) throw invalidValue("idLabels");
     const card: SimCard = {
       id: ctx.newId(at),
       idBoard: board.id,
@@ -116,7 +117,13 @@ export function createCardOperations(ctx: SimContext) {
   }
 
   /** Trello writes moveCardFromBoard into the old board's history and moveCardToBoard into the new one's. */
-  function moveToBoard(card: SimCard, target: SimBoard, idList: string | undefined, idMemberCreator: string, at: number): SimAction[] {
+  function moveToBoard(
+    card: SimCard,
+    target: SimBoard,
+    idList: string | undefined,
+    idMemberCreator: string,
+    at: number,
+  ): SimAction[] {
     const source = boardOf(card.idBoard);
     const list =
       idList === undefined ? store.listsOf(target.id).find((candidate) => !candidate.closed) : requireList(idList);
@@ -125,7 +132,12 @@ export function createCardOperations(ctx: SimContext) {
     const from = ctx.record({
       type: "moveCardFromBoard",
       idMemberCreator,
-      data: { board: boardRef(source), boardTarget: { id: target.id, name: target.name }, card: cardRef(card), list: listRef(oldList) },
+      data: {
+        board: boardRef(source),
+        boardTarget: { id: target.id, name: target.name },
+        card: cardRef(card),
+        list: listRef(oldList),
+      },
       idBoard: source.id,
       at,
     });
@@ -142,14 +154,25 @@ export function createCardOperations(ctx: SimContext) {
     const to = ctx.record({
       type: "moveCardToBoard",
       idMemberCreator,
-      data: { board: boardRef(target), boardSource: { id: source.id, name: source.name }, card: cardRef(card), list: listRef(list) },
+      data: {
+        board: boardRef(target),
+        boardSource: { id: source.id, name: source.name },
+        card: cardRef(card),
+        list: listRef(list),
+      },
       idBoard: target.id,
       at,
     });
     return [from, to];
   }
 
-  function moveToList(card: SimCard, idList: string, pos: CardPos | undefined, idMemberCreator: string, at: number): SimAction {
+  function moveToList(
+    card: SimCard,
+    idList: string,
+    pos: CardPos | undefined,
+    idMemberCreator: string,
+    at: number,
+  ): SimAction {
     const before = requireList(card.idList, "list");
     const after = requireList(idList);
     if (after.idBoard !== card.idBoard) throw invalidValue("idList");
@@ -173,10 +196,13 @@ export function createCardOperations(ctx: SimContext) {
 
   /** Refuses a bad change before anything is applied, so a refused update leaves the card as it was. */
   function validateChanges(changes: CardChanges): void {
-    if (changes.name !== undefined && (typeof changes.name !== "string" || changes.name.length > 16384)) throw invalidValue("name");
-    if (changes.desc !== undefined && (typeof changes.desc !== "string" || changes.desc.length > 16384)) throw invalidValue("desc");
+    if (changes.name !== undefined && (typeof changes.name !== "string" || changes.name.length > 16384))
+      throw invalidValue("name");
+    if (changes.desc !== undefined && (typeof changes.desc !== "string" || changes.desc.length > 16384))
+      throw invalidValue("desc");
     if (changes.due !== undefined) normalizeDue(changes.due);
-    if (typeof changes.pos === "number" && (!Number.isFinite(changes.pos) || changes.pos < 0)) throw invalidValue("pos");
+    if (typeof changes.pos === "number" && (!Number.isFinite(changes.pos) || changes.pos < 0))
+      throw invalidValue("pos");
     if (changes.idList !== undefined) requireList(changes.idList);
     if (changes.idBoard !== undefined && !store.board(changes.idBoard)) throw invalidValue("idBoard");
   }
@@ -234,7 +260,11 @@ export function createCardOperations(ctx: SimContext) {
     return ctx.record({
       type: "deleteCard",
       idMemberCreator: actor.id,
-      data: { card: { id: card.id, idShort: card.idShort, shortLink: card.shortLink }, list: listRef(list), board: boardRef(boardOf(card.idBoard)) },
+      data: {
+        card: { id: card.id, idShort: card.idShort, shortLink: card.shortLink },
+        list: listRef(list),
+        board: boardRef(boardOf(card.idBoard)),
+      },
       idBoard: card.idBoard,
       at,
     });

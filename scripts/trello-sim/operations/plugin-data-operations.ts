@@ -51,7 +51,10 @@ export function createPluginDataOperations(ctx: SimContext) {
       else value[key] = entry;
     }
     if (JSON.stringify(value).length > PLUGIN_DATA_MAX_CHARS) {
-      throw invalidValue("value", `pluginData is limited to ${PLUGIN_DATA_MAX_CHARS} characters per scope and visibility`);
+      throw invalidValue(
+        "value",
+        `pluginData is limited to ${PLUGIN_DATA_MAX_CHARS} characters per scope and visibility`,
+      );
     }
     const record: SimPluginData = existing ?? {
       id: ctx.newId(ctx.now()),
@@ -75,11 +78,13 @@ export function createPluginDataOperations(ctx: SimContext) {
 
   /** The records REST serves for a model: shared ones, and the private ones of the asking member. */
   function pluginDataOf(idModel: string, idMember: string, idPlugin?: string): SimPluginData[] {
-    return store.pluginDataOfModel(idModel).filter(
-      (record) =>
-        (idPlugin === undefined || record.idPlugin === idPlugin) &&
-        (record.access === "shared" || record.idMember === idMember),
-    );
+    return store
+      .pluginDataOfModel(idModel)
+      .filter(
+        (record) =>
+          (idPlugin === undefined || record.idPlugin === idPlugin) &&
+          (record.access === "shared" || record.idMember === idMember),
+      );
   }
 
   return { setPluginData, getPluginData, pluginDataOf };

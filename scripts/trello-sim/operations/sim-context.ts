@@ -35,7 +35,12 @@ export interface SimContext {
 }
 
 /** Builds the context the operations share: one store, one id factory, one clock. */
-export function createSimContext(store: SimStore, newId: IdFactory, now: () => number, defaultMemberId: () => string): SimContext {
+export function createSimContext(
+  store: SimStore,
+  newId: IdFactory,
+  now: () => number,
+  defaultMemberId: () => string,
+): SimContext {
   const listeners = new Set<ActionListener>();
   return {
     store,

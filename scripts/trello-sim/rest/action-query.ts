@@ -32,9 +32,15 @@ function bound(name: string, value: string): { id: string; isDate: boolean } {
  * Reads the paging and shape parameters of an actions listing. `before` is exclusive; `since` an id is
  * exclusive (the next page after it) and a date inclusive (everything from that instant).
  */
-export function readActionQuery(req: Request, defaultFilter: string): { query: ActionQuery; options: ActionJsonOptions } {
+export function readActionQuery(
+  req: Request,
+  defaultFilter: string,
+): { query: ActionQuery; options: ActionJsonOptions } {
   const params = readParams(req, actionParams);
-  const query: ActionQuery = { filter: parseActionFilter(params.filter ?? defaultFilter), limit: params.limit ?? ACTIONS_DEFAULT_LIMIT };
+  const query: ActionQuery = {
+    filter: parseActionFilter(params.filter ?? defaultFilter),
+    limit: params.limit ?? ACTIONS_DEFAULT_LIMIT,
+  };
   if (params.before !== undefined) query.beforeId = bound("before", params.before).id;
   if (params.since !== undefined) {
     const since = bound("since", params.since);

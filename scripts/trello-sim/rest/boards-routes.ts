@@ -3,7 +3,16 @@ import { z } from "zod";
 import { actionJson } from "../json/action-json";
 import { boardJson } from "../json/board-json";
 import { cardJson } from "../json/card-json";
-import { boardMemberJson, checklistJson, customFieldItemJson, customFieldJson, labelJson, listJson, memberJson, pluginDataJson } from "../json/model-json";
+import {
+  boardMemberJson,
+  checklistJson,
+  customFieldItemJson,
+  customFieldJson,
+  labelJson,
+  listJson,
+  memberJson,
+  pluginDataJson,
+} from "../json/model-json";
 import { pickFields } from "../json/pick-fields";
 import type { SimCard, SimList } from "../model/sim-model";
 import { queryActions } from "../model/query-actions";
@@ -37,7 +46,8 @@ export function listedCards(core: SimCore, idMember: string, cards: SimCard[], p
     .map((card) => {
       const json = cardJson(card, core.store, { fields: params.fields, single: false });
       if (params.pluginData) json.pluginData = core.pluginData.pluginDataOf(card.id, idMember).map(pluginDataJson);
-      if (params.customFieldItems) json.customFieldItems = core.store.customFieldItemsOf(card.id).map(customFieldItemJson);
+      if (params.customFieldItems)
+        json.customFieldItems = core.store.customFieldItemsOf(card.id).map(customFieldItemJson);
       return json;
     });
 }
@@ -75,15 +85,27 @@ export function boardsRoutes(core: SimCore): Router {
 
   router.get("/boards/:id/lists{/:filter}", (req, res) => {
     const board = readableBoard(core, res, req.params.id);
-    const params = readParams(req, z.object({ filter: listFilter.optional(), cards: cardFilter.optional(), fields: z.string().optional() }));
+    const params = readParams(
+      req,
+      z.object({ filter: listFilter.optional(), cards: cardFilter.optional(), fields: z.string().optional() }),
+    );
     const filter = req.params.filter ?? params.filter ?? "open";
     if (!listFilter.safeParse(filter).success) throw new TrelloHttpError(400, "invalid value for filter");
     const lists = byFilter(store.listsOf(board.id), filter);
-    const cards = params.cards && params.cards !== "none" ? byFilter(store.cardsOf(board.id), params.cards === "visible" ? "open" : params.cards) : undefined;
+    const cards =
+      params.cards && params.cards !== "none"
+        ? byFilter(store.cardsOf(board.id), params.cards === "visible" ? "open" : params.cards)
+        : undefined;
     res.json(
       lists.map((list: SimList) => {
         const json = pickFields(listJson(list), params.fields, Object.keys(listJson(list)));
-        if (cards) json.cards = listedCards(core, authOf(res).member.id, cards.filter((card) => card.idList === list.id), {});
+        if (cards)
+          json.cards = listedCards(
+            core,
+            authOf(res).member.id,
+            cards.filter((card) => card.idList === list.id),
+            {},
+          );
         return json;
       }),
     );
@@ -104,19 +126,31 @@ export function boardsRoutes(core: SimCore): Router {
     const board = readableBoard(core, res, req.params.id);
     const { fields } = readParams(req, z.object({ fields: z.string().optional() }));
     const members = board.memberships.map((membership) => store.members.get(membership.idMember)!);
-    res.json(members.map((member) => (fields ? pickFields(memberJson(member, core.boardsOf(member.id)), fields, []) : boardMemberJson(member))));
+    res.json(
+      members.map((member) =>
+        fields ? pickFields(memberJson(member, core.boardsOf(member.id)), fields, []) : boardMemberJson(member),
+      ),
+    );
   });
 
   router.get("/boards/:id/labels", (req, res) => {
     const board = readableBoard(core, res, req.params.id);
-    const params = readParams(req, z.object({ fields: z.string().optional(), limit: numberParam.pipe(z.number().int().min(0).max(1000)).optional() }));
+    const params = readParams(
+      req,
+      z.object({
+        fields: z.string().optional(),
+        limit: numberParam.pipe(z.number().int().min(0).max(1000)).optional(),
+      }),
+    );
     const labels = store.labelsOf(board.id).slice(0, params.limit ?? 50);
     res.json(labels.map((label) => pickFields(labelJson(label), params.fields, ["id", "idBoard", "name", "color"])));
   });
 
   router.get("/boards/:id/checklists", (req, res) => {
     const board = readableBoard(core, res, req.params.id);
-    const checklists = store.cardsOf(board.id).flatMap((card) => card.idChecklists.map((id) => store.checklists.get(id)!));
+    const checklists = store
+      .cardsOf(board.id)
+      .flatMap((card) => card.idChecklists.map((id) => store.checklists.get(id)!));
     res.json(checklists.map(checklistJson));
   });
 

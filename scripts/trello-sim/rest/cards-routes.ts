@@ -41,7 +41,8 @@ export function cardsRoutes(core: SimCore): Router {
     const json = cardJson(card, store, { fields: params.fields, single: true });
     if (params.pluginData) json.pluginData = core.pluginData.pluginDataOf(card.id, idMember).map(pluginDataJson);
     if (params.customFieldItems) json.customFieldItems = store.customFieldItemsOf(card.id).map(customFieldItemJson);
-    if (params.checklists === "all") json.checklists = card.idChecklists.map((id) => checklistJson(store.checklists.get(id)!));
+    if (params.checklists === "all")
+      json.checklists = card.idChecklists.map((id) => checklistJson(store.checklists.get(id)!));
     return json;
   }
 
@@ -141,7 +142,9 @@ export function cardsRoutes(core: SimCore): Router {
     const card = readableCard(core, res, req.params.id);
     const { state } = readParams(req, z.object({ state: z.enum(["complete", "incomplete"]) }));
     core.details.setCheckItemState(card.id, req.params.idCheckItem, state, actor(res));
-    const items = card.idChecklists.flatMap((id) => checklistJson(store.checklists.get(id)!).checkItems as { id: string }[]);
+    const items = card.idChecklists.flatMap(
+      (id) => checklistJson(store.checklists.get(id)!).checkItems as { id: string }[],
+    );
     res.json(items.find((item) => item.id === req.params.idCheckItem));
   });
 

@@ -35,7 +35,14 @@ export function createRestRouter(core: SimCore): Router {
     res.locals.auth = { token: found, member: core.store.members.get(found.idMember)! };
     next();
   });
-  router.use(boardsRoutes(core), cardsRoutes(core), labelsRoutes(core), listsRoutes(core), membersRoutes(core), webhooksRoutes(core));
+  router.use(
+    boardsRoutes(core),
+    cardsRoutes(core),
+    labelsRoutes(core),
+    listsRoutes(core),
+    membersRoutes(core),
+    webhooksRoutes(core),
+  );
   router.use((req) => {
     throw new TrelloHttpError(404, `Cannot ${req.method} ${req.baseUrl}${req.path}`);
   });

@@ -14,9 +14,16 @@ export function listsRoutes(core: SimCore): Router {
   const router = Router();
 
   router.post("/lists", (req, res) => {
-    const params = readParams(req, z.object({ name: z.string().min(1).max(16384), idBoard: z.string(), pos: posParam.optional() }));
+    const params = readParams(
+      req,
+      z.object({ name: z.string().min(1).max(16384), idBoard: z.string(), pos: posParam.optional() }),
+    );
     const board = readableBoard(core, res, params.idBoard);
-    const list = core.boards.createList(board.id, { name: params.name, pos: params.pos, idMember: authOf(res).member.id });
+    const list = core.boards.createList(board.id, {
+      name: params.name,
+      pos: params.pos,
+      idMember: authOf(res).member.id,
+    });
     res.json(listJson(list));
   });
 
@@ -28,7 +35,14 @@ export function listsRoutes(core: SimCore): Router {
 
   router.put("/lists/:id", (req, res) => {
     const list = readableList(core, res, req.params.id);
-    const params = readParams(req, z.object({ name: z.string().min(1).max(16384).optional(), closed: booleanParam.optional(), pos: posParam.optional() }));
+    const params = readParams(
+      req,
+      z.object({
+        name: z.string().min(1).max(16384).optional(),
+        closed: booleanParam.optional(),
+        pos: posParam.optional(),
+      }),
+    );
     core.boards.updateList(list.id, { ...params, idMember: authOf(res).member.id });
     res.json(listJson(list));
   });
@@ -44,7 +58,10 @@ export function listsRoutes(core: SimCore): Router {
         customFieldItems: booleanParam.optional(),
       }),
     );
-    const cards = byFilter(core.store.cardsOf(list.idBoard).filter((card) => card.idList === list.id), params.filter ?? "open");
+    const cards = byFilter(
+      core.store.cardsOf(list.idBoard).filter((card) => card.idList === list.id),
+      params.filter ?? "open",
+    );
     res.json(listedCards(core, authOf(res).member.id, cards, params));
   });
 

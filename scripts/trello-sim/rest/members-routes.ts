@@ -20,7 +20,8 @@ export function membersRoutes(core: SimCore): Router {
   /** `me`, an id or a username. */
   function member(res: Response, idOrName: string): SimMember {
     if (idOrName === "me") return authOf(res).member;
-    const found = store.members.get(idOrName) ?? [...store.members.values()].find((candidate) => candidate.username === idOrName);
+    const found =
+      store.members.get(idOrName) ?? [...store.members.values()].find((candidate) => candidate.username === idOrName);
     if (!found) throw new TrelloHttpError(404, NOT_FOUND_TEXT);
     return found;
   }
@@ -44,10 +45,16 @@ export function membersRoutes(core: SimCore): Router {
 
   router.get("/members/:id/boards", (req, res) => {
     const found = member(res, req.params.id);
-    const params = readParams(req, z.object({ filter: z.enum(["all", "open", "closed"]).optional(), fields: z.string().optional() }));
+    const params = readParams(
+      req,
+      z.object({ filter: z.enum(["all", "open", "closed"]).optional(), fields: z.string().optional() }),
+    );
     const boards = [...store.boards.values()]
       .filter((board) => isBoardMember(board, found.id) && isBoardMember(board, authOf(res).member.id))
-      .filter((board) => params.filter === undefined || params.filter === "all" || board.closed === (params.filter === "closed"));
+      .filter(
+        (board) =>
+          params.filter === undefined || params.filter === "all" || board.closed === (params.filter === "closed"),
+      );
     res.json(boards.map((board) => boardJson(board, store.labelsOf(board.id), params.fields ?? "all")));
   });
 
@@ -64,7 +71,8 @@ export function membersRoutes(core: SimCore): Router {
   /** Revoking a token deletes its webhooks, as on Trello. */
   router.delete("/tokens/:token", (req, res) => {
     const found = token(res, req.params.token);
-    for (const webhook of [...store.webhooks.values()]) if (webhook.token === found.token) store.webhooks.delete(webhook.id);
+    for (const webhook of [...store.webhooks.values()])
+      if (webhook.token === found.token) store.webhooks.delete(webhook.id);
     store.tokens.delete(found.token);
     res.json({ _value: null });
   });

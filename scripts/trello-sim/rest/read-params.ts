@@ -24,7 +24,14 @@ export function readParams<Schema extends z.ZodType>(req: Request, schema: Schem
 export const booleanParam = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
 
 /** A number given as a JSON number or a string. */
-export const numberParam = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const numberParam = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 /** A position: a number, "top" or "bottom". */
 export const posParam = z.union([z.literal("top"), z.literal("bottom"), numberParam]);
@@ -32,8 +39,18 @@ export const posParam = z.union([z.literal("top"), z.literal("bottom"), numberPa
 /** A comma list (`idMembers=a,b`) or a JSON array. */
 export const idListParam = z.union([
   z.array(z.string()),
-  z.string().transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean)),
+  z.string().transform((value) =>
+    value
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  ),
 ]);
 
 /** A date, a null to clear it (`due=null` or empty), given as JSON or as a string. */
-export const nullableDateParam = z.union([z.null(), z.literal("null").transform(() => null), z.literal("").transform(() => null), z.string()]);
+export const nullableDateParam = z.union([
+  z.null(),
+  z.literal("null").transform(() => null),
+  z.literal("").transform(() => null),
+  z.string(),
+]);

@@ -27,12 +27,16 @@ function fromSimError(err: SimError): TrelloHttpError {
 function fromBodyParser(err: unknown): TrelloHttpError | undefined {
   const candidate = err as { status?: unknown; type?: unknown };
   if (typeof candidate?.status !== "number" || typeof candidate.type !== "string") return undefined;
-  return new TrelloHttpError(candidate.status, candidate.status === 413 ? "request entity too large" : "invalid request body");
+  return new TrelloHttpError(
+    candidate.status,
+    candidate.status === 413 ? "request entity too large" : "invalid request body",
+  );
 }
 
 /** The /1/ error handler: everything Trello refuses is answered in plain text, as Trello does. */
 export const trelloErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  const known = err instanceof TrelloHttpError ? err : err instanceof SimError ? fromSimError(err) : fromBodyParser(err);
+  const known =
+    err instanceof TrelloHttpError ? err : err instanceof SimError ? fromSimError(err) : fromBodyParser(err);
   const error = known ?? new TrelloHttpError(500, "Internal Server Error");
   res.status(error.status).type("text/plain").send(error.body);
 };

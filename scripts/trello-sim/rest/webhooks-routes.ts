@@ -25,7 +25,8 @@ export function webhooksRoutes(core: SimCore): Router {
   function checkModel(res: Response, idModel: string): void {
     const idMember = authOf(res).member.id;
     if (!isObjectId(idModel)) throw new TrelloHttpError(400, "invalid value for idModel");
-    const idBoard = store.boards.get(idModel)?.id ?? store.cards.get(idModel)?.idBoard ?? store.lists.get(idModel)?.idBoard;
+    const idBoard =
+      store.boards.get(idModel)?.id ?? store.cards.get(idModel)?.idBoard ?? store.lists.get(idModel)?.idBoard;
     const board = idBoard ? store.boards.get(idBoard) : undefined;
     if (board ? isBoardMember(board, idMember) : idModel === idMember) return;
     throw new TrelloHttpError(400, "invalid value for idModel");
@@ -35,7 +36,10 @@ export function webhooksRoutes(core: SimCore): Router {
   async function checkCallback(callbackURL: string): Promise<void> {
     let got: string;
     try {
-      const status = await sendHttp({ method: "HEAD", url: callbackURL, timeoutMs: core.deliverer.config.timeoutMs }, core.agents);
+      const status = await sendHttp(
+        { method: "HEAD", url: callbackURL, timeoutMs: core.deliverer.config.timeoutMs },
+        core.agents,
+      );
       if (status === 200) return;
       got = String(status);
     } catch (err) {
@@ -54,7 +58,11 @@ export function webhooksRoutes(core: SimCore): Router {
 
   function duplicateOf(token: string, idModel: string, callbackURL: string, except?: string): boolean {
     return [...store.webhooks.values()].some(
-      (webhook) => webhook.id !== except && webhook.token === token && webhook.idModel === idModel && webhook.callbackURL === callbackURL,
+      (webhook) =>
+        webhook.id !== except &&
+        webhook.token === token &&
+        webhook.idModel === idModel &&
+        webhook.callbackURL === callbackURL,
     );
   }
 
@@ -98,12 +106,16 @@ export function webhooksRoutes(core: SimCore): Router {
   router.put("/webhooks/:id", async (req, res) => {
     const webhook = ownWebhook(res, req.params.id);
     const params = readParams(req, webhookParams.partial());
-    const next = { ...webhook, ...Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) };
+    const next = {
+      ...webhook,
+      ...Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)),
+    };
     if (params.idModel !== undefined) checkModel(res, params.idModel);
     if (duplicateOf(webhook.token, next.idModel, next.callbackURL, webhook.id)) {
       throw new TrelloHttpError(400, "A webhook with that callback, model, and token already exists");
     }
-    if (params.callbackURL !== undefined && params.callbackURL !== webhook.callbackURL) await checkCallback(params.callbackURL);
+    if (params.callbackURL !== undefined && params.callbackURL !== webhook.callbackURL)
+      await checkCallback(params.callbackURL);
     // Switching a deactivated webhook back on starts its failure count afresh.
     if (next.active && !webhook.active) Object.assign(next, { consecutiveFailures: 0, firstConsecutiveFailDate: null });
     Object.assign(webhook, next);

@@ -42,7 +42,10 @@ export function sendHttp(call: HttpCall, agents: HttpAgents): Promise<number> {
         res.on("error", reject);
       },
     );
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`No response within ${call.timeoutMs} ms`), { code: "ETIMEDOUT" })), call.timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error(`No response within ${call.timeoutMs} ms`), { code: "ETIMEDOUT" })),
+      call.timeoutMs,
+    );
     req.on("error", (err) => {
       clearTimeout(timer);
       reject(err);

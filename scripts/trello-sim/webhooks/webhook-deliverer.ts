@@ -79,14 +79,25 @@ export function createWebhookDeliverer(deps: DelivererDeps) {
 
   function shouldDeactivate(webhook: SimWebhook): boolean {
     const since = Date.parse(webhook.firstConsecutiveFailDate ?? new Date(deps.now()).toISOString());
-    return webhook.consecutiveFailures >= config.deactivateAfterFailures && deps.now() - since >= config.deactivateAfterMs;
+    return (
+      webhook.consecutiveFailures >= config.deactivateAfterFailures && deps.now() - since >= config.deactivateAfterMs
+    );
   }
 
   async function attempt(webhook: SimWebhook, pending: Pending): Promise<number | Error> {
-    const body = Buffer.from(JSON.stringify({ model: pending.model, action: pending.action, webhook: webhookJson(webhook) }), "utf8");
-    const headers = { "content-type": "application/json", "x-trello-webhook": signDelivery(body, webhook.callbackURL, deps.secret) };
+    const body = Buffer.from(
+      JSON.stringify({ model: pending.model, action: pending.action, webhook: webhookJson(webhook) }),
+      "utf8",
+    );
+    const headers = {
+      "content-type": "application/json",
+      "x-trello-webhook": signDelivery(body, webhook.callbackURL, deps.secret),
+    };
     try {
-      return await sendHttp({ method: "POST", url: webhook.callbackURL, headers, body, timeoutMs: config.timeoutMs }, deps.agents);
+      return await sendHttp(
+        { method: "POST", url: webhook.callbackURL, headers, body, timeoutMs: config.timeoutMs },
+        deps.agents,
+      );
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -150,7 +161,8 @@ export function createWebhookDeliverer(deps: DelivererDeps) {
   function onAction(action: SimAction): void {
     if (closed || store.webhooks.size === 0) return;
     const concerned = modelsConcerned(action);
-    for (const webhook of store.webhooks.values()) if (webhook.active && concerned.has(webhook.idModel)) enqueue(webhook, action);
+    for (const webhook of store.webhooks.values())
+      if (webhook.active && concerned.has(webhook.idModel)) enqueue(webhook, action);
   }
 
   return {

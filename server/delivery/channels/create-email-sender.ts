@@ -20,13 +20,21 @@ interface SmtpFailure {
 /** SMTP's own split: 4xx replies are transient (try later), 5xx permanent; no reply at all (timeout, refused) is transient. */
 export function classifySmtpFailure(err: SmtpFailure): SendOutcome {
   if (typeof err.responseCode === "number") {
-    return { ok: false, retry: err.responseCode < 500, reason: `SMTP ${err.response ?? err.responseCode}`.slice(0, 500) };
+    return {
+      ok: false,
+      retry: err.responseCode < 500,
+      reason: `SMTP ${err.response ?? err.responseCode}`.slice(0, 500),
+    };
   }
   return { ok: false, retry: true, reason: `${err.code ?? "SMTP"}: ${err.message ?? "no reply"}`.slice(0, 500) };
 }
 
 /** Email over SMTP with nodemailer: one pooled transport for the service. */
-export function createEmailSender({ smtpUrl, from, timeoutMs = 30_000 }: EmailSenderOptions): ChannelSender & { close(): void } {
+export function createEmailSender({
+  smtpUrl,
+  from,
+  timeoutMs = 30_000,
+}: EmailSenderOptions): ChannelSender & { close(): void } {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     connectionTimeout: timeoutMs,
@@ -43,7 +51,11 @@ export function createEmailSender({ smtpUrl, from, timeoutMs = 30_000 }: EmailSe
           subject: message.subject,
           text: message.text,
           html: message.html,
-          attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
           // Stable per delivery, so a receiving server that saw a resent attempt can tell it is the same message.
           headers: { "X-Loop-Audience": message.audience },
           messageId: `<delivery-${message.deliveryId}.${message.idempotencyKey.replace(/[^\w.-]/g, "_").slice(0, 60)}@${domain}>`,

@@ -9,9 +9,15 @@ export function googleChatPayload(message: ChannelMessage): Record<string, unkno
     .split(/\n{2,}/)
     .filter((p) => p.trim() !== "")
     .map((text) => ({ textParagraph: { text: escapeHtml(text).replace(/\n/g, "<br>") } }));
-  if (message.link) widgets.push({ buttonList: { buttons: [{ text: "Open", onClick: { openLink: { url: message.link } } }] } });
+  if (message.link)
+    widgets.push({ buttonList: { buttons: [{ text: "Open", onClick: { openLink: { url: message.link } } }] } });
   return {
     text: message.subject,
-    cardsV2: [{ cardId: `delivery-${message.deliveryId}`, card: { header: { title: message.subject.slice(0, 200) }, sections: [{ widgets: widgets.slice(0, 100) }] } }],
+    cardsV2: [
+      {
+        cardId: `delivery-${message.deliveryId}`,
+        card: { header: { title: message.subject.slice(0, 200) }, sections: [{ widgets: widgets.slice(0, 100) }] },
+      },
+    ],
   };
 }

@@ -24,7 +24,10 @@ export function slackPayload(message: ChannelMessage): Record<string, unknown> {
   const reserved = message.link ? 1 : 0;
   const kept = blocks.slice(0, BLOCKS_MAX - reserved);
   if (message.link) {
-    kept.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open" }, url: message.link }] });
+    kept.push({
+      type: "actions",
+      elements: [{ type: "button", text: { type: "plain_text", text: "Open" }, url: message.link }],
+    });
   }
   return { text: `${message.subject}\n${message.text}`.slice(0, 4000), blocks: kept };
 }

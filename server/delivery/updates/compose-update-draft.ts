@@ -28,26 +28,51 @@ export function composeUpdateDraft({ models, sinceDay, today, stakeholderName, b
   const latest = models.at(-1);
   const hit = models.flatMap((m) => m.milestones.hit).filter((r) => after(r.doneOn));
   const missed = models.flatMap((m) => m.milestones.missed).filter((r) => after(r.due));
-  const slipped = (latest?.milestones.slipped ?? []).filter((r) => r.slippedDays > 0 && !hit.some((h) => h.cardId === r.cardId));
+  const slipped = (latest?.milestones.slipped ?? []).filter(
+    (r) => r.slippedDays > 0 && !hit.some((h) => h.cardId === r.cardId),
+  );
   const reviews = models.flatMap((m) => m.sprints).filter((s) => s.review && after(s.review.heldOn));
   const decisions = models.flatMap((m) => m.scope.decisions).filter((d) => after(d.decidedOn));
-  const next = latest ? [...latest.nextMonth.milestonesDue.map((m) => `${m.cardName}, due ${m.due}`), ...latest.nextMonth.sprintsPlanned.map((s) => `Sprint ${s.number} from ${s.start}${s.goal ? `: ${s.goal}` : ""}`)] : [];
+  const next = latest
+    ? [
+        ...latest.nextMonth.milestonesDue.map((m) => `${m.cardName}, due ${m.due}`),
+        ...latest.nextMonth.sprintsPlanned.map(
+          (s) => `Sprint ${s.number} from ${s.start}${s.goal ? `: ${s.goal}` : ""}`,
+        ),
+      ]
+    : [];
 
   const sections: [string, string[]][] = [
     ["Milestones reached", unique(hit.map((r) => `${r.cardName} (done ${r.doneOn}, due ${r.due})`))],
-    ["Milestones not reached on time", unique(missed.map((r) => `${r.cardName} (due ${r.due}${r.doneOn ? `, done ${r.doneOn}` : ", still open"})`))],
+    [
+      "Milestones not reached on time",
+      unique(missed.map((r) => `${r.cardName} (due ${r.due}${r.doneOn ? `, done ${r.doneOn}` : ", still open"})`)),
+    ],
     ["Dates moved", unique(slipped.map((r) => `${r.cardName}: now due ${r.due} (first agreed ${r.baselineDue})`))],
     ["Sprint reviews", unique(reviews.map((s) => sprintLine(s)))],
-    ["Decisions on change requests", unique(decisions.map((d) => `${d.cardName}: ${d.status ?? "decided"}${d.decidedOn ? ` on ${d.decidedOn}` : ""}${d.rationale ? ` — ${d.rationale}` : ""}`))],
+    [
+      "Decisions on change requests",
+      unique(
+        decisions.map(
+          (d) =>
+            `${d.cardName}: ${d.status ?? "decided"}${d.decidedOn ? ` on ${d.decidedOn}` : ""}${d.rationale ? ` — ${d.rationale}` : ""}`,
+        ),
+      ),
+    ],
     ["What is next", unique(next)],
   ];
   const filled = sections.filter(([, lines]) => lines.length > 0);
   const changes = filled.filter(([title]) => title !== "What is next").reduce((n, [, lines]) => n + lines.length, 0);
   const body = filled.map(([title, lines]) => `${title}:\n${lines.map((l) => `- ${l}`).join("\n")}`).join("\n\n");
-  const opening = changes > 0 ? `here is where ${boardName} stands since ${sinceDay}.` : `a short update on ${boardName}: nothing changed on milestones, reviews or change requests since ${sinceDay}.`;
+  const opening =
+    changes > 0
+      ? `here is where ${boardName} stands since ${sinceDay}.`
+      : `a short update on ${boardName}: nothing changed on milestones, reviews or change requests since ${sinceDay}.`;
   return {
     subject: `${boardName}: update ${today}`,
-    text: [`Hello ${firstName(stakeholderName)},`, "", opening, ...(body ? ["", body] : []), "", "Best regards"].join("\n"),
+    text: [`Hello ${firstName(stakeholderName)},`, "", opening, ...(body ? ["", body] : []), "", "Best regards"].join(
+      "\n",
+    ),
     changes,
   };
 }

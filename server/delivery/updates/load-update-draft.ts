@@ -27,16 +27,33 @@ function monthsBetween(fromDay: string, toDay: string): string[] {
  * from their audience's copy of each month's report (so a client or partner draft holds only their party's records).
  */
 export function loadUpdateDraft(store: Store, route: StakeholderRoute, now: Date): UpdateDraft & { sinceDay: string } {
-  const sinceDay = route.update.lastUpdateAt ? calendarDay(new Date(route.update.lastUpdateAt), route.timeZone) : addDays(route.today, -route.stakeholder.cadenceDays);
+  const sinceDay = route.update.lastUpdateAt
+    ? calendarDay(new Date(route.update.lastUpdateAt), route.timeZone)
+    : addDays(route.today, -route.stakeholder.cadenceDays);
   const models: ReportModel[] = [];
   for (const month of monthsBetween(sinceDay, route.today)) {
     try {
-      models.push(loadReportModel(store, { boardId: route.boardId, month, timezone: route.timeZone, audience: route.audience, party: route.party, now: now.getTime() }));
+      models.push(
+        loadReportModel(store, {
+          boardId: route.boardId,
+          month,
+          timezone: route.timeZone,
+          audience: route.audience,
+          party: route.party,
+          now: now.getTime(),
+        }),
+      );
     } catch (err) {
       // A month before the board's first action has nothing to say; anything else is a real failure.
       if ((err as { code?: string }).code !== "BEFORE_HISTORY") throw err;
     }
   }
-  const draft = composeUpdateDraft({ models, sinceDay, today: route.today, stakeholderName: route.stakeholder.name, boardName: route.boardName });
+  const draft = composeUpdateDraft({
+    models,
+    sinceDay,
+    today: route.today,
+    stakeholderName: route.stakeholder.name,
+    boardName: route.boardName,
+  });
   return { ...draft, sinceDay };
 }

@@ -46,21 +46,29 @@ export function audienceOf(stakeholder: Pick<Stakeholder, "type">): Audience {
  * service cannot send on.
  */
 export function stakeholderRoute(store: Store, boardId: string, cardId: string, now: Date): StakeholderRoute {
-  if (!store.connections.get(boardId)) throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
+  if (!store.connections.get(boardId))
+    throw new AppError(404, ErrorCode.NotConnected, "This board is not connected to Stakeholder Loop");
   const data = boardLoopData(store, boardId);
   const record = data.cards.get(cardId);
   const read = readLoopRecord("stakeholder", record?.stakeholder);
   const fields = store.cards.get(cardId)?.fields;
-  if (read.status !== "ok" || fields?.closed || fields?.deleted) throw new AppError(404, ErrorCode.NotFound, "No stakeholder on this card of the board");
+  if (read.status !== "ok" || fields?.closed || fields?.deleted)
+    throw new AppError(404, ErrorCode.NotFound, "No stakeholder on this card of the board");
   const stakeholder = read.value;
   const channel = deliveryChannelOf(stakeholder.channel);
   if (!channel) {
-    throw new DeliveryError("NOT_SENDABLE", `${stakeholder.name}'s agreed channel is ${stakeholder.channel}: updates on it are given in person and logged by hand`);
+    throw new DeliveryError(
+      "NOT_SENDABLE",
+      `${stakeholder.name}'s agreed channel is ${stakeholder.channel}: updates on it are given in person and logged by hand`,
+    );
   }
   const settingsRead = readLoopRecord("settings", data.board.settings);
   const timeZone = (settingsRead.status === "ok" ? settingsRead.value : defaultBoardSettings()).timezone ?? "UTC";
   const today = calendarDay(now, timeZone);
-  const log = logWithSends(readLoopRecord("log", record?.log), store.deliveries.lastSentByStakeholder(boardId).get(cardId));
+  const log = logWithSends(
+    readLoopRecord("log", record?.log),
+    store.deliveries.lastSentByStakeholder(boardId).get(cardId),
+  );
   const update = stakeholderUpdateState(stakeholder, log, today, timeZone);
   const chat = isChatChannel(channel);
   const ready = chat ? store.chatWebhooks.getSealed(boardId, cardId) !== undefined : isEmail(stakeholder.contact);
@@ -75,7 +83,11 @@ export function stakeholderRoute(store: Store, boardId: string, cardId: string, 
     channel,
     to: chat ? cardId : (stakeholder.contact ?? "").trim(),
     ready,
-    missing: ready ? undefined : chat ? "No chat webhook URL is set for this stakeholder: set it in their details" : "Their contact is not an email address: set one in their details",
+    missing: ready
+      ? undefined
+      : chat
+        ? "No chat webhook URL is set for this stakeholder: set it in their details"
+        : "Their contact is not an email address: set one in their details",
     timeZone,
     today,
     update,

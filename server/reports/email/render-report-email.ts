@@ -25,7 +25,8 @@ export interface RenderedEmail {
 const FONT = "font-family:Arial,Helvetica,sans-serif;";
 const CELL = `${FONT}font-size:14px;line-height:20px;color:#1d2733;`;
 
-const row = (content: string, style = "") => `<tr><td style="${CELL}padding:0 24px 12px 24px;${style}">${content}</td></tr>`;
+const row = (content: string, style = "") =>
+  `<tr><td style="${CELL}padding:0 24px 12px 24px;${style}">${content}</td></tr>`;
 
 function listHtml(title: string, items: string[]): string {
   if (items.length === 0) return "";

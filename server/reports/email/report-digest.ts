@@ -31,14 +31,18 @@ const FIGURES: Record<string, string> = {
 export function reportDigest(model: ReportModel): ReportDigest {
   const next = [
     ...model.nextMonth.milestonesDue.map((m) => `${m.deliverable || m.cardName}: due ${formatDay(m.due)}`),
-    ...model.nextMonth.sprintsPlanned.map((s) => `Sprint ${s.number} (${formatDay(s.start)} – ${formatDay(s.end)})${s.goal ? `: ${s.goal}` : ""}`),
+    ...model.nextMonth.sprintsPlanned.map(
+      (s) => `Sprint ${s.number} (${formatDay(s.start)} – ${formatDay(s.end)})${s.goal ? `: ${s.goal}` : ""}`,
+    ),
   ];
   return {
     title: reportTitle(model),
     forWhom: [model.party, formatMonth(model.period.month)].filter(Boolean).join(" · "),
     status: formatLabel(model.summary.status),
     highlights: model.summary.highlights,
-    figures: model.summary.keyFigures.filter((f) => f.label in FIGURES).map((f) => ({ label: FIGURES[f.label]!, value: f.value })),
+    figures: model.summary.keyFigures
+      .filter((f) => f.label in FIGURES)
+      .map((f) => ({ label: FIGURES[f.label]!, value: f.value })),
     next,
   };
 }

@@ -23,5 +23,11 @@ export function stakeholdersFor(section: StakeholdersSection, audience: Audience
 export function applyAudience(model: ReportModel, audience: Audience, party?: string): ReportModel {
   if (!isPartyAudience(audience)) return { ...model, audience };
   const { pmNote: _pmNote, computedStatus: _computed, ...summary } = model.summary;
-  return { ...model, audience, ...(party ? { party } : {}), summary, stakeholders: stakeholdersFor(model.stakeholders, audience) };
+  return {
+    ...model,
+    audience,
+    ...(party ? { party } : {}),
+    summary,
+    stakeholders: stakeholdersFor(model.stakeholders, audience),
+  };
 }

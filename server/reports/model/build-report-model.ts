@@ -67,7 +67,12 @@ export interface ReportInput {
 /** The monthly report model, from stored rows only. Pure: same input, same model. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const { period } = input;
-  const parties = boardParties(validRecords(input.cards.filter((c) => !c.archived), "stakeholder").map(({ value }) => value));
+  const parties = boardParties(
+    validRecords(
+      input.cards.filter((c) => !c.archived),
+      "stakeholder",
+    ).map(({ value }) => value),
+  );
   const party = resolveReportParty(input.audience, input.party, parties);
   const internal = !isPartyAudience(input.audience);
   // A party's copy is built from its own records only: nothing another party owns reaches a section.
@@ -75,10 +80,26 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const days = reportDays(period, input.now);
   const isDone = doneListRule({ listNames: input.doneListNames, doneListIds: input.doneListIds });
   // Every party's Loop cards are Loop's own, whoever the copy is for: the delivery figures are the same in every copy.
-  const excludedCardIds = loopOwnCardIds(new Map(input.cards.map((card) => [card.id, card.data])), input.endState, input.listNames);
+  const excludedCardIds = loopOwnCardIds(
+    new Map(input.cards.map((card) => [card.id, card.data])),
+    input.endState,
+    input.listNames,
+  );
   // The contract's figures come from the contract's own builder, so they can never drift from it.
-  const contract = buildMonthlyReport({ board: input.board, period, actions: input.actions, listNames: input.doneListNames, doneListIds: input.doneListIds, excludedCardIds });
-  const isWorkList = workListRule({ workListIds: input.workListIds, listNames: input.listNames, loopListIds: loopListIds(input.endState, excludedCardIds), isDone });
+  const contract = buildMonthlyReport({
+    board: input.board,
+    period,
+    actions: input.actions,
+    listNames: input.doneListNames,
+    doneListIds: input.doneListIds,
+    excludedCardIds,
+  });
+  const isWorkList = workListRule({
+    workListIds: input.workListIds,
+    listNames: input.listNames,
+    loopListIds: loopListIds(input.endState, excludedCardIds),
+    isDone,
+  });
   const settingsRead = boardSettingsSchema.safeParse(input.boardData.settings);
   const settings = settingsRead.success ? settingsRead.data : defaultBoardSettings();
   const stakeholderNames = new Map(validRecords(cards, "stakeholder").map(({ card, value }) => [card.id, value.name]));
@@ -135,7 +156,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
     sprints,
     scope,
     stakeholders,
-    flow: buildDeliveryFlow({ period, startState: input.startState, actions: input.actions, listNames: input.listNames, isDone, isWorkList, excludedCardIds }),
+    flow: buildDeliveryFlow({
+      period,
+      startState: input.startState,
+      actions: input.actions,
+      listNames: input.listNames,
+      isDone,
+      isWorkList,
+      excludedCardIds,
+    }),
     documents: internal || party ? buildDocumentsSection(input.boardData, parties, party) : [],
     invoicing,
     nextMonth: buildNextMonthSection(milestones, cards, scopeList, days),

@@ -45,7 +45,8 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
   const shift = (listId: string | null, by: number): void => {
     if (listId !== null) openPerList.set(listId, (openPerList.get(listId) ?? 0) + by);
   };
-  for (const [cardId, card] of start.cards) if (isOpenCard(card) && !excludedCardIds.has(cardId)) shift(card.listId, +1);
+  for (const [cardId, card] of start.cards)
+    if (isOpenCard(card) && !excludedCardIds.has(cardId)) shift(card.listId, +1);
   const firstDoneMs = new Map<string, number>();
   const cycleDays: number[] = [];
   const dayEnds: Map<string, number>[] = [];
@@ -53,7 +54,8 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
 
   for (const action of input.actions) {
     if (action.dateMs >= period.endMs) break;
-    while (dayEnds.length < days.length && action.dateMs >= days[dayEnds.length].endMs) dayEnds.push(new Map(openPerList));
+    while (dayEnds.length < days.length && action.dateMs >= days[dayEnds.length].endMs)
+      dayEnds.push(new Map(openPerList));
     const counted = action.cardId === null || !excludedCardIds.has(action.cardId);
     if (action.cardId !== null && !state.cards.has(action.cardId)) {
       const atStart = start.cards.get(action.cardId);
@@ -71,7 +73,11 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
       shift(nowOpenIn, +1);
     }
     // The same test as the contract's `cards.completed`, so the two numbers cannot drift apart.
-    if (action.listAfterId !== null && isDone(action.listAfterId, action.listAfterName) && !firstDoneMs.has(action.cardId)) {
+    if (
+      action.listAfterId !== null &&
+      isDone(action.listAfterId, action.listAfterName) &&
+      !firstDoneMs.has(action.cardId)
+    ) {
       firstDoneMs.set(action.cardId, action.dateMs);
       cycleDays.push((action.dateMs - card.bornMs) / DAY_MS);
     }
@@ -80,7 +86,9 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
 
   const nameOf = (listId: string): string => listNames.get(listId) ?? state.lists.get(listId)?.name ?? listId;
   // Workflow lists that held an open card at some day's end, in the order they first appeared in the history.
-  const shown = [...state.lists.keys()].filter((listId) => input.isWorkList(listId) && dayEnds.some((counts) => (counts.get(listId) ?? 0) > 0));
+  const shown = [...state.lists.keys()].filter(
+    (listId) => input.isWorkList(listId) && dayEnds.some((counts) => (counts.get(listId) ?? 0) > 0),
+  );
   const monthEnd = dayEnds[dayEnds.length - 1];
 
   return {
@@ -100,7 +108,10 @@ export function buildDeliveryFlow(input: FlowInput): FlowSection {
 }
 
 /** Completions per week: weeks start on Monday in the zone, the first one on the 1st (clipped to the month). */
-function weeklyThroughput(days: ReturnType<typeof monthDays>, doneAt: Iterable<number>): FlowSection["throughputByWeek"] {
+function weeklyThroughput(
+  days: ReturnType<typeof monthDays>,
+  doneAt: Iterable<number>,
+): FlowSection["throughputByWeek"] {
   const weeks = days.filter((day, index) => index === 0 || day.weekday === 1);
   const counts = weeks.map(() => 0);
   for (const ms of doneAt) {

@@ -8,7 +8,11 @@ import type { DocumentRow } from "./report-model";
  * the standard documents are listed as missing (that is the news); a record that cannot be read lists nothing rather
  * than guess.
  */
-export function buildDocumentsSection(boardData: Record<string, unknown>, parties: BoardParties, party?: string): DocumentRow[] {
+export function buildDocumentsSection(
+  boardData: Record<string, unknown>,
+  parties: BoardParties,
+  party?: string,
+): DocumentRow[] {
   const read = readLoopRecord("documents", boardData.documents);
   if (read.status === "invalid") return [];
   const documents = read.status === "ok" ? read.value : defaultDocuments();
@@ -16,6 +20,12 @@ export function buildDocumentsSection(boardData: Record<string, unknown>, partie
   const items = party ? partyDocuments(documents, party, sameParty(owner, party)) : documents.items;
   return items.map((d) => {
     const of = party ?? (d.party?.trim() || owner);
-    return { ...(of ? { party: of } : {}), name: d.name, status: d.status, shared: d.shared, ...(d.link ? { link: d.link } : {}) };
+    return {
+      ...(of ? { party: of } : {}),
+      name: d.name,
+      status: d.status,
+      shared: d.shared,
+      ...(d.link ? { link: d.link } : {}),
+    };
   });
 }

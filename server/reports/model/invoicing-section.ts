@@ -4,7 +4,11 @@ import { dayWithin, type ReportDays } from "./report-days";
 import type { InvoiceRow, InvoicingSection } from "./report-model";
 
 /** Invoices issued and paid in the month, those overdue at its end (or today while it runs), and totals per currency. */
-export function buildInvoicingSection(cards: readonly LoopCard[], milestoneNames: Map<string, string>, days: ReportDays): InvoicingSection {
+export function buildInvoicingSection(
+  cards: readonly LoopCard[],
+  milestoneNames: Map<string, string>,
+  days: ReportDays,
+): InvoicingSection {
   const rows: InvoiceRow[] = validRecords(cards, "invoice")
     .filter(({ value }) => value.issuedOn <= days.asOf)
     .map(({ card, value }) => {
@@ -35,6 +39,11 @@ export function buildInvoicingSection(cards: readonly LoopCard[], milestoneNames
     issued,
     paid,
     overdue,
-    totals: currencies.map((currency) => ({ currency, issued: sum(issued, currency), paid: sum(paid, currency), overdue: sum(overdue, currency) })),
+    totals: currencies.map((currency) => ({
+      currency,
+      issued: sum(issued, currency),
+      paid: sum(paid, currency),
+      overdue: sum(overdue, currency),
+    })),
   };
 }

@@ -27,13 +27,23 @@ function recordOf(cards: Map<string, Record<string, unknown>>, key: string): Map
 }
 
 /** A card with Loop data as it stood at the state's instant; one no action named yet is shown as the store has it now. */
-function loopCardAt(store: Store, id: string, data: Record<string, unknown>, state: BoardState, isDone: (listId: string, name: string | null) => boolean): LoopCard {
+function loopCardAt(
+  store: Store,
+  id: string,
+  data: Record<string, unknown>,
+  state: BoardState,
+  isDone: (listId: string, name: string | null) => boolean,
+): LoopCard {
   const card = state.cards.get(id);
   if (!card) {
     const fields = store.cards.get(id)?.fields;
     return { id, name: fields?.name ?? "(card not synced yet)", archived: !!fields?.closed || !!fields?.deleted, data };
   }
-  const inDone = isOpenCard(card) && card.listId !== null && card.enteredListMs !== null && isDone(card.listId, state.lists.get(card.listId)?.name ?? null);
+  const inDone =
+    isOpenCard(card) &&
+    card.listId !== null &&
+    card.enteredListMs !== null &&
+    isDone(card.listId, state.lists.get(card.listId)?.name ?? null);
   return {
     id,
     name: card.name ?? store.cards.get(id)?.fields.name ?? "(card not synced yet)",
@@ -59,7 +69,10 @@ export function readReportInput(store: Store, request: ReportModelRequest): Repo
   const now = request.now ?? Date.now();
   // A month that has not begun would judge every milestone and invoice due in it as missed or overdue.
   if (period.startMs > now) {
-    throw new ReportError("FUTURE_MONTH", `${request.month} has not begun yet in ${period.timezone}: a report covers the current month or one before it`);
+    throw new ReportError(
+      "FUTURE_MONTH",
+      `${request.month} has not begun yet in ${period.timezone}: a report covers the current month or one before it`,
+    );
   }
   const { startState, actions, endState } = readMonthHistory(store, boardId, period);
   const listNames = listNamesAt(store, boardId, endState);
@@ -70,7 +83,8 @@ export function readReportInput(store: Store, request: ReportModelRequest): Repo
   const atEnd = loopRecordsAt(store, boardId, endState);
   const cards = [...atEnd.cards].map(([id, data]) => loopCardAt(store, id, data, endState, isDone));
   const settingsRead = readLoopRecord("settings", atEnd.board.settings);
-  const leads = settingsRead.status === "ok" ? [settingsRead.value.technicalLead, settingsRead.value.operationalLead] : [];
+  const leads =
+    settingsRead.status === "ok" ? [settingsRead.value.technicalLead, settingsRead.value.operationalLead] : [];
   const memberNames = new Map<string, string>();
   for (const id of leads) {
     const member = id ? store.members.get(id)?.fields : undefined;
@@ -96,7 +110,12 @@ export function readReportInput(store: Store, request: ReportModelRequest): Repo
     cards,
     stakeholderAtStart: recordOf(atStart.cards, "stakeholder"),
     stakeholderAtEnd: recordOf(atEnd.cards, "stakeholder"),
-    stakeholderVersions: store.loopHistory.versionsBetween(boardId, "stakeholder", new Date(period.startMs).toISOString(), new Date(period.endMs).toISOString()),
+    stakeholderVersions: store.loopHistory.versionsBetween(
+      boardId,
+      "stakeholder",
+      new Date(period.startMs).toISOString(),
+      new Date(period.endMs).toISOString(),
+    ),
     updates: store.loopHistory.listUpdatesBefore(boardId, new Date(period.endMs).toISOString()),
     memberNames,
   };

@@ -15,7 +15,10 @@ export interface LoopCard {
 }
 
 /** The cards whose record under `key` reads as valid, with that record; invalid records are left out of reports. */
-export function validRecords<K extends LoopKey>(cards: readonly LoopCard[], key: K): { card: LoopCard; value: LoopValue<K> }[] {
+export function validRecords<K extends LoopKey>(
+  cards: readonly LoopCard[],
+  key: K,
+): { card: LoopCard; value: LoopValue<K> }[] {
   const found: { card: LoopCard; value: LoopValue<K> }[] = [];
   for (const card of cards) {
     const read = readLoopRecord(key, card.data[key]);

@@ -12,7 +12,8 @@ import type { MilestoneRow, MilestonesSection } from "./report-model";
 export function milestoneRows(cards: readonly LoopCard[], timeZone: string): MilestoneRow[] {
   return validRecords(cards, "milestone")
     .map(({ card, value }) => {
-      const enteredDoneOn = card.enteredDoneMs === undefined ? undefined : calendarDay(new Date(card.enteredDoneMs), timeZone);
+      const enteredDoneOn =
+        card.enteredDoneMs === undefined ? undefined : calendarDay(new Date(card.enteredDoneMs), timeZone);
       const doneOn = milestoneDoneOn(value, { inDoneList: enteredDoneOn !== undefined, enteredDoneOn });
       return {
         cardId: card.id,

@@ -18,7 +18,12 @@ export function monthDays(period: MonthPeriod): MonthDay[] {
   while (day.toMillis() < period.endMs) {
     // startOf("day") after adding a day keeps midnight where a zone's DST jump would otherwise shift the hour.
     const next = day.plus({ days: 1 }).startOf("day");
-    days.push({ date: day.toISODate()!, weekday: day.weekday, startMs: day.toMillis(), endMs: Math.min(next.toMillis(), period.endMs) });
+    days.push({
+      date: day.toISODate()!,
+      weekday: day.weekday,
+      startMs: day.toMillis(),
+      endMs: Math.min(next.toMillis(), period.endMs),
+    });
     day = next;
   }
   return days;

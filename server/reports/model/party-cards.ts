@@ -3,7 +3,12 @@ import { readLoopRecord } from "../../../shared/loop/read-loop-record";
 import type { LoopCard } from "./loop-card";
 
 /** Whether a card's record under `key` belongs to the party (records that cannot be read belong to nobody). */
-function belongs(card: LoopCard, key: "stakeholder" | "invoice" | "scope", party: string | undefined, parties: BoardParties): boolean {
+function belongs(
+  card: LoopCard,
+  key: "stakeholder" | "invoice" | "scope",
+  party: string | undefined,
+  parties: BoardParties,
+): boolean {
   if (key === "stakeholder") {
     const read = readLoopRecord("stakeholder", card.data.stakeholder);
     return read.status === "ok" && sameParty(read.value.org, party);

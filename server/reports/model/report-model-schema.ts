@@ -47,7 +47,12 @@ const invoiceRow = z.object({
 export const reportModelSchema = z.object({
   schemaVersion: z.literal(REPORT_MODEL_VERSION),
   board: z.object({ id: z.string(), name: z.string().nullable() }),
-  period: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), timezone: z.string(), start: z.string(), end: z.string() }),
+  period: z.object({
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    timezone: z.string(),
+    start: z.string(),
+    end: z.string(),
+  }),
   audience: z.enum(AUDIENCES),
   party: z.string().optional(),
   generatedAt: z.string(),
@@ -83,7 +88,13 @@ export const reportModelSchema = z.object({
           heldOn: z.string(),
           demoed: count,
           accepted: count,
-          feedback: z.array(z.object({ stakeholder: z.string(), sentiment: z.enum(["positive", "neutral", "negative"]), note: z.string().optional() })),
+          feedback: z.array(
+            z.object({
+              stakeholder: z.string(),
+              sentiment: z.enum(["positive", "neutral", "negative"]),
+              note: z.string().optional(),
+            }),
+          ),
           decisions: z.string().optional(),
           nextSteps: z.string().optional(),
         })
@@ -93,7 +104,12 @@ export const reportModelSchema = z.object({
   scope: z.object({
     decisions: z.array(scopeRow),
     changeRequests: z.array(
-      z.object({ status: z.string(), count, impactDays: z.number(), impactCost: z.array(z.object({ currency: z.string(), amount: z.number() })) }),
+      z.object({
+        status: z.string(),
+        count,
+        impactDays: z.number(),
+        impactCost: z.array(z.object({ currency: z.string(), amount: z.number() })),
+      }),
     ),
     added: z.object({ count, impactDays: z.number() }),
     outOfScope: z.array(scopeRow),
@@ -146,11 +162,21 @@ export const reportModelSchema = z.object({
     completed: count,
     throughputByWeek: z.array(z.object({ weekStart: day, completed: count })),
     cycleTimeDays: z.object({ median: z.number().nullable(), p85: z.number().nullable(), samples: count }),
-    cycleTimeDistribution: z.array(z.object({ fromDays: z.number().nonnegative(), toDays: z.number().nullable(), cards: count })),
+    cycleTimeDistribution: z.array(
+      z.object({ fromDays: z.number().nonnegative(), toDays: z.number().nullable(), cards: count }),
+    ),
     wipAtMonthEnd: z.array(z.object({ listId: z.string(), listName: z.string(), cards: count })),
     cumulativeFlow: z.array(z.object({ date: day, lists: z.array(z.object({ listName: z.string(), cards: count })) })),
   }),
-  documents: z.array(z.object({ party: z.string().optional(), name: z.string(), status: z.enum(["missing", "draft", "signed"]), shared: z.boolean(), link: z.string().optional() })),
+  documents: z.array(
+    z.object({
+      party: z.string().optional(),
+      name: z.string(),
+      status: z.enum(["missing", "draft", "signed"]),
+      shared: z.boolean(),
+      link: z.string().optional(),
+    }),
+  ),
   invoicing: z.object({
     issued: z.array(invoiceRow),
     paid: z.array(invoiceRow),
@@ -159,7 +185,9 @@ export const reportModelSchema = z.object({
   }),
   nextMonth: z.object({
     milestonesDue: z.array(milestoneRow),
-    sprintsPlanned: z.array(z.object({ cardId: z.string(), number: z.number(), start: day, end: day, goal: z.string().optional() })),
+    sprintsPlanned: z.array(
+      z.object({ cardId: z.string(), number: z.number(), start: day, end: day, goal: z.string().optional() }),
+    ),
     openChangeRequests: z.array(scopeRow),
   }),
 });

@@ -111,7 +111,12 @@ export interface ScopeSection {
   /** Change requests decided (approved, rejected, deferred) within the month. */
   decisions: ScopeDecisionRow[];
   /** Every change request on the board by status, with impact summed (cost per currency). */
-  changeRequests: { status: string; count: number; impactDays: number; impactCost: { currency: string; amount: number }[] }[];
+  changeRequests: {
+    status: string;
+    count: number;
+    impactDays: number;
+    impactCost: { currency: string; amount: number }[];
+  }[];
   /** Approved this month: days of work added; cards marked out of scope: what we said no to. */
   added: { count: number; impactDays: number };
   outOfScope: ScopeDecisionRow[];

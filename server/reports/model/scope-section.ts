@@ -10,10 +10,19 @@ export const NO_CURRENCY = "XXX";
  * Every scope record as a row. A change request's status is the one in force on `asOf`: decided later, it was still
  * proposed then (and one proposed later is left out), so a past month reads as it stood.
  */
-export function scopeRows(cards: readonly LoopCard[], stakeholderNames: Map<string, string>, asOf: string): ScopeDecisionRow[] {
+export function scopeRows(
+  cards: readonly LoopCard[],
+  stakeholderNames: Map<string, string>,
+  asOf: string,
+): ScopeDecisionRow[] {
   const rows: ScopeDecisionRow[] = [];
   for (const { card, value } of validRecords(cards, "scope")) {
-    const base = { cardId: card.id, cardName: card.name, decision: value.decision, ...(value.boundary ? { boundary: value.boundary } : {}) };
+    const base = {
+      cardId: card.id,
+      cardName: card.name,
+      decision: value.decision,
+      ...(value.boundary ? { boundary: value.boundary } : {}),
+    };
     const cr = value.change;
     if (value.decision !== "change" || !cr) {
       rows.push(base);
@@ -39,12 +48,16 @@ function byStatus(changes: ScopeDecisionRow[], status: ChangeStatus): ScopeSecti
   const mine = changes.filter((c) => c.status === status);
   const cost = new Map<string, number>();
   // Summed in cents, as invoices are, so totals carry no floating-point dust.
-  for (const c of mine) if (c.impactCost !== undefined) cost.set(c.currency!, (cost.get(c.currency!) ?? 0) + Math.round(c.impactCost * 100));
+  for (const c of mine)
+    if (c.impactCost !== undefined)
+      cost.set(c.currency!, (cost.get(c.currency!) ?? 0) + Math.round(c.impactCost * 100));
   return {
     status,
     count: mine.length,
     impactDays: mine.reduce((sum, c) => sum + (c.impactDays ?? 0), 0),
-    impactCost: [...cost].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ currency, amount: cents / 100 })),
+    impactCost: [...cost]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, cents]) => ({ currency, amount: cents / 100 })),
   };
 }
 

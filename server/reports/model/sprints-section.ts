@@ -48,7 +48,11 @@ export function buildSprintsSection(input: SprintsInput): SprintRow[] {
   const { days } = input;
   const moves = movesByCard(input.actions);
   // A review held after the day the month is judged on had not happened then, whenever its record was first seen.
-  const reviews = new Map(validRecords(input.cards, "review").filter(({ value }) => value.heldOn <= days.asOf).map(({ card, value }) => [card.id, value]));
+  const reviews = new Map(
+    validRecords(input.cards, "review")
+      .filter(({ value }) => value.heldOn <= days.asOf)
+      .map(({ card, value }) => [card.id, value]),
+  );
   // A sprint ending on the month's eve can be reviewed in it: its review is this month's news.
   const reviewedInMonth = (cardId: string) => (reviews.get(cardId)?.heldOn ?? "") >= days.first;
   return validRecords(input.cards, "sprint")
@@ -74,11 +78,13 @@ export function buildSprintsSection(input: SprintsInput): SprintRow[] {
                 heldOn: review.heldOn,
                 demoed: review.demoed.length,
                 accepted: review.accepted.length,
-                feedback: review.feedback.filter((f) => !input.feedbackFrom || input.feedbackFrom.has(f.by)).map((f) => ({
-                  stakeholder: input.stakeholderNames.get(f.by) ?? "Unknown stakeholder",
-                  sentiment: f.sentiment,
-                  ...(f.note ? { note: f.note } : {}),
-                })),
+                feedback: review.feedback
+                  .filter((f) => !input.feedbackFrom || input.feedbackFrom.has(f.by))
+                  .map((f) => ({
+                    stakeholder: input.stakeholderNames.get(f.by) ?? "Unknown stakeholder",
+                    sentiment: f.sentiment,
+                    ...(f.note ? { note: f.note } : {}),
+                  })),
                 ...(review.decisions ? { decisions: review.decisions } : {}),
                 ...(review.nextSteps ? { nextSteps: review.nextSteps } : {}),
               },
@@ -89,7 +95,11 @@ export function buildSprintsSection(input: SprintsInput): SprintRow[] {
 }
 
 /** Sprints starting next month, for the look ahead. */
-export function sprintsStarting(cards: readonly LoopCard[], from: string, to: string): { cardId: string; value: Sprint }[] {
+export function sprintsStarting(
+  cards: readonly LoopCard[],
+  from: string,
+  to: string,
+): { cardId: string; value: Sprint }[] {
   return validRecords(cards, "sprint")
     .filter(({ value }) => value.start >= from && value.start <= to)
     .map(({ card, value }) => ({ cardId: card.id, value }))

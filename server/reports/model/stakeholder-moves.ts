@@ -50,7 +50,16 @@ export function stakeholderMoves(input: MovesInput): StakeholderMove[] {
     const e = value.escalation;
     if (e) {
       add({ cardId, stakeholder: name, on: e.on, kind: "escalated", lead: e.to, ...leadName(e.to), reason: e.reason });
-      if (e.resolvedOn) add({ cardId, stakeholder: name, on: e.resolvedOn, kind: "escalation-resolved", lead: e.to, ...leadName(e.to), reason: e.reason });
+      if (e.resolvedOn)
+        add({
+          cardId,
+          stakeholder: name,
+          on: e.resolvedOn,
+          kind: "escalation-resolved",
+          lead: e.to,
+          ...leadName(e.to),
+          reason: e.reason,
+        });
     }
     if (value.status === "released" && value.release) {
       add({ cardId, stakeholder: name, on: value.release.on, kind: "released", reason: value.release.reason });
@@ -59,12 +68,20 @@ export function stakeholderMoves(input: MovesInput): StakeholderMove[] {
   let before = input.atStart;
   for (const { value, seenAt } of input.versions) {
     const on = calendarDay(new Date(seenAt), days.timeZone);
-    if (before && before.buyIn !== value.buyIn) add({ cardId, stakeholder: name, on, kind: "buy-in", from: before.buyIn, to: value.buyIn });
+    if (before && before.buyIn !== value.buyIn)
+      add({ cardId, stakeholder: name, on, kind: "buy-in", from: before.buyIn, to: value.buyIn });
     if (before && before.status !== "difficult" && value.status === "difficult") {
-      add({ cardId, stakeholder: name, on, kind: "difficult", ...(value.difficultReason ? { reason: value.difficultReason } : {}) });
+      add({
+        cardId,
+        stakeholder: name,
+        on,
+        kind: "difficult",
+        ...(value.difficultReason ? { reason: value.difficultReason } : {}),
+      });
     }
     // A release without its own date (saved before releases had one) is dated by when it was seen.
-    if (before && before.status !== "released" && value.status === "released" && !value.release) add({ cardId, stakeholder: name, on, kind: "released" });
+    if (before && before.status !== "released" && value.status === "released" && !value.release)
+      add({ cardId, stakeholder: name, on, kind: "released" });
     before = value;
   }
   return moves;

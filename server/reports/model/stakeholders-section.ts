@@ -62,7 +62,10 @@ export function buildStakeholdersSection(input: StakeholdersInput): Stakeholders
   const difficult: DifficultRow[] = [];
   const moves: StakeholderMove[] = [];
   const versions = versionsByCard(input.stakeholderVersions);
-  for (const { card, value: current } of validRecords(input.cards.filter((c) => !c.archived), "stakeholder")) {
+  for (const { card, value: current } of validRecords(
+    input.cards.filter((c) => !c.archived),
+    "stakeholder",
+  )) {
     const value = validStakeholder(input.stakeholderAtEnd.get(card.id)) ?? current;
     const atStart = validStakeholder(input.stakeholderAtStart.get(card.id));
     const seen = versions.get(card.id) ?? [];
@@ -87,8 +90,23 @@ export function buildStakeholdersSection(input: StakeholdersInput): Stakeholders
       ...(buyInBefore && buyInBefore !== value.buyIn ? { buyInBefore } : {}),
       status,
     });
-    if (status === "difficult") difficult.push({ cardId: card.id, stakeholder: value.name, ...(value.difficultReason ? { reason: value.difficultReason } : {}) });
-    moves.push(...stakeholderMoves({ cardId: card.id, atStart, versions: seen, atEnd: value, settings: input.settings, memberNames: input.memberNames, days }));
+    if (status === "difficult")
+      difficult.push({
+        cardId: card.id,
+        stakeholder: value.name,
+        ...(value.difficultReason ? { reason: value.difficultReason } : {}),
+      });
+    moves.push(
+      ...stakeholderMoves({
+        cardId: card.id,
+        atStart,
+        versions: seen,
+        atEnd: value,
+        settings: input.settings,
+        memberNames: input.memberNames,
+        days,
+      }),
+    );
     const e = value.escalation;
     // Escalations open at some point in the month: raised by its end, not resolved before it began.
     if (e && e.on <= days.asOf && (!e.resolvedOn || e.resolvedOn >= days.first)) {

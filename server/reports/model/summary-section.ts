@@ -71,19 +71,26 @@ function highlights(input: SummaryInput): string[] {
   const { milestones, sprints, scope, stakeholders, invoicing, days } = input;
   const lines: string[] = [];
   if (milestones.hit.length) lines.push(`Milestones hit: ${milestones.hit.map((m) => m.deliverable).join(", ")}.`);
-  if (milestones.missed.length) lines.push(`Milestones missed: ${milestones.missed.map((m) => m.deliverable).join(", ")}.`);
+  if (milestones.missed.length)
+    lines.push(`Milestones missed: ${milestones.missed.map((m) => m.deliverable).join(", ")}.`);
   for (const s of sprints) {
     if (s.review && s.review.heldOn >= days.first && s.review.heldOn <= days.last) {
-      lines.push(`Sprint ${s.number} review held on ${s.review.heldOn}: ${s.review.accepted} of ${s.review.demoed} demoed cards accepted.`);
+      lines.push(
+        `Sprint ${s.number} review held on ${s.review.heldOn}: ${s.review.accepted} of ${s.review.demoed} demoed cards accepted.`,
+      );
     }
   }
-  if (scope.added.count) lines.push(`${plural(scope.added.count, "change request")} approved, adding ${scope.added.impactDays} days of work.`);
+  if (scope.added.count)
+    lines.push(
+      `${plural(scope.added.count, "change request")} approved, adding ${scope.added.impactDays} days of work.`,
+    );
   const rejected = scope.decisions.filter((d) => d.status === "rejected").length;
   if (rejected) lines.push(`${plural(rejected, "change request")} rejected.`);
   for (const row of input.internal ? stakeholders.rows : []) {
     if (row.buyInBefore) lines.push(`${row.name}'s buy-in moved from ${row.buyInBefore} to ${row.buyIn}.`);
   }
-  if (invoicing.paid.length) lines.push(`${plural(invoicing.paid.length, "invoice")} paid (${moneyList(invoicing.totals, "paid")}).`);
+  if (invoicing.paid.length)
+    lines.push(`${plural(invoicing.paid.length, "invoice")} paid (${moneyList(invoicing.totals, "paid")}).`);
   if (input.cards.completed) lines.push(`${plural(input.cards.completed, "card")} completed.`);
   return lines;
 }
@@ -97,7 +104,10 @@ function keyFigures(input: SummaryInput): KeyFigure[] {
     { label: "Milestones hit", value: String(milestones.hit.length) },
     { label: "Milestones missed", value: String(milestones.missed.length) },
     { label: "Change requests approved", value: String(scope.added.count) },
-    { label: "Stakeholder updates logged", value: String(stakeholders.rows.reduce((sum, r) => sum + r.updatesLogged, 0)) },
+    {
+      label: "Stakeholder updates logged",
+      value: String(stakeholders.rows.reduce((sum, r) => sum + r.updatesLogged, 0)),
+    },
     { label: "Invoiced", value: moneyList(invoicing.totals, "issued") },
     { label: "Paid", value: moneyList(invoicing.totals, "paid") },
     { label: "Overdue", value: moneyList(invoicing.totals, "overdue") },
@@ -109,7 +119,12 @@ export function buildSummarySection(input: SummaryInput): SummarySection {
   const computed = computeStatus(input);
   const reason = computed.reasons.join("; ");
   const statusReason = reason.charAt(0).toUpperCase() + reason.slice(1);
-  const base = { highlights: highlights(input), keyFigures: keyFigures(input), ...(input.pmNote ? { pmNote: input.pmNote } : {}) };
-  if (input.pmStatus) return { status: input.pmStatus, statusReason: "Set by the PM", computedStatus: computed.status, ...base };
+  const base = {
+    highlights: highlights(input),
+    keyFigures: keyFigures(input),
+    ...(input.pmNote ? { pmNote: input.pmNote } : {}),
+  };
+  if (input.pmStatus)
+    return { status: input.pmStatus, statusReason: "Set by the PM", computedStatus: computed.status, ...base };
   return { status: computed.status, statusReason, ...base };
 }

@@ -45,13 +45,17 @@ function asRendered(outcome: RenderOutcome): RenderedReport {
   if ("refused" in outcome) throw new ReportError(outcome.refused.code, outcome.refused.message);
   const { body } = outcome.ok;
   // A Buffer arrives from the worker as a plain Uint8Array over a copied ArrayBuffer.
-  return { ...outcome.ok, body: typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+  return {
+    ...outcome.ok,
+    body: typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+  };
 }
 
 /** A bounded pool of worker threads rendering reports, so a PDF never holds up the service's event loop. */
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const workerFile = options.workerFile ?? renderWorkerFile();
-  if (!fs.existsSync(workerFile)) throw new Error(`The report render worker ${workerFile} is missing: run npm run build`);
+  if (!fs.existsSync(workerFile))
+    throw new Error(`The report render worker ${workerFile} is missing: run npm run build`);
   const threads = options.threads ?? defaultRenderThreads();
   const maxQueue = options.maxQueue ?? 8 * threads;
   const pool = new Piscina<RenderTask, RenderOutcome>({

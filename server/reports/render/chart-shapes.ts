@@ -51,7 +51,10 @@ function valueScale(max: number): { top: number; step: number } {
   if (max <= 0) return { top: 1, step: 1 };
   const raw = max / 4;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= raw) ?? 10 * magnitude);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= raw) ?? 10 * magnitude,
+  );
   return { top: Math.ceil(max / step) * step, step };
 }
 
@@ -59,7 +62,13 @@ function valueScale(max: number): { top: number; step: number } {
  * The frame for a plot `plotHeight` high under `topRoom`, with the value axis (ticks, grid lines, labels) for `max`
  * drawn; the baseline is the frame's bottom, where 0 sits.
  */
-function valueAxis(shapes: ChartShapes, max: number, plotHeight: number, size: number, topRoom: number): Frame & { yAt: (v: number) => number } {
+function valueAxis(
+  shapes: ChartShapes,
+  max: number,
+  plotHeight: number,
+  size: number,
+  topRoom: number,
+): Frame & { yAt: (v: number) => number } {
   const { top: scaleTop, step } = valueScale(max);
   const left = textWidth(String(scaleTop), size) + size;
   const frame = { left, right: shapes.width - size, top: topRoom, bottom: topRoom + plotHeight };
@@ -67,7 +76,14 @@ function valueAxis(shapes: ChartShapes, max: number, plotHeight: number, size: n
   for (let value = 0; value <= scaleTop; value += step) {
     const y = yAt(value);
     if (value > 0) shapes.grid.push({ x1: frame.left, y1: y, x2: frame.right, y2: y, color: GRID });
-    shapes.texts.push({ x: frame.left - size / 2, y: y + size * 0.35, text: String(value), anchor: "end", size, color: MUTED });
+    shapes.texts.push({
+      x: frame.left - size / 2,
+      y: y + size * 0.35,
+      text: String(value),
+      anchor: "end",
+      size,
+      color: MUTED,
+    });
   }
   return { ...frame, yAt };
 }
@@ -88,23 +104,54 @@ interface Bar {
 function bars(width: number, size: number, items: Bar[], caption?: string): ChartShapes {
   const shapes = emptyShapes(width);
   const plotHeight = size * 10;
-  const frame = valueAxis(shapes, Math.max(0, ...items.map((item) => item.total ?? item.value)), plotHeight, size, size * 1.6);
+  const frame = valueAxis(
+    shapes,
+    Math.max(0, ...items.map((item) => item.total ?? item.value)),
+    plotHeight,
+    size,
+    size * 1.6,
+  );
   const slot = (frame.right - frame.left) / Math.max(1, items.length);
   const barWidth = Math.min(size * 4, slot * 0.6);
   items.forEach((item, index) => {
     const x = frame.left + slot * index + (slot - barWidth) / 2;
     if (item.total !== undefined) {
-      shapes.rects.push({ x, y: frame.yAt(item.total), width: barWidth, height: frame.bottom - frame.yAt(item.total), color: "#d6dde6" });
+      shapes.rects.push({
+        x,
+        y: frame.yAt(item.total),
+        width: barWidth,
+        height: frame.bottom - frame.yAt(item.total),
+        color: "#d6dde6",
+      });
     }
-    shapes.rects.push({ x, y: frame.yAt(item.value), width: barWidth, height: frame.bottom - frame.yAt(item.value), color: PALETTE[0] });
+    shapes.rects.push({
+      x,
+      y: frame.yAt(item.value),
+      width: barWidth,
+      height: frame.bottom - frame.yAt(item.value),
+      color: PALETTE[0],
+    });
     const valueText = item.total !== undefined ? `${item.value}/${item.total}` : String(item.value);
-    shapes.texts.push({ x: x + barWidth / 2, y: frame.yAt(item.total ?? item.value) - size * 0.4, text: valueText, anchor: "middle", size });
+    shapes.texts.push({
+      x: x + barWidth / 2,
+      y: frame.yAt(item.total ?? item.value) - size * 0.4,
+      text: valueText,
+      anchor: "middle",
+      size,
+    });
     shapes.texts.push({ x: x + barWidth / 2, y: frame.bottom + size * 1.4, text: item.label, anchor: "middle", size });
   });
   axisLines(shapes, frame);
   shapes.height = frame.bottom + size * 2;
   if (caption) {
-    shapes.texts.push({ x: (frame.left + frame.right) / 2, y: shapes.height + size * 0.6, text: caption, anchor: "middle", size, color: MUTED });
+    shapes.texts.push({
+      x: (frame.left + frame.right) / 2,
+      y: shapes.height + size * 0.6,
+      text: caption,
+      anchor: "middle",
+      size,
+      color: MUTED,
+    });
     shapes.height += size * 1.4;
   }
   return shapes;
@@ -120,7 +167,8 @@ function cumulativeFlow(width: number, size: number, model: ReportModel): ChartS
   const totals = days.map((day) => day.lists.reduce((sum, list) => sum + list.cards, 0));
   const frame = valueAxis(shapes, Math.max(0, ...totals), size * 12, size, size);
   const plotWidth = frame.right - frame.left;
-  const xAt = (index: number) => frame.left + (days.length <= 1 ? plotWidth / 2 : (plotWidth * index) / (days.length - 1));
+  const xAt = (index: number) =>
+    frame.left + (days.length <= 1 ? plotWidth / 2 : (plotWidth * index) / (days.length - 1));
   let below = days.map(() => 0);
   listNames.forEach((name, listIndex) => {
     const above = days.map((day, i) => below[i] + (day.lists.find((list) => list.listName === name)?.cards ?? 0));
@@ -148,7 +196,13 @@ function cumulativeFlow(width: number, size: number, model: ReportModel): ChartS
       x = frame.left;
       y += size * 1.6;
     }
-    shapes.rects.push({ x, y: y - size * 0.8, width: size * 0.9, height: size * 0.9, color: PALETTE[index % PALETTE.length] });
+    shapes.rects.push({
+      x,
+      y: y - size * 0.8,
+      width: size * 0.9,
+      height: size * 0.9,
+      color: PALETTE[index % PALETTE.length],
+    });
     shapes.texts.push({ x: x + size * 1.3, y, text: label, anchor: "start", size });
     x += entryWidth;
   });
@@ -184,7 +238,11 @@ export function chartShapes(model: ReportModel, chart: ChartKind, width: number,
       return bars(
         width,
         textSize,
-        model.milestones.stages.map((stage) => ({ label: formatLabel(stage.stage), value: stage.done, total: stage.total })),
+        model.milestones.stages.map((stage) => ({
+          label: formatLabel(stage.stage),
+          value: stage.done,
+          total: stage.total,
+        })),
       );
     case "cumulative-flow":
       return cumulativeFlow(width, textSize, model);

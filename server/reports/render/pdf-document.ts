@@ -71,7 +71,12 @@ export class PdfReportDocument {
     this.doc.y += 8;
     this.flow(text, { weight: "bold", size: 14, color: INK });
     const y = this.doc.y + 2;
-    this.doc.moveTo(MARGIN, y).lineTo(MARGIN + this.contentWidth, y).lineWidth(1.5).strokeColor("#2f6fb3").stroke();
+    this.doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + this.contentWidth, y)
+      .lineWidth(1.5)
+      .strokeColor("#2f6fb3")
+      .stroke();
     this.doc.y = y + 6;
   }
 
@@ -98,17 +103,25 @@ export class PdfReportDocument {
   }
 
   private columnWidths(headers: string[], rows: string[][]): number[] {
-    const widestWord = (style: TextStyle, text: string) => Math.max(0, ...text.split(/\s+/).map((word) => this.text.width(word, style)));
+    const widestWord = (style: TextStyle, text: string) =>
+      Math.max(0, ...text.split(/\s+/).map((word) => this.text.width(word, style)));
     const columns = headers.map((header, column) => {
       const cells = rows.map((row) => row[column] ?? "");
-      const natural = Math.max(this.text.width(header, TABLE_HEAD), ...cells.map((cell) => this.text.width(cell, TABLE_CELL)));
+      const natural = Math.max(
+        this.text.width(header, TABLE_HEAD),
+        ...cells.map((cell) => this.text.width(cell, TABLE_CELL)),
+      );
       // A column is never narrower than its longest word (up to a cap), so words do not split mid-way.
-      const minimum = Math.min(90, Math.max(widestWord(TABLE_HEAD, header), ...cells.map((cell) => widestWord(TABLE_CELL, cell))));
+      const minimum = Math.min(
+        90,
+        Math.max(widestWord(TABLE_HEAD, header), ...cells.map((cell) => widestWord(TABLE_CELL, cell))),
+      );
       return { natural: Math.min(natural, 220) + 2 * CELL_PAD + 1, minimum: minimum + 2 * CELL_PAD + 1 };
     });
     const total = columns.reduce((sum, column) => sum + column.natural, 0);
     // Narrow tables grow a little for air, but not to the full width, where their columns would drift apart.
-    if (total <= this.contentWidth) return columns.map((column) => column.natural * Math.min(this.contentWidth / total, 1.6));
+    if (total <= this.contentWidth)
+      return columns.map((column) => column.natural * Math.min(this.contentWidth / total, 1.6));
     const minimumTotal = columns.reduce((sum, column) => sum + column.minimum, 0);
     const spare = Math.max(0, this.contentWidth - minimumTotal);
     const extra = columns.map((column) => Math.max(0, column.natural - column.minimum));
@@ -158,7 +171,12 @@ export class PdfReportDocument {
     const left = MARGIN;
     const top = this.doc.y;
     const stroke = (line: ChartShapes["lines"][number], width: number) =>
-      this.doc.moveTo(left + line.x1, top + line.y1).lineTo(left + line.x2, top + line.y2).lineWidth(width).strokeColor(line.color).stroke();
+      this.doc
+        .moveTo(left + line.x1, top + line.y1)
+        .lineTo(left + line.x2, top + line.y2)
+        .lineWidth(width)
+        .strokeColor(line.color)
+        .stroke();
     for (const line of shapes.grid) stroke(line, 0.5);
     for (const polygon of shapes.polygons) {
       const [first, ...rest] = polygon.points;
@@ -167,7 +185,11 @@ export class PdfReportDocument {
       for (const [x, y] of rest) this.doc.lineTo(left + x, top + y);
       this.doc.closePath().fillOpacity(0.85).fillColor(polygon.color).fill().fillOpacity(1);
     }
-    for (const rect of shapes.rects) this.doc.rect(left + rect.x, top + rect.y, rect.width, rect.height).fillColor(rect.color).fill();
+    for (const rect of shapes.rects)
+      this.doc
+        .rect(left + rect.x, top + rect.y, rect.width, rect.height)
+        .fillColor(rect.color)
+        .fill();
     for (const line of shapes.lines) stroke(line, 0.75);
     for (const label of shapes.texts) {
       const style: TextStyle = { weight: "regular", size: label.size, color: label.color ?? INK };

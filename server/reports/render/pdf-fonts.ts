@@ -48,10 +48,15 @@ function face(name: string, file: string, emoji: boolean): PdfFace {
     name,
     data,
     emoji,
-    metrics: { ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm, lineGap: font.lineGap / font.unitsPerEm },
+    metrics: {
+      ascent: font.ascent / font.unitsPerEm,
+      descent: font.descent / font.unitsPerEm,
+      lineGap: font.lineGap / font.unitsPerEm,
+    },
     hasCodePoint(codePoint) {
       let has = known.get(codePoint);
-      if (has === undefined) known.set(codePoint, (has = MODIFIERS.has(codePoint) || font.hasGlyphForCodePoint(codePoint)));
+      if (has === undefined)
+        known.set(codePoint, (has = MODIFIERS.has(codePoint) || font.hasGlyphForCodePoint(codePoint)));
       return has;
     },
   };
@@ -71,7 +76,9 @@ export function reportFonts(): PdfFontSet {
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 function faceFor(cluster: string, faces: PdfFaces): PdfFace {
-  const ordered = cluster.includes(EMOJI_PRESENTATION) ? [...faces.filter((f) => f.emoji), ...faces.filter((f) => !f.emoji)] : faces;
+  const ordered = cluster.includes(EMOJI_PRESENTATION)
+    ? [...faces.filter((f) => f.emoji), ...faces.filter((f) => !f.emoji)]
+    : faces;
   const codePoints = [...cluster].map((char) => char.codePointAt(0)!);
   // A character no face has is left to the main face, which shows its "missing glyph" box.
   return ordered.find((f) => codePoints.every((cp) => f.hasCodePoint(cp))) ?? faces[0];

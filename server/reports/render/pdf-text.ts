@@ -28,7 +28,8 @@ export class PdfText {
   /** The width of `text` on one line. */
   width(text: string, style: TextStyle): number {
     let width = 0;
-    for (const run of textRuns(text, this.faces(style))) width += this.doc.font(run.face.name).fontSize(style.size).widthOfString(run.text);
+    for (const run of textRuns(text, this.faces(style)))
+      width += this.doc.font(run.face.name).fontSize(style.size).widthOfString(run.text);
     return width;
   }
 

@@ -25,7 +25,17 @@ export interface CsvTable {
 
 type Cell = string | number | boolean | undefined;
 
-const MILESTONE_HEADERS = ["category", "card_id", "card_name", "stage", "deliverable", "due", "baseline_due", "done_on", "slipped_days"];
+const MILESTONE_HEADERS = [
+  "category",
+  "card_id",
+  "card_name",
+  "stage",
+  "deliverable",
+  "due",
+  "baseline_due",
+  "done_on",
+  "slipped_days",
+];
 const milestoneCells = (category: string, row: MilestoneRow): Cell[] => [
   category,
   row.cardId,
@@ -67,7 +77,18 @@ const scopeCells = (category: string, row: ScopeDecisionRow): Cell[] => [
   row.currency,
 ];
 
-const INVOICE_HEADERS = ["category", "card_id", "number", "amount", "currency", "issued_on", "due_on", "paid_on", "milestone", "status"];
+const INVOICE_HEADERS = [
+  "category",
+  "card_id",
+  "number",
+  "amount",
+  "currency",
+  "issued_on",
+  "due_on",
+  "paid_on",
+  "milestone",
+  "status",
+];
 const invoiceCells = (category: string, row: InvoiceRow): Cell[] => [
   category,
   row.cardId,
@@ -81,14 +102,34 @@ const invoiceCells = (category: string, row: InvoiceRow): Cell[] => [
   row.status,
 ];
 
-const STAKEHOLDER_HEADERS = ["card_id", "name", "type", "organisation", "channel", "cadence_days", "updates_logged", "last_update_at"];
+const STAKEHOLDER_HEADERS = [
+  "card_id",
+  "name",
+  "type",
+  "organisation",
+  "channel",
+  "cadence_days",
+  "updates_logged",
+  "last_update_at",
+];
 
 function stakeholderTable(model: ReportModel): { headers: string[]; rows: Cell[][] } {
   const internal = model.audience === "internal";
   return {
-    headers: internal ? [...STAKEHOLDER_HEADERS, "overdue_days", "buy_in", "buy_in_before", "status"] : STAKEHOLDER_HEADERS,
+    headers: internal
+      ? [...STAKEHOLDER_HEADERS, "overdue_days", "buy_in", "buy_in_before", "status"]
+      : STAKEHOLDER_HEADERS,
     rows: model.stakeholders.rows.map((s) => {
-      const cells: Cell[] = [s.cardId, s.name, s.type, s.organisation, s.channel, s.cadenceDays, s.updatesLogged, s.lastUpdateAt];
+      const cells: Cell[] = [
+        s.cardId,
+        s.name,
+        s.type,
+        s.organisation,
+        s.channel,
+        s.cadenceDays,
+        s.updatesLogged,
+        s.lastUpdateAt,
+      ];
       return internal ? [...cells, s.overdueDays, s.buyIn, s.buyInBefore, s.status] : cells;
     }),
   };
@@ -108,7 +149,22 @@ function tableRows(model: ReportModel): Record<CsvTableName, { headers: string[]
       ],
     },
     sprints: {
-      headers: ["card_id", "number", "start", "end", "goal", "committed", "completed", "carried_over", "review_held_on", "demoed", "accepted", "feedback", "decisions", "next_steps"],
+      headers: [
+        "card_id",
+        "number",
+        "start",
+        "end",
+        "goal",
+        "committed",
+        "completed",
+        "carried_over",
+        "review_held_on",
+        "demoed",
+        "accepted",
+        "feedback",
+        "decisions",
+        "next_steps",
+      ],
       rows: model.sprints.map((s) => [
         s.cardId,
         s.number,
@@ -146,7 +202,17 @@ function tableRows(model: ReportModel): Record<CsvTableName, { headers: string[]
     stakeholders: stakeholderTable(model),
     "stakeholder-moves": {
       headers: ["on", "card_id", "stakeholder", "kind", "from", "to", "lead", "lead_name", "reason"],
-      rows: model.stakeholders.moves.map((m) => [m.on, m.cardId, m.stakeholder, m.kind, m.from, m.to, m.lead, m.leadName, m.reason]),
+      rows: model.stakeholders.moves.map((m) => [
+        m.on,
+        m.cardId,
+        m.stakeholder,
+        m.kind,
+        m.from,
+        m.to,
+        m.lead,
+        m.leadName,
+        m.reason,
+      ]),
     },
     throughput: {
       headers: ["week_start", "completed"],

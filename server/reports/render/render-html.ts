@@ -38,7 +38,9 @@ function renderBlock(model: ReportModel, block: ReportBlock): string {
     }
     case "table": {
       const head = block.headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join("");
-      const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`).join("");
+      const body = block.rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
+        .join("");
       // Two-column tables (figures, weeks, lists) stay compact instead of stretching their values far from their labels.
       const narrow = block.headers.length <= 2 ? ' class="narrow"' : "";
       return `<h3>${escapeHtml(block.title)}</h3><table${narrow}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -15,18 +15,29 @@ function renderBlock(block: ReportBlock): string[] {
     case "paragraph":
       return [escapeMarkdown(block.text), ""];
     case "list":
-      return [...(block.title ? [`**${escapeMarkdown(block.title, INLINE)}**`, ""] : []), ...block.items.map((item) => `- ${escapeMarkdown(item)}`), ""];
+      return [
+        ...(block.title ? [`**${escapeMarkdown(block.title, INLINE)}**`, ""] : []),
+        ...block.items.map((item) => `- ${escapeMarkdown(item)}`),
+        "",
+      ];
     case "table":
       return [`**${escapeMarkdown(block.title, INLINE)}**`, "", ...table(block.headers, block.rows), ""];
     case "chart":
       // Throughput and flow have tables of their own beside the chart; the stage chart brings its figures.
-      return block.figures ? [`**${escapeMarkdown(block.title, INLINE)}**`, "", ...table(block.figures.headers, block.figures.rows), ""] : [];
+      return block.figures
+        ? [`**${escapeMarkdown(block.title, INLINE)}**`, "", ...table(block.figures.headers, block.figures.rows), ""]
+        : [];
   }
 }
 
 /** The report as Markdown for email or chat: headings, short tables, no HTML, names escaped. */
 export function renderMarkdown(model: ReportModel): string {
-  const lines = [`# ${escapeMarkdown(reportTitle(model), INLINE)}`, "", `_${escapeMarkdown(reportSubtitle(model), INLINE)}_`, ""];
+  const lines = [
+    `# ${escapeMarkdown(reportTitle(model), INLINE)}`,
+    "",
+    `_${escapeMarkdown(reportSubtitle(model), INLINE)}_`,
+    "",
+  ];
   for (const section of buildReportSections(model)) {
     lines.push(`## ${section.number}. ${escapeMarkdown(section.title, INLINE)}`, "");
     for (const block of section.blocks) lines.push(...renderBlock(block));

@@ -43,14 +43,22 @@ export async function renderReportFormat(
   const stem = fileStem(model);
   switch (format) {
     case "json":
-      return { contentType: "application/json; charset=utf-8", filename: `${stem}.json`, body: `${JSON.stringify(model, null, 2)}\n` };
+      return {
+        contentType: "application/json; charset=utf-8",
+        filename: `${stem}.json`,
+        body: `${JSON.stringify(model, null, 2)}\n`,
+      };
     case "html":
       return { contentType: "text/html; charset=utf-8", filename: `${stem}.html`, body: renderHtml(model) };
     case "md":
       return { contentType: "text/markdown; charset=utf-8", filename: `${stem}.md`, body: renderMarkdown(model) };
     case "pdf": {
       const paper = options.paper ?? "A4";
-      return { contentType: "application/pdf", filename: `${stem}-${paper.toLowerCase()}.pdf`, body: await renderPdf(model, { paper }) };
+      return {
+        contentType: "application/pdf",
+        filename: `${stem}-${paper.toLowerCase()}.pdf`,
+        body: await renderPdf(model, { paper }),
+      };
     }
     case "csv": {
       if (options.csvTable === undefined) {
@@ -64,6 +72,9 @@ export async function renderReportFormat(
       return { contentType: "text/csv; charset=utf-8", filename: `${stem}-${name}.csv`, body: table?.csv ?? "" };
     }
     default:
-      throw new ReportError("UNSUPPORTED_FORMAT", `Format "${String(format)}" is not available; formats: json, html, md, csv, pdf`);
+      throw new ReportError(
+        "UNSUPPORTED_FORMAT",
+        `Format "${String(format)}" is not available; formats: json, html, md, csv, pdf`,
+      );
   }
 }

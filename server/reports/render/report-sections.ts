@@ -92,13 +92,17 @@ function milestones(model: ReportModel): ReportBlock[] {
     ...nonEmptyTable("Slipped", MILESTONE_HEADERS, milestoneRows(m.slipped)),
     ...nonEmptyTable("Due next month", MILESTONE_HEADERS, milestoneRows(m.dueNextMonth)),
   ];
-  if (blocks.length === 0) blocks.push({ kind: "paragraph", text: "No milestones were hit, missed, slipped or due next month." });
+  if (blocks.length === 0)
+    blocks.push({ kind: "paragraph", text: "No milestones were hit, missed, slipped or due next month." });
   if (m.stages.some((stage) => stage.total > 0)) {
     blocks.push({
       kind: "chart",
       chart: "stages",
       title: "Milestones by stage (done of total)",
-      figures: { headers: ["Stage", "Done", "Total"], rows: m.stages.map((st) => [formatLabel(st.stage), String(st.done), String(st.total)]) },
+      figures: {
+        headers: ["Stage", "Done", "Total"],
+        rows: m.stages.map((st) => [formatLabel(st.stage), String(st.done), String(st.total)]),
+      },
     });
   }
   return blocks;
@@ -241,7 +245,11 @@ function stakeholders(model: ReportModel): ReportBlock[] {
     ),
   );
   if (s.difficult.length > 0) {
-    blocks.push({ kind: "list", title: "Difficult stakeholders", items: s.difficult.map((d) => (d.reason ? `${d.stakeholder}: ${d.reason}` : d.stakeholder)) });
+    blocks.push({
+      kind: "list",
+      title: "Difficult stakeholders",
+      items: s.difficult.map((d) => (d.reason ? `${d.stakeholder}: ${d.reason}` : d.stakeholder)),
+    });
   }
   blocks.push(
     ...nonEmptyTable(
@@ -283,7 +291,10 @@ function flow(model: ReportModel): ReportBlock[] {
       title: "Cycle time (cards completed, by days from created to done)",
       figures: {
         headers: ["Days", "Cards"],
-        rows: f.cycleTimeDistribution.map((bin) => [bin.toDays === null ? `${bin.fromDays} or more` : `${bin.fromDays} to ${bin.toDays}`, String(bin.cards)]),
+        rows: f.cycleTimeDistribution.map((bin) => [
+          bin.toDays === null ? `${bin.fromDays} or more` : `${bin.fromDays} to ${bin.toDays}`,
+          String(bin.cards),
+        ]),
       },
     });
   }
@@ -313,7 +324,8 @@ function flow(model: ReportModel): ReportBlock[] {
 }
 
 function documents(model: ReportModel): ReportBlock[] {
-  if (model.documents.length === 0) return [{ kind: "paragraph", text: "No documents or agreements are tracked on this board." }];
+  if (model.documents.length === 0)
+    return [{ kind: "paragraph", text: "No documents or agreements are tracked on this board." }];
   return [
     {
       kind: "table",
@@ -322,11 +334,22 @@ function documents(model: ReportModel): ReportBlock[] {
       ...(model.party
         ? {
             headers: ["Document", "Status", "Shared", "Link"],
-            rows: model.documents.map((doc) => [doc.name, formatLabel(doc.status), doc.shared ? "Yes" : "No", doc.link ?? "-"]),
+            rows: model.documents.map((doc) => [
+              doc.name,
+              formatLabel(doc.status),
+              doc.shared ? "Yes" : "No",
+              doc.link ?? "-",
+            ]),
           }
         : {
             headers: ["Party", "Document", "Status", "Shared", "Link"],
-            rows: model.documents.map((doc) => [doc.party ?? "-", doc.name, formatLabel(doc.status), doc.shared ? "Yes" : "No", doc.link ?? "-"]),
+            rows: model.documents.map((doc) => [
+              doc.party ?? "-",
+              doc.name,
+              formatLabel(doc.status),
+              doc.shared ? "Yes" : "No",
+              doc.link ?? "-",
+            ]),
           }),
     },
   ];
@@ -355,10 +378,17 @@ function invoicing(model: ReportModel): ReportBlock[] {
     ...nonEmptyTable(
       "Totals by currency",
       ["Currency", "Issued", "Paid", "Overdue"],
-      i.totals.map((t) => [t.currency, formatMoney(t.issued, t.currency), formatMoney(t.paid, t.currency), formatMoney(t.overdue, t.currency)]),
+      i.totals.map((t) => [
+        t.currency,
+        formatMoney(t.issued, t.currency),
+        formatMoney(t.paid, t.currency),
+        formatMoney(t.overdue, t.currency),
+      ]),
     ),
   ];
-  return blocks.length > 0 ? blocks : [{ kind: "paragraph", text: "No invoices were issued, paid or overdue this month." }];
+  return blocks.length > 0
+    ? blocks
+    : [{ kind: "paragraph", text: "No invoices were issued, paid or overdue this month." }];
 }
 
 function nextMonth(model: ReportModel): ReportBlock[] {
@@ -368,12 +398,21 @@ function nextMonth(model: ReportModel): ReportBlock[] {
     ...nonEmptyTable(
       "Sprints planned",
       ["Sprint", "Dates", "Goal"],
-      n.sprintsPlanned.map((s) => [`Sprint ${s.number}`, `${formatDay(s.start)} to ${formatDay(s.end)}`, s.goal ?? "-"]),
+      n.sprintsPlanned.map((s) => [
+        `Sprint ${s.number}`,
+        `${formatDay(s.start)} to ${formatDay(s.end)}`,
+        s.goal ?? "-",
+      ]),
     ),
     ...nonEmptyTable(
       "Open change requests",
       ["Change", "Status", "Requested by", "Impact"],
-      n.openChangeRequests.map((row) => [row.cardName, row.status ? formatLabel(row.status) : "-", row.requestedBy ?? "-", impact(row)]),
+      n.openChangeRequests.map((row) => [
+        row.cardName,
+        row.status ? formatLabel(row.status) : "-",
+        row.requestedBy ?? "-",
+        impact(row),
+      ]),
     ),
   ];
   return blocks.length > 0 ? blocks : [{ kind: "paragraph", text: "Nothing is planned for next month yet." }];

@@ -20,14 +20,17 @@ export function renderSvgChart(model: ReportModel, chart: ChartKind, title: stri
     `<title>${escapeHtml(title)}</title>`,
     ...shapes.grid.map(line),
     ...shapes.polygons.map(
-      (p) => `<polygon points="${p.points.map(([x, y]) => `${round(x)},${round(y)}`).join(" ")}" fill="${p.color}" fill-opacity="0.85"/>`,
+      (p) =>
+        `<polygon points="${p.points.map(([x, y]) => `${round(x)},${round(y)}`).join(" ")}" fill="${p.color}" fill-opacity="0.85"/>`,
     ),
     ...shapes.rects.map(
-      (r) => `<rect x="${round(r.x)}" y="${round(r.y)}" width="${round(r.width)}" height="${round(r.height)}" fill="${r.color}"/>`,
+      (r) =>
+        `<rect x="${round(r.x)}" y="${round(r.y)}" width="${round(r.width)}" height="${round(r.height)}" fill="${r.color}"/>`,
     ),
     ...shapes.lines.map(line),
     ...shapes.texts.map(
-      (t) => `<text x="${round(t.x)}" y="${round(t.y)}" text-anchor="${t.anchor}" font-size="${t.size}" fill="${t.color ?? TEXT_COLOR}">${escapeHtml(t.text)}</text>`,
+      (t) =>
+        `<text x="${round(t.x)}" y="${round(t.y)}" text-anchor="${t.anchor}" font-size="${t.size}" fill="${t.color ?? TEXT_COLOR}">${escapeHtml(t.text)}</text>`,
     ),
     "</svg>",
   ];

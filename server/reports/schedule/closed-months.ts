@@ -8,13 +8,19 @@ export const MAX_CATCH_UP_MONTHS = 12;
  * produced (or, for a board it has never produced, after the board was connected: a month that closed before the
  * connection was never the schedule's to send), oldest first.
  */
-export function closedMonthsDue(input: { zone: string; nowMs: number; connectedAt: string; lastProduced?: string }): string[] {
+export function closedMonthsDue(input: {
+  zone: string;
+  nowMs: number;
+  connectedAt: string;
+  lastProduced?: string;
+}): string[] {
   const { zone } = input;
   const lastClosed = DateTime.fromMillis(input.nowMs, { zone }).startOf("month").minus({ months: 1 });
   const first = input.lastProduced
     ? DateTime.fromFormat(input.lastProduced, "yyyy-MM", { zone }).plus({ months: 1 })
     : DateTime.fromISO(input.connectedAt, { zone }).startOf("month");
   const months: string[] = [];
-  for (let month = first; month <= lastClosed; month = month.plus({ months: 1 })) months.push(month.toFormat("yyyy-MM"));
+  for (let month = first; month <= lastClosed; month = month.plus({ months: 1 }))
+    months.push(month.toFormat("yyyy-MM"));
   return months.slice(-MAX_CATCH_UP_MONTHS);
 }

@@ -45,7 +45,13 @@ export interface ReportSchedulerDeps {
  * produced is read from the store (a unique index holds it to once per month), so a restart neither repeats a month
  * nor skips one.
  */
-export function createReportScheduler({ store, log, now = Date.now, graceMs = MONTH_CLOSE_GRACE_MS, producer }: ReportSchedulerDeps): ReportScheduler {
+export function createReportScheduler({
+  store,
+  log,
+  now = Date.now,
+  graceMs = MONTH_CLOSE_GRACE_MS,
+  producer,
+}: ReportSchedulerDeps): ReportScheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReportSnapshotMeta[]> | undefined;
 
@@ -65,7 +71,12 @@ export function createReportScheduler({ store, log, now = Date.now, graceMs = MO
     });
     const named = isPartyAudience(audience) ? boardParties(stakeholders)[audience] : [];
     const parties: (string | undefined)[] = named.length > 0 ? named : [undefined];
-    const months = closedMonthsDue({ zone, nowMs: nowMs - graceMs, connectedAt, lastProduced: store.reportSnapshots.lastScheduledMonth(boardId) });
+    const months = closedMonthsDue({
+      zone,
+      nowMs: nowMs - graceMs,
+      connectedAt,
+      lastProduced: store.reportSnapshots.lastScheduledMonth(boardId),
+    });
     const produced: ReportSnapshotMeta[] = [];
     for (const month of months) {
       for (const party of parties) {
@@ -73,7 +84,10 @@ export function createReportScheduler({ store, log, now = Date.now, graceMs = MO
         const snapshot = await createReportSnapshot(store, request, producer);
         if (!snapshot) continue;
         produced.push(snapshotMeta(snapshot));
-        log.info({ boardId, month, audience, party, snapshotId: snapshot.id }, "monthly report produced on month close");
+        log.info(
+          { boardId, month, audience, party, snapshotId: snapshot.id },
+          "monthly report produced on month close",
+        );
       }
     }
     return produced;
@@ -87,7 +101,10 @@ export function createReportScheduler({ store, log, now = Date.now, graceMs = MO
       try {
         produced.push(...(await produceBoard(connection.boardId, connection.connectedAt, now())));
       } catch (err) {
-        log.error({ err, boardId: connection.boardId }, "monthly report on month close failed; retried on the next run");
+        log.error(
+          { err, boardId: connection.boardId },
+          "monthly report on month close failed; retried on the next run",
+        );
       }
     }
     return produced;

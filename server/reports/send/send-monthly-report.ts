@@ -49,13 +49,21 @@ export async function sendMonthlyReport(
   const snapshot = store.reportSnapshots.get(input.boardId, input.snapshotId);
   if (!snapshot) throw new AppError(404, ErrorCode.NotFound, "No report snapshot with this id on this board");
   if (snapshot.audience === "internal" || !snapshot.party) {
-    throw new AppError(422, ErrorCode.ReportNotForParty, "Only a client or partner report for one organisation is sent to stakeholders: generate that copy and send it");
+    throw new AppError(
+      422,
+      ErrorCode.ReportNotForParty,
+      "Only a client or partner report for one organisation is sent to stakeholders: generate that copy and send it",
+    );
   }
   const model = readSnapshotModel(snapshot.modelJson);
   const recipients = partyRecipients(store, input.boardId, snapshot.audience, snapshot.party, now());
-  const pending = recipients.filter((r) => r.sendable && !store.deliveries.getByKey(reportSendKey(snapshot.id, r.cardId)));
+  const pending = recipients.filter(
+    (r) => r.sendable && !store.deliveries.getByKey(reportSendKey(snapshot.id, r.cardId)),
+  );
   // One PDF for the whole party, drawn only when someone still has to get it.
-  const pdf = pending.some((r) => r.sendable && r.route.channel === "email") ? await renderSnapshot(snapshot, "pdf", {}, producer) : undefined;
+  const pdf = pending.some((r) => r.sendable && r.route.channel === "email")
+    ? await renderSnapshot(snapshot, "pdf", {}, producer)
+    : undefined;
 
   return recipients.map((r): ReportSendResult => {
     const base = { cardId: r.cardId, name: r.name, channel: r.channel };
@@ -63,8 +71,23 @@ export async function sendMonthlyReport(
     const key = reportSendKey(snapshot.id, r.cardId);
     const earlier = store.deliveries.getByKey(key);
     if (earlier) return { ...base, outcome: "already-sent", deliveryId: earlier.id, status: earlier.status };
-    const link = createShareLink(store, publicUrl, { boardId: input.boardId, snapshotId: snapshot.id, createdBy: input.createdBy, label: r.name, now: now() });
-    const common = { boardId: input.boardId, stakeholderCardId: r.cardId, idempotencyKey: key, kind: "report" as const, audience: snapshot.audience, channel: r.route.channel, to: r.route.to, link: link.url };
+    const link = createShareLink(store, publicUrl, {
+      boardId: input.boardId,
+      snapshotId: snapshot.id,
+      createdBy: input.createdBy,
+      label: r.name,
+      now: now(),
+    });
+    const common = {
+      boardId: input.boardId,
+      stakeholderCardId: r.cardId,
+      idempotencyKey: key,
+      kind: "report" as const,
+      audience: snapshot.audience,
+      channel: r.route.channel,
+      to: r.route.to,
+      link: link.url,
+    };
     const body =
       r.route.channel === "email"
         ? {
@@ -76,7 +99,12 @@ export async function sendMonthlyReport(
       const queued = enqueue({ ...common, ...body }, input.createdBy);
       // A second press that raced this one past the check above: its message is the one kept, so this link goes.
       if (!queued.created) store.shareLinks.revoke(input.boardId, link.id, input.createdBy, now().toISOString());
-      return { ...base, outcome: queued.created ? "queued" : "already-sent", deliveryId: queued.id, status: queued.status };
+      return {
+        ...base,
+        outcome: queued.created ? "queued" : "already-sent",
+        deliveryId: queued.id,
+        status: queued.status,
+      };
     } catch (err) {
       // The link was made for this message only: it must not outlive a refusal.
       store.shareLinks.revoke(input.boardId, link.id, input.createdBy, now().toISOString());

@@ -7,7 +7,12 @@ const DAY_MS = 86_400_000;
 export const SNAPSHOTS_PER_BOARD_PER_DAY = 100;
 
 /** Refuses a member's new snapshot once the board has stored its day's share (429, with when one frees up). */
-export function assertSnapshotQuota(store: Store, boardId: string, now = Date.now(), perDay = SNAPSHOTS_PER_BOARD_PER_DAY): void {
+export function assertSnapshotQuota(
+  store: Store,
+  boardId: string,
+  now = Date.now(),
+  perDay = SNAPSHOTS_PER_BOARD_PER_DAY,
+): void {
   const { count, oldest } = store.reportSnapshots.memberCreatedSince(boardId, new Date(now - DAY_MS).toISOString());
   if (count < perDay) return;
   const freesAt = Date.parse(oldest!) + DAY_MS;

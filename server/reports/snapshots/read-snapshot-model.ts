@@ -18,7 +18,8 @@ const UPGRADES: Record<number, (model: Record<string, unknown>) => Record<string
   2: (model) => {
     const stakeholders = model.stakeholders as StakeholdersV2 | undefined;
     // A broken version-2 model is left for the schema check to refuse, never thrown on here.
-    if (!stakeholders || !Array.isArray(stakeholders.rows) || !Array.isArray(stakeholders.difficult)) return { ...model, schemaVersion: 3 };
+    if (!stakeholders || !Array.isArray(stakeholders.rows) || !Array.isArray(stakeholders.difficult))
+      return { ...model, schemaVersion: 3 };
     const cardOf = (name: string) => stakeholders.rows.find((row) => row?.name === name)?.cardId ?? "";
     return {
       ...model,
@@ -42,14 +43,21 @@ export function readSnapshotModel(modelJson: string): ReportModel {
   try {
     raw = JSON.parse(modelJson);
   } catch {
-    throw new ReportError("SNAPSHOT_UNREADABLE", "This report snapshot's stored model is not valid JSON, so it cannot be rendered again");
+    throw new ReportError(
+      "SNAPSHOT_UNREADABLE",
+      "This report snapshot's stored model is not valid JSON, so it cannot be rendered again",
+    );
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ReportError("SNAPSHOT_UNREADABLE", "This report snapshot's stored model is not a report model, so it cannot be rendered again");
+    throw new ReportError(
+      "SNAPSHOT_UNREADABLE",
+      "This report snapshot's stored model is not a report model, so it cannot be rendered again",
+    );
   }
   let model = raw as Record<string, unknown>;
   const version = model.schemaVersion;
-  while (typeof model.schemaVersion === "number" && UPGRADES[model.schemaVersion]) model = UPGRADES[model.schemaVersion](model);
+  while (typeof model.schemaVersion === "number" && UPGRADES[model.schemaVersion])
+    model = UPGRADES[model.schemaVersion](model);
   if (model.schemaVersion !== REPORT_MODEL_VERSION) {
     throw new ReportError(
       "SNAPSHOT_VERSION_UNSUPPORTED",
@@ -58,7 +66,10 @@ export function readSnapshotModel(modelJson: string): ReportModel {
   }
   const parsed = reportModelSchema.safeParse(model);
   if (!parsed.success) {
-    throw new ReportError("SNAPSHOT_UNREADABLE", `This report snapshot's stored model does not match version ${REPORT_MODEL_VERSION}: ${firstIssue(parsed.error, "model")}`);
+    throw new ReportError(
+      "SNAPSHOT_UNREADABLE",
+      `This report snapshot's stored model does not match version ${REPORT_MODEL_VERSION}: ${firstIssue(parsed.error, "model")}`,
+    );
   }
   return parsed.data;
 }

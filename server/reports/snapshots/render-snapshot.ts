@@ -14,7 +14,10 @@ export interface SnapshotFile {
   body: string | Buffer;
 }
 
-const STORED: Record<"json" | "html" | "md", { contentType: string; ext: string; body: (s: ReportSnapshot) => string }> = {
+const STORED: Record<
+  "json" | "html" | "md",
+  { contentType: string; ext: string; body: (s: ReportSnapshot) => string }
+> = {
   json: { contentType: "application/json; charset=utf-8", ext: ".json", body: (s) => s.modelJson },
   html: { contentType: "text/html; charset=utf-8", ext: ".html", body: (s) => s.html },
   md: { contentType: "text/markdown; charset=utf-8", ext: ".md", body: (s) => s.markdown },
@@ -22,7 +25,12 @@ const STORED: Record<"json" | "html" | "md", { contentType: string; ext: string;
 
 /** The download name: which month, for whom and which version, so saved files of one month never overwrite. */
 function fileName(snapshot: ReportSnapshot, ext: string): string {
-  const party = snapshot.party ? `-${snapshot.party.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}` : "";
+  const party = snapshot.party
+    ? `-${snapshot.party
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")}`
+    : "";
   return `monthly-report-${snapshot.month}-${snapshot.audience}${party}-v${snapshot.version}${ext}`;
 }
 
@@ -45,5 +53,9 @@ export async function renderSnapshot(
   const ext = path.extname(rendered.filename) || `.${format}`;
   const paper = format === "pdf" && options.paper ? `-${options.paper.toLowerCase()}` : "";
   const table = format === "csv" && options.csvTable ? `-${options.csvTable.replace(/[^\w-]+/g, "-")}` : "";
-  return { contentType: rendered.contentType, filename: fileName(snapshot, `${paper}${table}${ext}`), body: rendered.body };
+  return {
+    contentType: rendered.contentType,
+    filename: fileName(snapshot, `${paper}${table}${ext}`),
+    body: rendered.body,
+  };
 }

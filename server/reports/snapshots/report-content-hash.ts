@@ -17,5 +17,7 @@ function sortedKeys(value: unknown): unknown {
  */
 export function reportContentHash(model: ReportModel): string {
   const { generatedAt: _generatedAt, ...content } = model;
-  return createHash("sha256").update(JSON.stringify(sortedKeys(content))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(sortedKeys(content)))
+    .digest("hex");
 }

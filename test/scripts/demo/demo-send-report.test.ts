@@ -11,7 +11,14 @@ jest.setTimeout(120_000);
 
 /** The month before now in the demo board's zone: the month a PM sends. */
 function previousMonth(now: number): string {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_TIME_ZONE, year: "numeric", month: "2-digit" }).format(now).split("-").map(Number) as [number, number];
+  const [year, month] = new Intl.DateTimeFormat("en-CA", {
+    timeZone: DEMO_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+  })
+    .format(now)
+    .split("-")
+    .map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
 }
 
@@ -38,19 +45,32 @@ describe("the demo: a PM sends Northwind (partner, email) the monthly report", (
   });
 
   async function api(method: string, route: string, body?: unknown): Promise<any> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await demo.sim.mintJwt({ idBoard: demo.board.boardId })}` };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await demo.sim.mintJwt({ idBoard: demo.board.boardId })}`,
+    };
     if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${demo.serviceUrl}/api/boards/${demo.board.boardId}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${demo.serviceUrl}/api/boards/${demo.board.boardId}${route}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     expect(res.status).toBeLessThan(300);
     return res.json();
   }
 
   it("arrives in the Outbox as the partner copy with the PDF and a link that shows the partner copy only until revoked; the send is logged", async () => {
-    const snapshot = await api("POST", "/reports", { month: previousMonth(Date.now()), audience: "partner", party: "Northwind", timezone: DEMO_TIME_ZONE });
+    const snapshot = await api("POST", "/reports", {
+      month: previousMonth(Date.now()),
+      audience: "partner",
+      party: "Northwind",
+      timezone: DEMO_TIME_ZONE,
+    });
     const { results } = await api("POST", `/reports/${snapshot.id}/send`);
     expect(results.map((r: any) => [r.name, r.outcome])).toEqual([["Jonas Berg", "queued"]]);
 
-    const mail = await until("Jonas's email in the Outbox", () => demo.outbox.all().find((m) => m.to.includes("jonas.berg@northwind.example")));
+    const mail = await until("Jonas's email in the Outbox", () =>
+      demo.outbox.all().find((m) => m.to.includes("jonas.berg@northwind.example")),
+    );
     expect(mail).toMatchObject({ transport: "email", audience: "partner" });
     expect(mail.subject).toContain("(Northwind)");
     expect(mail.html).toContain("Hello Jonas Berg");
@@ -63,7 +83,14 @@ describe("the demo: a PM sends Northwind (partner, email) the monthly report", (
     expect(page).toContain("Jonas Berg");
     // The partner copy only: no ACME people, and none of our own assessments of Jonas (his escalation).
     const everything = [mail.subject, mail.text, mail.html, page].join("\n");
-    for (const other of ["Dana Ruiz", "Marek Fischer", "Sandbox credentials for the shipping API three weeks late", "Buy-in", "supporter", "Escalat"]) {
+    for (const other of [
+      "Dana Ruiz",
+      "Marek Fischer",
+      "Sandbox credentials for the shipping API three weeks late",
+      "Buy-in",
+      "supporter",
+      "Escalat",
+    ]) {
       expect(everything).not.toContain(other);
     }
 
@@ -72,7 +99,8 @@ describe("the demo: a PM sends Northwind (partner, email) the monthly report", (
     let status = "";
     while (status !== "sent" && Date.now() < end) {
       const { deliveries } = await api("GET", "/deliveries");
-      status = deliveries.find((d: any) => d.kind === "report" && d.to === "jonas.berg@northwind.example")?.status ?? "";
+      status =
+        deliveries.find((d: any) => d.kind === "report" && d.to === "jonas.berg@northwind.example")?.status ?? "";
       if (status !== "sent") await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe("sent");

@@ -25,12 +25,21 @@ describe("Send update from the demo's registry, in Chromium", () => {
 
   beforeAll(async () => {
     const config = loadConfig({ PORT: "0", DATABASE_PATH: path.join(temp.dir, "demo.db"), LOG_LEVEL: "silent" });
-    [demo, browser] = await Promise.all([runDemo(config, createLogger("silent"), { write: () => undefined }), launchBrowser()]);
+    [demo, browser] = await Promise.all([
+      runDemo(config, createLogger("silent"), { write: () => undefined }),
+      launchBrowser(),
+    ]);
     page = (await openPage(browser, `${demo.serviceUrl}/dev-host/?board=${demo.board.boardId}`)).page;
     page.setDefaultTimeout(30_000);
     type WithStorage = { localStorage: { setItem(key: string, value: string): void } };
-    const session = (await (await fetch(`${demo.serviceUrl}/dev-host/session.json`)).json()) as { memberId: string; token: string };
-    await page.evaluate(([key, token]) => (globalThis as unknown as WithStorage).localStorage.setItem(key!, token!), [`${TOKEN_KEY_PREFIX}${session.memberId}`, session.token]);
+    const session = (await (await fetch(`${demo.serviceUrl}/dev-host/session.json`)).json()) as {
+      memberId: string;
+      token: string;
+    };
+    await page.evaluate(
+      ([key, token]) => (globalThis as unknown as WithStorage).localStorage.setItem(key!, token!),
+      [`${TOKEN_KEY_PREFIX}${session.memberId}`, session.token],
+    );
     await page.reload();
     await page.getByRole("button", { name: "Stakeholders", exact: true }).waitFor();
   }, 180_000);
@@ -54,13 +63,17 @@ describe("Send update from the demo's registry, in Chromium", () => {
 
   it("When the PM sends Marek (overdue, email) an edited draft, then it arrives in the Outbox, his log has it and his badge is no longer overdue", async () => {
     const marek = demo.loop.stakeholders.marek;
-    await badges(marek).filter({ hasText: /Update overdue \d+d/ }).waitFor();
+    await badges(marek)
+      .filter({ hasText: /Update overdue \d+d/ })
+      .waitFor();
     const modal = await openStakeholders();
     await modal.getByRole("button", { name: "Send update to Marek Fischer" }).click();
     const text = modal.getByLabel("Message");
     await text.waitFor();
     await expect(text.inputValue()).resolves.toMatch(/^Hello Marek,/);
-    await expect(modal.getByText(/By Email to marek\.fischer@acme\.example · the client copy for ACME/).isVisible()).resolves.toBe(true);
+    await expect(
+      modal.getByText(/By Email to marek\.fischer@acme\.example · the client copy for ACME/).isVisible(),
+    ).resolves.toBe(true);
     await saveFrameScreenshot(page, "modal", "send-update-draft");
     await text.fill(`${await text.inputValue()}\n\nP.S. The invoice history screens are ready for your review.`);
     await modal.getByRole("button", { name: "Send", exact: true }).click();
@@ -72,7 +85,9 @@ describe("Send update from the demo's registry, in Chromium", () => {
     const [mail] = demo.outbox.all().filter((m) => m.transport === "email");
     expect(mail).toMatchObject({ to: "marek.fischer@acme.example", audience: "client" });
     expect(mail!.text).toContain("P.S. The invoice history screens are ready for your review.");
-    const log = demo.sim.getPluginData({ scope: "card", idModel: demo.loop.stakeholders.marek }).log as { entries: { summary: string; channel: string }[] };
+    const log = demo.sim.getPluginData({ scope: "card", idModel: demo.loop.stakeholders.marek }).log as {
+      entries: { summary: string; channel: string }[];
+    };
     expect(log.entries[0]).toMatchObject({ channel: "email", summary: expect.stringMatching(/^Sent: /) });
 
     await page.getByRole("button", { name: "Close modal" }).click();
@@ -102,14 +117,28 @@ describe("Send update from the demo's registry, in Chromium", () => {
     // An HTML mail with a PDF, as the monthly report goes out, through the same pipeline: the Outbox renders it framed.
     const queued = deliveryOf(demo.app).enqueue(
       {
-        boardId: demo.board.boardId, stakeholderCardId: demo.loop.stakeholders.jonas, idempotencyKey: "demo-outbox-html", kind: "report", audience: "partner",
-        channel: "email", to: "jonas.berg@northwind.example", subject: "Northwind: the month in one page", text: "Milestones hit: 2.",
+        boardId: demo.board.boardId,
+        stakeholderCardId: demo.loop.stakeholders.jonas,
+        idempotencyKey: "demo-outbox-html",
+        kind: "report",
+        audience: "partner",
+        channel: "email",
+        to: "jonas.berg@northwind.example",
+        subject: "Northwind: the month in one page",
+        text: "Milestones hit: 2.",
         html: '<div style="font-family:Arial;color:#172b4d"><h1 style="font-size:20px">The month in one page</h1><p>Milestones hit: <b>2</b>.</p><script>document.body.innerHTML="scripted"</script></div>',
-        attachments: [{ filename: "northwind-report.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") }],
+        attachments: [
+          {
+            filename: "northwind-report.pdf",
+            contentType: "application/pdf",
+            content: Buffer.from("%PDF-1.4\n%%EOF\n"),
+          },
+        ],
       },
       "test",
     );
-    for (let i = 0; i < 100 && createStore(demo.db).deliveries.get(queued.id)?.status !== "sent"; i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 100 && createStore(demo.db).deliveries.get(queued.id)?.status !== "sent"; i++)
+      await page.waitForTimeout(100);
 
     const outbox = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await outbox.goto(`${demo.serviceUrl}/dev-host/outbox`);
@@ -119,7 +148,9 @@ describe("Send update from the demo's registry, in Chromium", () => {
     await expect(mailFrame.getByRole("heading", { name: "The month in one page" }).isVisible()).resolves.toBe(true);
     await expect(mailFrame.getByText("scripted").count()).resolves.toBe(0);
     await expect(outbox.getByRole("link", { name: "northwind-report.pdf" }).isVisible()).resolves.toBe(true);
-    await expect(outbox.locator('article[data-transport="teams"] .payload').innerText()).resolves.toContain("AdaptiveCard");
+    await expect(outbox.locator('article[data-transport="teams"] .payload').innerText()).resolves.toContain(
+      "AdaptiveCard",
+    );
     await saveScreenshot(outbox, "outbox");
     await outbox.close();
   });
@@ -127,16 +158,26 @@ describe("Send update from the demo's registry, in Chromium", () => {
   it("When a send fails after its retries, then the registry shows the PM the reason beside the stakeholder", async () => {
     const { id } = deliveryOf(demo.app).enqueue(
       {
-        boardId: demo.board.boardId, stakeholderCardId: demo.loop.stakeholders.jonas, idempotencyKey: "demo-failing-slack", kind: "update", audience: "partner",
-        channel: "slack", to: demo.loop.stakeholders.jonas, subject: "Sandbox follow-up", text: "The tracking integration is back on plan.",
+        boardId: demo.board.boardId,
+        stakeholderCardId: demo.loop.stakeholders.jonas,
+        idempotencyKey: "demo-failing-slack",
+        kind: "update",
+        audience: "partner",
+        channel: "slack",
+        to: demo.loop.stakeholders.jonas,
+        subject: "Sandbox follow-up",
+        text: "The tracking integration is back on plan.",
       },
       "test",
     );
-    for (let i = 0; i < 100 && createStore(demo.db).deliveries.get(id)?.status !== "failed"; i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 100 && createStore(demo.db).deliveries.get(id)?.status !== "failed"; i++)
+      await page.waitForTimeout(100);
     await page.getByRole("button", { name: "Close modal" }).click();
     const modal = await openStakeholders();
     const row = modal.locator("tr", { hasText: "Jonas Berg" });
-    await expect(row.locator(".send-failed").innerText()).resolves.toBe("Last send failed (Sandbox follow-up): no chat webhook URL is set for this stakeholder");
+    await expect(row.locator(".send-failed").innerText()).resolves.toBe(
+      "Last send failed (Sandbox follow-up): no chat webhook URL is set for this stakeholder",
+    );
     await saveFrameScreenshot(page, "modal", "stakeholders-send-failed");
   });
 });

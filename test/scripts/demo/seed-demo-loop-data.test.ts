@@ -8,7 +8,12 @@ import { LOOP_RECORDS, type LoopKey } from "../../../shared/loop/loop-records";
 import { milestoneState } from "../../../shared/loop/milestone-state";
 import { readLoopRecord } from "../../../shared/loop/read-loop-record";
 
-interface Card { id: string; name: string; idList: string; closed: boolean }
+interface Card {
+  id: string;
+  name: string;
+  idList: string;
+  closed: boolean;
+}
 
 describe.each([
   ["late in a month", "2026-11-29T15:00:00Z"],
@@ -52,7 +57,11 @@ describe.each([
     expect(board.sprints.length).toBeGreaterThanOrEqual(6);
     for (const sprint of board.sprints) {
       const { sprint: plan, review } = data(sprint.cardId);
-      expect(cardOf(sprint.cardId)).toMatchObject({ name: `Sprint ${plan.number}`, idList: board.lists.sprint, closed: false });
+      expect(cardOf(sprint.cardId)).toMatchObject({
+        name: `Sprint ${plan.number}`,
+        idList: board.lists.sprint,
+        closed: false,
+      });
       expect(plan.committed).toHaveLength(5);
       if (!sprint.window.over) {
         expect(review).toBeUndefined();
@@ -75,7 +84,14 @@ describe.each([
   it("puts milestones in the lists their state says: hit and missed in Done, overdue in progress, upcoming in the backlog", () => {
     const state = (id: string) => milestoneState(data(id).milestone, today).status;
     const { kickoff, discovery, design, beta, payments, goLive } = loop.milestones;
-    expect([state(kickoff), state(discovery), state(beta), state(design), state(payments), state(goLive)]).toEqual(["hit", "hit", "hit", "missed", "overdue", "upcoming"]);
+    expect([state(kickoff), state(discovery), state(beta), state(design), state(payments), state(goLive)]).toEqual([
+      "hit",
+      "hit",
+      "hit",
+      "missed",
+      "overdue",
+      "upcoming",
+    ]);
     for (const id of [kickoff, discovery, beta, design]) expect(cardOf(id).idList).toBe(board.lists.done);
     expect(cardOf(payments).idList).toBe(board.lists.doing);
     expect(cardOf(goLive).idList).toBe(board.lists.backlog);
@@ -91,7 +107,13 @@ describe.each([
     );
     expect(data(loop.stakeholders.dana).stakeholder).toMatchObject({ type: "client", org: "ACME", channel: "teams" });
     const jonas = data(loop.stakeholders.jonas).stakeholder;
-    expect(jonas).toMatchObject({ type: "partner", org: "Northwind", channel: "email", contact: "jonas.berg@northwind.example", status: "active" });
+    expect(jonas).toMatchObject({
+      type: "partner",
+      org: "Northwind",
+      channel: "email",
+      contact: "jonas.berg@northwind.example",
+      status: "active",
+    });
     expect(jonas.escalation.on < jonas.escalation.resolvedOn).toBe(true);
     expect(jonas.escalation.resolvedOn <= today).toBe(true);
   });

@@ -18,7 +18,9 @@ describe("the dev host with the Power-Up's own pages, in Chromium", () => {
     const { page, errors, blockedRequests } = await openPage(browser, stack.devHostUrl);
     await page.getByRole("button", { name: "Stakeholders" }).waitFor();
     await expect(page.locator(".list h2").allTextContents()).resolves.toEqual(["To Do", "Doing", "Done"]);
-    await expect(page.locator(`[data-card-id="${stack.cards.kickoff}"] .card-name`).textContent()).resolves.toBe("Kick-off workshop");
+    await expect(page.locator(`[data-card-id="${stack.cards.kickoff}"] .card-name`).textContent()).resolves.toBe(
+      "Kick-off workshop",
+    );
     await saveScreenshot(page, "dev-host-board");
     expect(blockedRequests).toEqual([]);
     expect(errors).toEqual([]);

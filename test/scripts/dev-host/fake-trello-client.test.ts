@@ -14,7 +14,11 @@ interface ProbeT {
   card(...fields: string[]): Promise<Record<string, unknown>>;
   jwt(options: { state?: string }): Promise<string>;
   sizeTo(target: string | number): Promise<void>;
-  getRestApi(): { isAuthorized(): Promise<boolean>; authorize(options: { scope: string }): Promise<string>; getToken(): Promise<string | null> };
+  getRestApi(): {
+    isAuthorized(): Promise<boolean>;
+    authorize(options: { scope: string }): Promise<string>;
+    getToken(): Promise<string | null>;
+  };
 }
 type ProbeWindow = { probeT: ProbeT };
 
@@ -58,7 +62,11 @@ describe("the dev host's fake Trello client, in Chromium", () => {
     const frame = await probeFrame(opened.page, "modal");
     await expect(frame.locator("#from").textContent()).resolves.toBe("modal");
     await expect(opened.page.getByRole("dialog").locator("h2").textContent()).resolves.toBe("Probe modal");
-    await frame.evaluate(() => (globalThis as unknown as ProbeWindow & { TrelloPowerUp: { iframe(): { closeModal(): Promise<void> } } }).TrelloPowerUp.iframe().closeModal());
+    await frame.evaluate(() =>
+      (
+        globalThis as unknown as ProbeWindow & { TrelloPowerUp: { iframe(): { closeModal(): Promise<void> } } }
+      ).TrelloPowerUp.iframe().closeModal(),
+    );
     await opened.page.locator('iframe[data-frame="modal"]').waitFor({ state: "detached" });
   });
 
@@ -67,30 +75,44 @@ describe("the dev host's fake Trello client, in Chromium", () => {
     const frame = await probeFrame(opened.page, "board-bar");
     await expect(frame.locator("#from").textContent()).resolves.toBe("board-bar");
     const iframe = opened.page.locator('iframe[data-frame="board-bar"]');
-    await expect(iframe.evaluate((node) => (node as unknown as { style: { height: string } }).style.height)).resolves.toBe("100px");
+    await expect(
+      iframe.evaluate((node) => (node as unknown as { style: { height: string } }).style.height),
+    ).resolves.toBe("100px");
     await frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.sizeTo(240));
-    await expect(iframe.evaluate((node) => (node as unknown as { style: { height: string } }).style.height)).resolves.toBe("240px");
+    await expect(
+      iframe.evaluate((node) => (node as unknown as { style: { height: string } }).style.height),
+    ).resolves.toBe("240px");
   });
 
   it("hands out the member's token on t.getRestApi().authorize(), and every frame then sees the member authorized", async () => {
     await opened.page.getByRole("button", { name: "Open probe popup" }).click();
     const popup = await probeFrame(opened.page, "popup");
-    const before = await popup.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.getRestApi().isAuthorized());
-    const token = await popup.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.getRestApi().authorize({ scope: "read,write" }));
+    const before = await popup.evaluate(() =>
+      (globalThis as unknown as ProbeWindow).probeT.getRestApi().isAuthorized(),
+    );
+    const token = await popup.evaluate(() =>
+      (globalThis as unknown as ProbeWindow).probeT.getRestApi().authorize({ scope: "read,write" }),
+    );
     expect([before, token]).toEqual([false, stack.simInfo.token]);
 
     await opened.page.getByRole("button", { name: "Open probe modal" }).click();
     const modal = await probeFrame(opened.page, "modal");
-    await expect(modal.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.getRestApi().getToken())).resolves.toBe(stack.simInfo.token);
+    await expect(
+      modal.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.getRestApi().getToken()),
+    ).resolves.toBe(stack.simInfo.token);
   });
 
   it("stores t.set in the simulator's pluginData, reads it back with t.get, and re-renders pages that called t.render", async () => {
     await opened.page.getByRole("button", { name: "Open probe popup" }).click();
     const frame = await probeFrame(opened.page, "popup");
-    await frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.set("board", "shared", "note", "Agreed weekly call"));
+    await frame.evaluate(() =>
+      (globalThis as unknown as ProbeWindow).probeT.set("board", "shared", "note", "Agreed weekly call"),
+    );
 
     expect(stack.sim.getPluginData({ scope: "board", idModel: stack.boardId })).toEqual({ note: "Agreed weekly call" });
-    await expect(frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.get("board", "shared", "note"))).resolves.toBe("Agreed weekly call");
+    await expect(
+      frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.get("board", "shared", "note")),
+    ).resolves.toBe("Agreed weekly call");
     await frame.locator("#note", { hasText: "Agreed weekly call" }).waitFor();
   });
 
@@ -120,7 +142,9 @@ describe("the dev host's fake Trello client, in Chromium", () => {
     );
     expect(refusal).toMatch(/^Error: .*4096 characters exceeded/);
     expect(stack.sim.getPluginData({ scope: "board", idModel: stack.boardId })).toEqual({ note: "kept" });
-    await expect(frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.get("board", "shared", "note"))).resolves.toBe("kept");
+    await expect(
+      frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.get("board", "shared", "note")),
+    ).resolves.toBe("kept");
   });
 
   it("shows a card's badge from pluginData and its card-back section with the card's context", async () => {
@@ -135,7 +159,9 @@ describe("the dev host's fake Trello client, in Chromium", () => {
     await expect(frame.locator("#from").textContent()).resolves.toBe("card-back");
     const context = await frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.getContext());
     expect(context).toMatchObject({ board: stack.boardId, card: stack.cards.sla, member: stack.simInfo.memberId });
-    const card = await frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.card("id", "name", "idList", "labels"));
+    const card = await frame.evaluate(() =>
+      (globalThis as unknown as ProbeWindow).probeT.card("id", "name", "idList", "labels"),
+    );
     expect(card).toEqual({ id: stack.cards.sla, name: "SLA draft", idList: stack.lists.doing, labels: [] });
     await saveScreenshot(page, "dev-host-probe-card");
   });
@@ -144,9 +170,16 @@ describe("the dev host's fake Trello client, in Chromium", () => {
     await opened.page.getByRole("button", { name: "Open probe popup" }).click();
     const frame = await probeFrame(opened.page, "popup");
     const jwt = await frame.evaluate(() => (globalThis as unknown as ProbeWindow).probeT.jwt({ state: "probe" }));
-    const res = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection`, { headers: { authorization: `Bearer ${jwt}` } });
+    const res = await fetch(`${stack.baseUrl}/api/boards/${stack.boardId}/connection`, {
+      headers: { authorization: `Bearer ${jwt}` },
+    });
     expect(res.status).toBe(200);
     const claims = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
-    expect(claims).toMatchObject({ idBoard: stack.boardId, idMember: stack.simInfo.memberId, state: "probe", iss: "trello" });
+    expect(claims).toMatchObject({
+      idBoard: stack.boardId,
+      idMember: stack.simInfo.memberId,
+      state: "probe",
+      iss: "trello",
+    });
   });
 });

@@ -21,10 +21,19 @@ function appWith(env: NodeJS.ProcessEnv, powerUp: AppDeps["powerUp"]) {
 
 describe("the /powerup/ router", () => {
   const withTrello = appWith(
-    { TRELLO_API_KEY: "key-123", TRELLO_API_SECRET: "secret", TOKEN_ENCRYPTION_KEY: "ab".repeat(32), TRELLO_POWERUP_ID: "5f00000000000000000000aa", PUBLIC_URL: "https://loop.example.test" },
+    {
+      TRELLO_API_KEY: "key-123",
+      TRELLO_API_SECRET: "secret",
+      TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
+      TRELLO_POWERUP_ID: "5f00000000000000000000aa",
+      PUBLIC_URL: "https://loop.example.test",
+    },
     { dir: PAGES },
   );
-  const demo = appWith({ PUBLIC_URL: "http://localhost:3999" }, { dir: PAGES, trelloClientScript: "/dev-host/power-up-client.js" });
+  const demo = appWith(
+    { PUBLIC_URL: "http://localhost:3999" },
+    { dir: PAGES, trelloClientScript: "/dev-host/power-up-client.js" },
+  );
   afterAll(() => {
     withTrello.close();
     demo.close();
@@ -47,12 +56,17 @@ describe("the /powerup/ router", () => {
   it("generates loop-config.js from the API key and TRELLO_API_BASE", async () => {
     const res = await request(withTrello.app).get("/powerup/loop-config.js").expect(200);
     expect(res.headers["content-type"]).toMatch(/javascript/);
-    expect(res.text).toBe('window.LOOP_CONFIG = {"appKey":"key-123","appName":"Stakeholder Loop","trelloApiBase":"https://api.trello.com"};\n');
+    expect(res.text).toBe(
+      'window.LOOP_CONFIG = {"appKey":"key-123","appName":"Stakeholder Loop","trelloApiBase":"https://api.trello.com"};\n',
+    );
   });
 
   it("gives the pages a null appKey in demo mode", async () => {
     const res = await request(demo.app).get("/powerup/loop-config.js").expect(200);
-    const config = JSON.parse(res.text.replace(/^window\.LOOP_CONFIG = /, "").replace(/;\n$/, "")) as Record<string, unknown>;
+    const config = JSON.parse(res.text.replace(/^window\.LOOP_CONFIG = /, "").replace(/;\n$/, "")) as Record<
+      string,
+      unknown
+    >;
     expect(config).toEqual({ appKey: null, appName: "Stakeholder Loop", trelloApiBase: "https://api.trello.com" });
   });
 
@@ -65,14 +79,19 @@ describe("the /powerup/ router", () => {
     const res = await request(demo.app).get("/powerup/probe.js").expect(200);
     expect(res.headers["content-type"]).toMatch(/javascript/);
     expect(res.text).toContain("window.probeT");
-    await request(demo.app).get("/powerup/loop.css").expect(200).expect("content-type", /text\/css/);
+    await request(demo.app)
+      .get("/powerup/loop.css")
+      .expect(200)
+      .expect("content-type", /text\/css/);
   });
 
-  it.each(["/powerup/missing.html", "/powerup/nothing.js", "/powerup/../package.json", "/powerup/%2e%2e/manifest.json"])(
-    "answers %s with the project's JSON 404",
-    async (url) => {
-      const res = await request(demo.app).get(url).expect(404);
-      expect(res.body).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
-    },
-  );
+  it.each([
+    "/powerup/missing.html",
+    "/powerup/nothing.js",
+    "/powerup/../package.json",
+    "/powerup/%2e%2e/manifest.json",
+  ])("answers %s with the project's JSON 404", async (url) => {
+    const res = await request(demo.app).get(url).expect(404);
+    expect(res.body).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
+  });
 });

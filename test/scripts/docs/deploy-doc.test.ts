@@ -11,7 +11,8 @@ describe("docs/deploy.md", () => {
 
   it("lists exactly manifest.json's capabilities (npm run docs:deploy keeps them in step)", () => {
     expect(withCapabilities(doc, manifest.capabilities)).toBe(doc);
-    for (const capability of manifest.capabilities) expect(capabilitiesSection(manifest.capabilities)).toContain(`| \`${capability}\` |`);
+    for (const capability of manifest.capabilities)
+      expect(capabilitiesSection(manifest.capabilities)).toContain(`| \`${capability}\` |`);
     expect(capabilitiesSection(manifest.capabilities)).not.toContain("(describe it");
   });
 

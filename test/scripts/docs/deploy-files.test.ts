@@ -13,7 +13,11 @@ interface Instruction {
 
 /** The Dockerfile's instructions by stage, continuation lines joined and comments dropped. */
 function dockerStages(text: string): { name: string; base: string; instructions: Instruction[] }[] {
-  const lines = text.replace(/\\\n\s*/g, " ").split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  const lines = text
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
   const stages: { name: string; base: string; instructions: Instruction[] }[] = [];
   for (const line of lines) {
     const [, keyword = "", args = ""] = /^(\w+)\s+(.*)$/.exec(line) ?? [];
@@ -33,7 +37,8 @@ const compiledFrom = (distFile: string) => path.join(ROOT, distFile.replace(/^di
 describe("deploy/Dockerfile", () => {
   const stages = dockerStages(read("deploy/Dockerfile"));
   const [build, final] = [stages[0]!, stages.at(-1)!];
-  const of = (stage: typeof build, keyword: string) => stage.instructions.filter((instruction) => instruction.keyword === keyword).map((i) => i.args);
+  const of = (stage: typeof build, keyword: string) =>
+    stage.instructions.filter((instruction) => instruction.keyword === keyword).map((i) => i.args);
 
   it("builds in two stages on the same Node 20 base, the final one slim", () => {
     expect(stages).toHaveLength(2);
@@ -47,10 +52,16 @@ describe("deploy/Dockerfile", () => {
     const finalRuns = of(final, "RUN").join("\n");
     expect(finalRuns).toMatch(/npm ci --omit=dev --ignore-scripts/);
     expect(finalRuns).not.toMatch(/npm (run )?build|rebuild/);
-    expect(of(final, "COPY")).toContain("--from=build /app/node_modules/better-sqlite3/build ./node_modules/better-sqlite3/build");
+    expect(of(final, "COPY")).toContain(
+      "--from=build /app/node_modules/better-sqlite3/build ./node_modules/better-sqlite3/build",
+    );
     // Only better-sqlite3 among the production dependencies needs an install script (checked against the lockfile).
-    const lock = JSON.parse(read("package-lock.json")) as { packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }> };
-    const scripted = Object.entries(lock.packages).filter(([name, entry]) => name && entry.hasInstallScript && !entry.dev).map(([name]) => name);
+    const lock = JSON.parse(read("package-lock.json")) as {
+      packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }>;
+    };
+    const scripted = Object.entries(lock.packages)
+      .filter(([name, entry]) => name && entry.hasInstallScript && !entry.dev)
+      .map(([name]) => name);
     expect(scripted).toEqual(["node_modules/better-sqlite3"]);
   });
 
@@ -73,18 +84,25 @@ describe("deploy/Dockerfile", () => {
       }
     }
     for (const stage of stages) {
-      for (const [, script] of of(stage, "RUN").join("\n").matchAll(/npm run (\S+)/g)) expect(Object.keys(scripts)).toContain(script);
+      for (const [, script] of of(stage, "RUN")
+        .join("\n")
+        .matchAll(/npm run (\S+)/g))
+        expect(Object.keys(scripts)).toContain(script);
     }
     const cmd = JSON.parse(of(final, "CMD")[0]!) as string[];
     expect(cmd.join(" ")).toBe(scripts.start);
     expect(fs.existsSync(compiledFrom(cmd[1]!))).toBe(true);
     // What the final stage takes from the build stage is what the build makes.
     expect(scripts.build).toMatch(/^tsc -p tsconfig.build.json/);
-    expect((JSON.parse(read("tsconfig.json")) as { compilerOptions: { outDir: string } }).compilerOptions.outDir).toBe("dist");
+    expect((JSON.parse(read("tsconfig.json")) as { compilerOptions: { outDir: string } }).compilerOptions.outDir).toBe(
+      "dist",
+    );
   });
 
   it("leaves what is built or stored out of the build context", () => {
-    const ignored = read(".dockerignore").split("\n").map((line) => line.trim());
+    const ignored = read(".dockerignore")
+      .split("\n")
+      .map((line) => line.trim());
     for (const entry of ["node_modules", "dist", "data", ".git", "*.db", ".env"]) expect(ignored).toContain(entry);
   });
 });
@@ -94,9 +112,15 @@ describe("deploy/stakeholder-loop.service", () => {
   const value = (key: string) => new RegExp(`^${key}=(.*)$`, "m").exec(unit)?.[1];
 
   it("passes systemd-analyze verify without a warning", () => {
-    const result = spawnSync("systemd-analyze", ["verify", path.join(ROOT, "deploy/stakeholder-loop.service")], { encoding: "utf8" });
+    const result = spawnSync("systemd-analyze", ["verify", path.join(ROOT, "deploy/stakeholder-loop.service")], {
+      encoding: "utf8",
+    });
     expect(result.error).toBeUndefined();
-    expect({ status: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({ status: 0, stderr: "", stdout: "" });
+    expect({ status: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({
+      status: 0,
+      stderr: "",
+      stdout: "",
+    });
   });
 
   it("starts what npm start starts, as a non-root user, writing only to its state directory", () => {

@@ -12,13 +12,18 @@ const GUIDE = fs.readFileSync(path.join(ROOT, "docs/deploy.md"), "utf8");
 
 /** The guide's runnable commands: each fenced `sh` block right after a `<!-- run: name -->` marker, by name. */
 function runBlocks(doc: string): Map<string, string> {
-  return new Map([...doc.matchAll(/<!-- run: ([\w-]+) -->\n```sh\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!]));
+  return new Map(
+    [...doc.matchAll(/<!-- run: ([\w-]+) -->\n```sh\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!]),
+  );
 }
 
 /** The keys of the guide's configuration file (its `ini` block). */
 function configKeys(doc: string): string[] {
   const block = /```ini\n# \/etc\/stakeholder-loop\.env[^\n]*\n([\s\S]*?)```/.exec(doc)?.[1] ?? "";
-  return block.split("\n").filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.split("=")[0]!);
+  return block
+    .split("\n")
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => line.split("=")[0]!);
 }
 
 interface Ran {
@@ -28,7 +33,11 @@ interface Ran {
 }
 
 /** Runs commands with bash from the repository's root (asynchronously: the simulator in this process keeps answering). */
-function bash(script: string, env: NodeJS.ProcessEnv, options: { detached?: boolean } = {}): { child: ChildProcess; done: Promise<Ran> } {
+function bash(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { detached?: boolean } = {},
+): { child: ChildProcess; done: Promise<Ran> } {
   const child = spawn("bash", ["-eo", "pipefail", "-c", script], { cwd: ROOT, env, detached: options.detached });
   let stdout = "";
   let stderr = "";
@@ -51,9 +60,14 @@ describe("docs/deploy.md's commands", () => {
     ["/var/backups/stakeholder-loop", backups],
   ];
   const blocks = runBlocks(GUIDE);
-  const command = (name: string) => places.reduce((text, [from, to]) => text.split(from).join(to), blocks.get(name) ?? "");
+  const command = (name: string) =>
+    places.reduce((text, [from, to]) => text.split(from).join(to), blocks.get(name) ?? "");
   // Only the env file configures the commands, as on a server: none of this process's variables leak in.
-  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TRELLO_|DATABASE_PATH|PUBLIC_URL|PORT$|TOKEN_|LOG_LEVEL)/.test(name)));
+  const cleanEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(TRELLO_|DATABASE_PATH|PUBLIC_URL|PORT$|TOKEN_|LOG_LEVEL)/.test(name),
+    ),
+  );
   let sim: TrelloSimulator;
   let info: SimInfo;
   let service: ChildProcess | undefined;
@@ -96,7 +110,11 @@ describe("docs/deploy.md's commands", () => {
     const keys = configKeys(GUIDE);
     expect(keys.sort()).toEqual(Object.keys(values).sort());
     // The one line a real server does not have: Trello here is the simulator.
-    fs.writeFileSync(envFile, [...keys.map((key) => `${key}=${values[key]}`), `TRELLO_API_BASE=${info.baseUrl}`, ""].join("\n"), { mode: 0o600 });
+    fs.writeFileSync(
+      envFile,
+      [...keys.map((key) => `${key}=${values[key]}`), `TRELLO_API_BASE=${info.baseUrl}`, ""].join("\n"),
+      { mode: 0o600 },
+    );
     const withEnv = (name: string) => `${command("env")}${command(name)}`;
 
     const started = bash(withEnv("start"), cleanEnv, { detached: true });
@@ -117,11 +135,15 @@ describe("docs/deploy.md's commands", () => {
       body: JSON.stringify({ token: info.token }),
     });
     expect(connected.status).toBe(202);
-    expect(sim.webhooks()).toEqual([expect.objectContaining({ idModel: board, callbackURL: `${values.PUBLIC_URL}/webhooks/trello`, active: true })]);
+    expect(sim.webhooks()).toEqual([
+      expect.objectContaining({ idModel: board, callbackURL: `${values.PUBLIC_URL}/webhooks/trello`, active: true }),
+    ]);
 
     const webhooks = await bash(withEnv("webhooks"), cleanEnv).done;
     expect({ status: webhooks.status, stderr: webhooks.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(webhooks.stdout).toContain(`Board ${board} (connected by member ${info.memberId})\n  stored:  ${sim.webhooks()[0]!.id}`);
+    expect(webhooks.stdout).toContain(
+      `Board ${board} (connected by member ${info.memberId})\n  stored:  ${sim.webhooks()[0]!.id}`,
+    );
     expect(webhooks.stdout).toMatch(/Nothing to repair\.[\s\S]*No webhook to delete\./);
 
     const backup = await bash(withEnv("backup"), cleanEnv).done;

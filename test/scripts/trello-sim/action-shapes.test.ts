@@ -67,7 +67,9 @@ describe("the simulator's actions against real Trello actions", () => {
   it.each([...byVariant.entries()])("%s has the top-level keys and types of modern Trello actions", (_kind, action) => {
     const { data: _data, ...top } = action;
     const realTops = modern.map(({ data: _d, display: _x, ...rest }) => rest);
-    expect(shapeProblems(top, { fixtures: realTops, required: realTops.filter((real) => "appCreator" in real) })).toEqual([]);
+    expect(
+      shapeProblems(top, { fixtures: realTops, required: realTops.filter((real) => "appCreator" in real) }),
+    ).toEqual([]);
   });
 });
 
@@ -76,14 +78,22 @@ describe("the simulator's action display against real Trello displays", () => {
 
   /** GET /1/actions/{id} serves an action with its display, as deliveries carry it. */
   async function displayed(action: Action): Promise<Action> {
-    const res = await request(sim.app).get(`/1/actions/${action.id}`).query({ key: sim.key, token: sim.token }).expect(200);
+    const res = await request(sim.app)
+      .get(`/1/actions/${action.id}`)
+      .query({ key: sim.key, token: sim.token })
+      .expect(200);
     return res.body;
   }
 
   const withRealDisplay = compared.filter(([kind]) => realDisplays.some((real) => variant(real) === kind));
 
   it("has real displays to compare with for the card, move, checklist and custom field kinds", () => {
-    expect(withRealDisplay.map(([kind]) => kind).sort()).toEqual(["createCard", "createCustomField", "updateCard:idList", "updateCheckItemStateOnCard"]);
+    expect(withRealDisplay.map(([kind]) => kind).sort()).toEqual([
+      "createCard",
+      "createCustomField",
+      "updateCard:idList",
+      "updateCheckItemStateOnCard",
+    ]);
   });
 
   it.each(withRealDisplay)("%s has exactly the display of a real one", async (kind, action) => {
@@ -93,13 +103,16 @@ describe("the simulator's action display against real Trello displays", () => {
     expect(real.map((candidate) => candidate.translationKey)).toContain(display.translationKey);
   });
 
-  it.each([...byVariant.entries()])("%s has a display built only from keys real displays use", async (_kind, action) => {
-    const { display } = await displayed(action);
-    // Entities are keyed by role (card, listBefore, checkitem…); their fields must be ones real entities have.
-    const realEntities = realDisplays.flatMap((real) => Object.values(real.display.entities));
-    for (const entity of Object.values(display.entities as Record<string, unknown>)) {
-      expect(shapeProblems(entity, { fixtures: realEntities, required: [{ type: "", text: "" }] })).toEqual([]);
-    }
-    expect(display.translationKey).toMatch(/^action_[a-z_]+$/);
-  });
+  it.each([...byVariant.entries()])(
+    "%s has a display built only from keys real displays use",
+    async (_kind, action) => {
+      const { display } = await displayed(action);
+      // Entities are keyed by role (card, listBefore, checkitem…); their fields must be ones real entities have.
+      const realEntities = realDisplays.flatMap((real) => Object.values(real.display.entities));
+      for (const entity of Object.values(display.entities as Record<string, unknown>)) {
+        expect(shapeProblems(entity, { fixtures: realEntities, required: [{ type: "", text: "" }] })).toEqual([]);
+      }
+      expect(display.translationKey).toMatch(/^action_[a-z_]+$/);
+    },
+  );
 });

@@ -77,7 +77,9 @@ describe("GET /1/boards/{id}/actions", () => {
     const from = all[1000]!.date;
     const to = all[990]!.date;
     const res = await page({ since: from, before: to, limit: 1000 }).expect(200);
-    expect(res.body.map((action: { date: string }) => action.date)).toEqual(all.slice(991, 1001).map((action) => action.date));
+    expect(res.body.map((action: { date: string }) => action.date)).toEqual(
+      all.slice(991, 1001).map((action) => action.date),
+    );
   });
 
   it("filters by a comma list of types, and by type:field", async () => {
@@ -102,15 +104,26 @@ describe("GET /1/boards/{id}/actions", () => {
   it("serves one action by id with its display", async () => {
     const newest = sim.boardActions(boardId)[0]!;
     const res = await request(sim.app).get(`/1/actions/${newest.id}`).query(auth).expect(200);
-    expect(res.body).toMatchObject({ id: newest.id, type: newest.type, display: { entities: { memberCreator: { id: sim.memberId } } } });
+    expect(res.body).toMatchObject({
+      id: newest.id,
+      type: newest.type,
+      display: { entities: { memberCreator: { id: sim.memberId } } },
+    });
   });
 });
 
 describe("GET /1/cards/{id}/actions", () => {
   it("defaults to the card's comments and list moves, newest first", async () => {
     const res = await request(sim.app).get(`/1/cards/${cardIds[7]}/actions`).query(auth).expect(200);
-    expect(res.body.map((action: { type: string }) => action.type)).toEqual(Array(6).fill(0).map((_, i) => (i % 2 === 0 ? "updateCard" : "commentCard")));
-    const all = await request(sim.app).get(`/1/cards/${cardIds[7]}/actions`).query({ ...auth, filter: "all" }).expect(200);
+    expect(res.body.map((action: { type: string }) => action.type)).toEqual(
+      Array(6)
+        .fill(0)
+        .map((_, i) => (i % 2 === 0 ? "updateCard" : "commentCard")),
+    );
+    const all = await request(sim.app)
+      .get(`/1/cards/${cardIds[7]}/actions`)
+      .query({ ...auth, filter: "all" })
+      .expect(200);
     expect(all.body.at(-1).type).toBe("createCard");
   });
 });

@@ -31,7 +31,9 @@ describe("npm run trello-sim", () => {
       const me = await fetch(`${info.baseUrl}/1/members/me?key=${info.key}&token=${info.token}`);
       expect(me.status).toBe(200);
       expect(((await me.json()) as { id: string }).id).toBe(info.memberId);
-      const board = await fetch(`${info.baseUrl}/1/boards?key=${info.key}&token=${info.token}&name=From%20the%20CLI`, { method: "POST" });
+      const board = await fetch(`${info.baseUrl}/1/boards?key=${info.key}&token=${info.token}&name=From%20the%20CLI`, {
+        method: "POST",
+      });
       expect(((await board.json()) as { name: string }).name).toBe("From the CLI");
     } finally {
       const exited = exitCode(child);
@@ -44,7 +46,17 @@ describe("npm run trello-sim", () => {
     const key = "a".repeat(32);
     const secret = "b".repeat(64);
     const token = "c".repeat(64);
-    const { child, firstLine } = start(["--port", "0", "--key", key, "--secret", secret, "--token", token, "--no-rate-limits"]);
+    const { child, firstLine } = start([
+      "--port",
+      "0",
+      "--key",
+      key,
+      "--secret",
+      secret,
+      "--token",
+      token,
+      "--no-rate-limits",
+    ]);
     const info = JSON.parse(await firstLine);
     expect(info).toMatchObject({ key, secret, token });
     const res = await fetch(`${info.baseUrl}/1/members/me?key=${key}&token=${token}`);

@@ -5,11 +5,19 @@ describe("createTrelloSimulator", () => {
   it("listens on a free port, reports where, and stops answering once closed", async () => {
     const sim = createTrelloSimulator({ apiKey: "1".repeat(32), apiSecret: "2".repeat(64), token: "3".repeat(64) });
     const info = await sim.listen(0);
-    expect(info).toEqual({ baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), key: "1".repeat(32), secret: "2".repeat(64), token: "3".repeat(64), memberId: sim.memberId });
+    expect(info).toEqual({
+      baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      key: "1".repeat(32),
+      secret: "2".repeat(64),
+      token: "3".repeat(64),
+      memberId: sim.memberId,
+    });
     expect(sim.baseUrl).toBe(info.baseUrl);
     // A keep-alive connection must not hold close() open.
     const agent = new http.Agent({ keepAlive: true });
-    await new Promise((resolve) => http.get(`${info.baseUrl}/_sim/info`, { agent }, (res) => res.resume().on("end", resolve)));
+    await new Promise((resolve) =>
+      http.get(`${info.baseUrl}/_sim/info`, { agent }, (res) => res.resume().on("end", resolve)),
+    );
     await sim.close();
     expect(sim.baseUrl).toBeUndefined();
     await expect(fetch(`${info.baseUrl}/_sim/info`)).rejects.toThrow();

@@ -34,7 +34,10 @@ describe("injected faults", () => {
   it("forces the next N requests to 429 with Trello's body", async () => {
     t.sim.setFaults({ next429s: 1 });
     const res = await t.api(boardPath);
-    expect([res.status, await res.json()]).toEqual([429, { error: "API_TOKEN_LIMIT_EXCEEDED", message: "Rate limit exceeded" }]);
+    expect([res.status, await res.json()]).toEqual([
+      429,
+      { error: "API_TOKEN_LIMIT_EXCEEDED", message: "Rate limit exceeded" },
+    ]);
     expect(await outcome()).toBe(200);
   });
 

@@ -19,7 +19,8 @@ async function verifyWithServedKeys(jwt: string): Promise<JWTPayload> {
   let lastError: unknown;
   for (const pem of await servedKeys()) {
     try {
-      return (await jwtVerify(jwt, await importSPKI(pem, "RS256"), { issuer: "trello", algorithms: ["RS256"] })).payload;
+      return (await jwtVerify(jwt, await importSPKI(pem, "RS256"), { issuer: "trello", algorithms: ["RS256"] }))
+        .payload;
     } catch (err) {
       lastError = err;
     }
@@ -62,10 +63,13 @@ describe("member JWTs", () => {
   it("are not verified by a key the simulator did not publish", async () => {
     const { board } = seedBoard(t.sim);
     const jwt = await t.sim.mintJwt({ idBoard: board.id });
-    const foreign = await import("node:crypto").then(({ generateKeyPairSync }) =>
-      generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }) as string,
+    const foreign = await import("node:crypto").then(
+      ({ generateKeyPairSync }) =>
+        generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }) as string,
     );
-    await expect(jwtVerify(jwt, await importSPKI(foreign, "RS256"))).rejects.toBeInstanceOf(errors.JWSSignatureVerificationFailed);
+    await expect(jwtVerify(jwt, await importSPKI(foreign, "RS256"))).rejects.toBeInstanceOf(
+      errors.JWSSignatureVerificationFailed,
+    );
   });
 });
 
@@ -78,7 +82,9 @@ describe("key rotation", () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(oldPem);
     const jwt = await t.sim.mintJwt({ idBoard: board.id });
-    await expect(jwtVerify(jwt, await importSPKI(oldPem!, "RS256"))).rejects.toBeInstanceOf(errors.JWSSignatureVerificationFailed);
+    await expect(jwtVerify(jwt, await importSPKI(oldPem!, "RS256"))).rejects.toBeInstanceOf(
+      errors.JWSSignatureVerificationFailed,
+    );
     await expect(verifyWithServedKeys(jwt)).resolves.toMatchObject({ idBoard: board.id });
   });
 

@@ -11,7 +11,10 @@ describe("the simulator's list positions and labels, as Trello answers them", ()
   afterAll(() => sim.close());
 
   const call = async (method: string, path: string, params: Record<string, string>) => {
-    const res = await fetch(`${info.baseUrl}/1/${path}?${new URLSearchParams({ ...params, key: info.key, token: info.token })}`, { method });
+    const res = await fetch(
+      `${info.baseUrl}/1/${path}?${new URLSearchParams({ ...params, key: info.key, token: info.token })}`,
+      { method },
+    );
     return { status: res.status, body: (await res.json().catch(() => undefined)) as any };
   };
 
@@ -20,7 +23,8 @@ describe("the simulator's list positions and labels, as Trello answers them", ()
     const bottom = await call("POST", "lists", { name: "Last", idBoard: board, pos: "bottom" });
     const top = await call("POST", "lists", { name: "First", idBoard: board, pos: "top" });
     expect([bottom.status, top.status]).toEqual([200, 200]);
-    const names = async () => (await call("GET", `boards/${board}/lists`, {})).body.map((list: { name: string }) => list.name);
+    const names = async () =>
+      (await call("GET", `boards/${board}/lists`, {})).body.map((list: { name: string }) => list.name);
     expect(await names()).toEqual(["First", "Middle", "Last"]);
     expect((await call("PUT", `lists/${bottom.body.id}`, { pos: "top" })).status).toBe(200);
     expect(await names()).toEqual(["Last", "First", "Middle"]);

@@ -10,7 +10,9 @@ describe("createIdFactory", () => {
 
   it("makes ids that sort by creation date to the millisecond, whatever order they were made in", () => {
     const newId = createIdFactory();
-    const dates = [5_000, 1_000, 1_001, 999, 86_400_000, 1_000].map((offset) => Date.parse("2023-06-01T00:00:00Z") + offset);
+    const dates = [5_000, 1_000, 1_001, 999, 86_400_000, 1_000].map(
+      (offset) => Date.parse("2023-06-01T00:00:00Z") + offset,
+    );
     const ids = dates.map((date) => ({ date, id: newId(date) }));
     const byId = [...ids].sort((a, b) => (a.id < b.id ? -1 : 1)).map((entry) => entry.date);
     expect(byId).toEqual([...dates].sort((a, b) => a - b));

@@ -42,7 +42,10 @@ describe("Trello's rate limits", () => {
     for (let i = 0; i < 300; i++) statuses.push((await hit(tokens[i % 4])).status);
     expect(statuses.every((status) => status === 200)).toBe(true);
     const refused = await hit(t.sim.createMember().token);
-    expect([refused.status, refused.body]).toEqual([429, { error: "API_KEY_LIMIT_EXCEEDED", message: "Rate limit exceeded" }]);
+    expect([refused.status, refused.body]).toEqual([
+      429,
+      { error: "API_KEY_LIMIT_EXCEEDED", message: "Rate limit exceeded" },
+    ]);
   });
 
   it("lets requests through again once the rolling window has passed", async () => {
@@ -69,7 +72,10 @@ describe("Trello's rate limits", () => {
     for (let i = 0; i < 2; i++) await hit();
     for (let i = 0; i < 4; i++) await hit();
     const blocked = await hit(other);
-    expect([blocked.status, blocked.body]).toEqual([429, { error: "API_KEY_LIMIT_EXCEEDED", message: "Rate limit exceeded" }]);
+    expect([blocked.status, blocked.body]).toEqual([
+      429,
+      { error: "API_KEY_LIMIT_EXCEEDED", message: "Rate limit exceeded" },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 550));
     expect((await hit(other)).status).toBe(200);
   });

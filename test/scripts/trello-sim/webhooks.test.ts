@@ -17,7 +17,10 @@ afterEach(async () => {
 
 /** POST /1/webhooks; the body is the webhook JSON on success, Trello's error text otherwise. */
 async function createWebhook(idModel: string, callbackURL = receiver.url): Promise<{ status: number; body: any }> {
-  const res = await t.api("/webhooks", { method: "POST", body: { callbackURL, idModel, description: "Stakeholder Loop" } });
+  const res = await t.api("/webhooks", {
+    method: "POST",
+    body: { callbackURL, idModel, description: "Stakeholder Loop" },
+  });
   return { status: res.status, body: res.status === 200 ? await res.json() : await res.text() };
 }
 
@@ -43,20 +46,30 @@ describe("creating a webhook", () => {
   it("refuses with 400 when the HEAD check does not answer 200", async () => {
     const { board } = seedBoard(t.sim);
     receiver.headStatus = 404;
-    expect(await createWebhook(board.id)).toEqual({ status: 400, body: `URL (${receiver.url}) did not return 200 status code, got 404` });
+    expect(await createWebhook(board.id)).toEqual({
+      status: 400,
+      body: `URL (${receiver.url}) did not return 200 status code, got 404`,
+    });
     expect(t.sim.webhooks()).toEqual([]);
   });
 
   it("refuses a second webhook for the same token, model and callback", async () => {
     const { board } = seedBoard(t.sim);
     await createWebhook(board.id);
-    expect(await createWebhook(board.id)).toEqual({ status: 400, body: "A webhook with that callback, model, and token already exists" });
+    expect(await createWebhook(board.id)).toEqual({
+      status: 400,
+      body: "A webhook with that callback, model, and token already exists",
+    });
   });
 
   it("refuses a model the token's member cannot see", async () => {
     const { board } = seedBoard(t.sim);
     const outsider = t.sim.createMember({ fullName: "Out Sider" });
-    const res = await t.api("/webhooks", { method: "POST", token: outsider.token, body: { callbackURL: receiver.url, idModel: board.id } });
+    const res = await t.api("/webhooks", {
+      method: "POST",
+      token: outsider.token,
+      body: { callbackURL: receiver.url, idModel: board.id },
+    });
     expect([res.status, await res.text()]).toEqual([400, "invalid value for idModel"]);
   });
 });
@@ -71,7 +84,10 @@ describe("delivering actions", () => {
     const [delivery] = receiver.deliveries;
     expect(delivery!.headers["content-type"]).toBe("application/json");
     expect(delivery!.headers["x-trello-webhook"]).toBe(trelloSign(delivery!.body, receiver.url, t.sim.secret));
-    expect(delivery!.json.action).toMatchObject({ type: "createCard", data: { card: { id: card.id, name: "Café ☕ com o cliente" } } });
+    expect(delivery!.json.action).toMatchObject({
+      type: "createCard",
+      data: { card: { id: card.id, name: "Café ☕ com o cliente" } },
+    });
     expect(delivery!.json.model).toMatchObject({ id: board.id, name: "Pendências" });
   });
 
@@ -85,7 +101,9 @@ describe("delivering actions", () => {
     const body = receiver.deliveries[1]!.json;
     expect(Object.keys(body)).toEqual(Object.keys(real));
     // A healthy webhook has no first failure date: compare with the one Trello answered the creation with.
-    expect(closestMatch(body.webhook, [real.webhook, fixtureJson("rest__POST_webhooks__ruby-trello.json")]).problems).toEqual([]);
+    expect(
+      closestMatch(body.webhook, [real.webhook, fixtureJson("rest__POST_webhooks__ruby-trello.json")]).problems,
+    ).toEqual([]);
     expect(closestMatch(body.action.display, [real.action.display]).problems).toEqual([]);
     expect(body.action.limits).toBeNull();
   });
@@ -97,7 +115,10 @@ describe("delivering actions", () => {
     const card = t.sim.createCard(todo.id, { name: "Ordered" });
     for (let i = 0; i < 20; i++) t.sim.addComment(card.id, `comment ${i}`);
     await t.sim.idle();
-    expect(receiver.deliveries.map((delivery) => delivery.json.action.data.text ?? "created")).toEqual(["created", ...Array.from({ length: 20 }, (_, i) => `comment ${i}`)]);
+    expect(receiver.deliveries.map((delivery) => delivery.json.action.data.text ?? "created")).toEqual([
+      "created",
+      ...Array.from({ length: 20 }, (_, i) => `comment ${i}`),
+    ]);
   });
 
   it("delivers a card's actions to a webhook on that card, with the card as the model", async () => {
@@ -121,10 +142,17 @@ describe("delivering actions", () => {
     expect(receiver.deliveries).toHaveLength(4);
     expect(receiver.deliveries.map((delivery) => delivery.json.webhook.consecutiveFailures)).toEqual([0, 1, 2, 3]);
     const after = await (await t.api(`/webhooks/${webhook.id}`)).json();
-    expect(after).toMatchObject({ consecutiveFailures: 4, firstConsecutiveFailDate: receiver.deliveries[1]!.json.webhook.firstConsecutiveFailDate, active: true });
+    expect(after).toMatchObject({
+      consecutiveFailures: 4,
+      firstConsecutiveFailDate: receiver.deliveries[1]!.json.webhook.firstConsecutiveFailDate,
+      active: true,
+    });
     t.sim.addComment(card.id, "lucky");
     await t.sim.idle();
-    expect(await (await t.api(`/webhooks/${webhook.id}`)).json()).toMatchObject({ consecutiveFailures: 0, firstConsecutiveFailDate: null });
+    expect(await (await t.api(`/webhooks/${webhook.id}`)).json()).toMatchObject({
+      consecutiveFailures: 0,
+      firstConsecutiveFailDate: null,
+    });
   });
 
   it("treats no answer within the timeout as a failure", async () => {
@@ -158,7 +186,10 @@ describe("delivering actions", () => {
     t.sim.addComment(card.id, "still down");
     await t.sim.idle();
     expect(receiver.deliveries).toHaveLength(3);
-    expect(await (await t.api(`/webhooks/${webhook.id}`)).json()).toMatchObject({ active: false, consecutiveFailures: 3 });
+    expect(await (await t.api(`/webhooks/${webhook.id}`)).json()).toMatchObject({
+      active: false,
+      consecutiveFailures: 3,
+    });
   });
 
   it("holds deliveries while paused and can release them in reverse order", async () => {
@@ -205,7 +236,10 @@ describe("managing webhooks", () => {
     const { body: webhook } = await createWebhook(board.id);
     await t.api(`/webhooks/${webhook.id}`, { method: "DELETE" });
     for (const method of ["GET", "PUT", "DELETE"]) {
-      const gone = await t.api(`/webhooks/${webhook.id}`, { method, ...(method === "PUT" ? { body: { active: true } } : {}) });
+      const gone = await t.api(`/webhooks/${webhook.id}`, {
+        method,
+        ...(method === "PUT" ? { body: { active: true } } : {}),
+      });
       expect([method, gone.status, await gone.text()]).toEqual([method, 404, "The requested resource was not found."]);
       const malformed = await t.api("/webhooks/not-an-id", { method });
       expect([method, malformed.status, await malformed.text()]).toEqual([method, 400, "invalid id"]);

@@ -26,15 +26,24 @@ describe("POST /api/boards/:boardId/connection", () => {
     const res = await h.connect(boardId);
     expect(res.status).toBe(202);
     const accepted = await json(res);
-    expect(accepted).toMatchObject({ boardId, memberId: h.simInfo.memberId, webhookId: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    expect(accepted).toMatchObject({
+      boardId,
+      memberId: h.simInfo.memberId,
+      webhookId: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
     expect(JSON.stringify(accepted)).not.toContain(h.simInfo.token);
-    expect(h.sim.webhooks()).toEqual([expect.objectContaining({ idModel: boardId, callbackURL: `${h.baseUrl}/webhooks/trello`, active: true })]);
+    expect(h.sim.webhooks()).toEqual([
+      expect.objectContaining({ idModel: boardId, callbackURL: `${h.baseUrl}/webhooks/trello`, active: true }),
+    ]);
 
     await h.settle();
     const status = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, {
       headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` },
     }).then(json);
-    expect(status).toMatchObject({ status: "ready", sync: { backfillComplete: true, actionsFetched: expect.any(Number) } });
+    expect(status).toMatchObject({
+      status: "ready",
+      sync: { backfillComplete: true, actionsFetched: expect.any(Number) },
+    });
     expect(status.sync.actionsFetched).toBeGreaterThan(5_000);
     expect(h.store.actions.count()).toBe(status.sync.actionsFetched);
     expect(h.store.actions.count()).toBe(allActionIds(h, boardId).length);
@@ -44,7 +53,9 @@ describe("POST /api/boards/:boardId/connection", () => {
     h.sim.moveCard(live.id as string, done, { at: "2026-03-31T11:00:00Z" });
     await h.settle();
     expect(marchReport(h, boardId)).toMatchObject({ cards: { created: 2_101, completed: 1_051 } });
-    const sources = h.service.db.prepare("SELECT source, count(*) AS n FROM actions GROUP BY source ORDER BY source").all();
+    const sources = h.service.db
+      .prepare("SELECT source, count(*) AS n FROM actions GROUP BY source ORDER BY source")
+      .all();
     expect(sources).toEqual([
       { source: "backfill", n: status.sync.actionsFetched },
       { source: "webhook", n: 2 },
@@ -57,7 +68,8 @@ describe("POST /api/boards/:boardId/connection", () => {
     // The backfill has just started in the background: from here on Trello misbehaves, and work on the
     // board goes on, so webhook deliveries arrive while the history is being paged.
     h.sim.setFaults({ seed: 3, errorRate: 0.15, dropRate: 0.1, nextErrors: 1, nextDrops: 1, next429s: 1 });
-    for (let i = 0; i < 20; i += 1) h.sim.createCard(todo, { name: `During backfill ${i}`, at: Date.parse("2026-03-31T00:00:00Z") + i });
+    for (let i = 0; i < 20; i += 1)
+      h.sim.createCard(todo, { name: `During backfill ${i}`, at: Date.parse("2026-03-31T00:00:00Z") + i });
     await h.settle();
     const left = h.sim.faults();
     h.sim.clearFaults();
@@ -170,7 +182,10 @@ describe("POST /api/boards/:boardId/connection", () => {
     const colleague = h.sim.createMember({ username: "colleague" });
     h.sim.addMemberToBoard(boardId, colleague.id, { memberType: "normal" });
     const colleagueJwt = await h.sim.mintJwt({ idBoard: boardId, idMember: colleague.id });
-    const remove = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${colleagueJwt}` } });
+    const remove = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection?deleteData=true`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${colleagueJwt}` },
+    });
     expect(remove.status).toBe(403);
     expect((await json(remove)).error.code).toBe("NOT_ALLOWED");
     const takeOver = await h.connect(boardId, { jwt: colleagueJwt, token: colleague.token });
@@ -194,7 +209,10 @@ describe("POST /api/boards/:boardId/connection", () => {
     const stored = h.store.actions.count();
     h.sim.setFaults({ nextErrors: 10 });
     const jwt = await h.sim.mintJwt({ idBoard: boardId });
-    const res = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, { method: "DELETE", headers: { authorization: `Bearer ${jwt}` } });
+    const res = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${jwt}` },
+    });
     h.sim.clearFaults();
     expect(await json(res)).toEqual({ boardId, disconnected: true, webhookDeleted: false, dataDeleted: false });
     expect(h.store.actions.count()).toBe(stored);
@@ -217,21 +235,31 @@ describe("POST /api/boards/:boardId/connection", () => {
     expect(h.store.actions.count()).toBeGreaterThan(0);
     const generated = await fetch(`${h.baseUrl}/api/boards/${boardId}/reports`, {
       method: "POST",
-      headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ month: "2026-03", audience: "internal" }),
     });
     expect(generated.status).toBe(201);
     const historyRows = () =>
-      ["loop_record_versions", "stakeholder_updates", "report_snapshots"].map((table) => h.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+      ["loop_record_versions", "stakeholder_updates", "report_snapshots"].map((table) =>
+        h.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(),
+      );
     expect(historyRows()).toEqual([1, 1, 1]);
     const jwt = await h.sim.mintJwt({ idBoard: boardId });
-    const res = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${jwt}` } });
+    const res = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection?deleteData=true`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${jwt}` },
+    });
     expect(await json(res)).toEqual({ boardId, disconnected: true, webhookDeleted: true, dataDeleted: true });
     expect(h.sim.webhooks()).toEqual([]);
     expect(h.store.connections.get(boardId)).toBeUndefined();
     expect(h.store.actions.count()).toBe(0);
     expect(historyRows()).toEqual([0, 0, 0]);
-    const again = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, { headers: { authorization: `Bearer ${jwt}` } });
+    const again = await fetch(`${h.baseUrl}/api/boards/${boardId}/connection`, {
+      headers: { authorization: `Bearer ${jwt}` },
+    });
     expect(again.status).toBe(404);
   });
 });

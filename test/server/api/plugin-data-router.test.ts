@@ -11,7 +11,9 @@ const json = (res: Response): Promise<any> => res.json();
 function seedBoard(h: ServiceWithSim, name: string): Board {
   const board = h.sim.createBoard({ name, lists: ["To Do", "Done"], at: "2026-03-01T09:00:00Z" });
   const [todo] = board.lists as { id: string }[];
-  const cardIds = ["Kick-off", "Sign the SLA"].map((card, i) => h.sim.createCard(todo!.id, { name: card, at: Date.parse("2026-03-02T09:00:00Z") + i }).id as string);
+  const cardIds = ["Kick-off", "Sign the SLA"].map(
+    (card, i) => h.sim.createCard(todo!.id, { name: card, at: Date.parse("2026-03-02T09:00:00Z") + i }).id as string,
+  );
   return { boardId: board.id as string, cardIds };
 }
 
@@ -25,7 +27,10 @@ async function connected(h: ServiceWithSim, name = "ACME rollout"): Promise<Boar
 async function refresh(h: ServiceWithSim, boardId: string, body: unknown, jwt?: string): Promise<Response> {
   return fetch(`${h.baseUrl}/api/boards/${boardId}/plugin-data/refresh`, {
     method: "POST",
-    headers: { authorization: `Bearer ${jwt ?? (await h.sim.mintJwt({ idBoard: boardId }))}`, "content-type": "application/json" },
+    headers: {
+      authorization: `Bearer ${jwt ?? (await h.sim.mintJwt({ idBoard: boardId }))}`,
+      "content-type": "application/json",
+    },
     body: JSON.stringify(body),
   });
 }
@@ -59,12 +64,17 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
     const body = await json(res);
     expect(body).toEqual({ idModel: card, records: 1, syncedAt: expect.any(String) });
     expect(Date.parse(body.syncedAt)).not.toBeNaN();
-    expect(storedFor(h, boardId, card!)).toEqual([{ id: expect.any(String), scope: "card", value: { roles: { v: 1, accountable: ["stk-1"] } } }]);
+    expect(storedFor(h, boardId, card!)).toEqual([
+      { id: expect.any(String), scope: "card", value: { roles: { v: 1, accountable: ["stk-1"] } } },
+    ]);
   });
 
   it("When the card was made a moment ago and its webhook has not arrived, then Trello says where it is and the refresh stores it", async () => {
     const { boardId } = await connected(h);
-    const [todo] = h.sim.boardActions(boardId).filter((a) => a.type === "createList").map((a) => (a.data as any).list.id as string);
+    const [todo] = h.sim
+      .boardActions(boardId)
+      .filter((a) => a.type === "createList")
+      .map((a) => (a.data as any).list.id as string);
     h.sim.pauseDeliveries();
     const fresh = h.sim.createCard(todo!, { name: "Dana Ruiz — ACME" }).id as string;
     h.sim.setPluginData({ scope: "card", idModel: fresh }, { stakeholder: { v: 1, name: "Dana Ruiz" } });
@@ -72,7 +82,9 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
 
     const res = await refresh(h, boardId, { idCard: fresh });
     expect(res.status).toBe(200);
-    expect(storedFor(h, boardId, fresh)).toEqual([{ id: expect.any(String), scope: "card", value: { stakeholder: { v: 1, name: "Dana Ruiz" } } }]);
+    expect(storedFor(h, boardId, fresh)).toEqual([
+      { id: expect.any(String), scope: "card", value: { stakeholder: { v: 1, name: "Dana Ruiz" } } },
+    ]);
     h.sim.resumeDeliveries();
   });
 
@@ -95,7 +107,14 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
     expect((await refresh(h, boardId, { idCard: other })).status).toBe(200);
     // A record read earlier that Trello has since lost (another Power-Up's, or data removed by Trello).
     const [current] = h.store.pluginData.listBoard(boardId).filter((record) => record.idModel === card);
-    const stale = { id: "5f0000000000000000000001", idPlugin: "5f00000000000000000000ff", scope: "card", idModel: card, access: "shared", value: "{}" };
+    const stale = {
+      id: "5f0000000000000000000001",
+      idPlugin: "5f00000000000000000000ff",
+      scope: "card",
+      idModel: card,
+      access: "shared",
+      value: "{}",
+    };
     h.store.pluginData.replaceModel(boardId, card, [{ ...current! }, stale], "2026-03-03T00:00:00.000Z");
     expect(storedFor(h, boardId, card)).toHaveLength(2);
 
@@ -104,7 +123,9 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
 
     expect(await json(res)).toMatchObject({ idModel: card, records: 1 });
     expect(storedFor(h, boardId, card)).toEqual([{ id: current!.id, scope: "card", value: { roles: { v: 1 } } }]);
-    expect(storedFor(h, boardId, other)).toEqual([{ id: expect.any(String), scope: "card", value: { milestone: { v: 1, due: "2026-04-01" } } }]);
+    expect(storedFor(h, boardId, other)).toEqual([
+      { id: expect.any(String), scope: "card", value: { milestone: { v: 1, due: "2026-04-01" } } },
+    ]);
   });
 
   it("When the body names no card, then the board's own pluginData is refreshed", async () => {
@@ -114,7 +135,9 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
     const res = await refresh(h, boardId, {});
 
     expect(await json(res)).toMatchObject({ idModel: boardId, records: 1 });
-    expect(storedFor(h, boardId, boardId)).toEqual([{ id: expect.any(String), scope: "board", value: { settings: { v: 1, timezone: "Europe/Berlin" } } }]);
+    expect(storedFor(h, boardId, boardId)).toEqual([
+      { id: expect.any(String), scope: "board", value: { settings: { v: 1, timezone: "Europe/Berlin" } } },
+    ]);
   });
 
   it("refreshes the board's pluginData when the request has no body at all", async () => {
@@ -137,7 +160,10 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
     h.sim.setRateLimits({ intervalMs: 3_600_000 });
     const used = async () => {
       const probe = await fetch(`${h.simInfo.baseUrl}/1/members/me?key=${h.simInfo.key}&token=${h.simInfo.token}`);
-      return Number(probe.headers.get("x-rate-limit-api-token-max")) - Number(probe.headers.get("x-rate-limit-api-token-remaining"));
+      return (
+        Number(probe.headers.get("x-rate-limit-api-token-max")) -
+        Number(probe.headers.get("x-rate-limit-api-token-remaining"))
+      );
     };
     const before = await used();
     h.sim.setFaults({ latencyMs: 100 });
@@ -150,7 +176,9 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
     expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 200, 200]);
     // Two reads (the one running and one queued behind it) plus the second probe.
     expect((await used()) - before).toBeLessThanOrEqual(3);
-    expect(storedFor(h, boardId, card)).toEqual([{ id: expect.any(String), scope: "card", value: { roles: { v: 2 } } }]);
+    expect(storedFor(h, boardId, card)).toEqual([
+      { id: expect.any(String), scope: "card", value: { roles: { v: 2 } } },
+    ]);
   });
 
   describe("refusals change nothing", () => {
@@ -185,7 +213,11 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
       h.sim.deleteCard(board.cardIds[1]!);
       await h.settle();
       before = pluginDataRows(h);
-      const message = await expectRefused(await refresh(h, board.boardId, { idCard: board.cardIds[1] }), 404, "CARD_NOT_ON_BOARD");
+      const message = await expectRefused(
+        await refresh(h, board.boardId, { idCard: board.cardIds[1] }),
+        404,
+        "CARD_NOT_ON_BOARD",
+      );
       expect(message).toBe(`Trello has no card ${board.cardIds[1]}`);
     });
 
@@ -242,11 +274,15 @@ describe("POST /api/boards/:boardId/plugin-data/refresh", () => {
       const res = await refresh(h, board.boardId, { idCard: board.cardIds[0] });
       h.sim.clearFaults();
       await expectRefused(res, 503, "TRELLO_UNAVAILABLE");
-      expect(storedFor(h, board.boardId, board.cardIds[0]!)).toEqual([{ id: expect.any(String), scope: "card", value: { roles: { v: 1 } } }]);
+      expect(storedFor(h, board.boardId, board.cardIds[0]!)).toEqual([
+        { id: expect.any(String), scope: "card", value: { roles: { v: 1 } } },
+      ]);
     });
 
     it("When the stored token is no longer accepted, then the refresh answers 409 TOKEN_INVALID", async () => {
-      await fetch(`${h.simInfo.baseUrl}/1/tokens/${h.simInfo.token}?key=${h.simInfo.key}&token=${h.simInfo.token}`, { method: "DELETE" });
+      await fetch(`${h.simInfo.baseUrl}/1/tokens/${h.simInfo.token}?key=${h.simInfo.key}&token=${h.simInfo.token}`, {
+        method: "DELETE",
+      });
       await expectRefused(await refresh(h, board.boardId, { idCard: board.cardIds[0] }), 409, "TOKEN_INVALID");
     });
   });

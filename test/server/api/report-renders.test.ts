@@ -75,7 +75,9 @@ function storeSnapshot(store: Store, boardId: string, model: ReportModel): strin
 }
 
 const get = (running: Running, boardId: string, pathAndQuery: string) =>
-  fetch(`${running.baseUrl}/api/boards/${boardId}/reports${pathAndQuery}`, { headers: { authorization: `Bearer ${MEMBER_JWT}` } });
+  fetch(`${running.baseUrl}/api/boards/${boardId}/reports${pathAndQuery}`, {
+    headers: { authorization: `Bearer ${MEMBER_JWT}` },
+  });
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -108,14 +110,19 @@ describe("report renders per board", () => {
       const model = sampleReportModel();
       const id = storeSnapshot(running.store, BOARD, model);
       const otherId = storeSnapshot(running.store, OTHER_BOARD, model);
-      const inFlight = Array.from({ length: RENDERS_PER_BOARD }, (_, i) => get(running, BOARD, `/${id}?format=${i % 2 ? "csv" : "pdf"}`));
+      const inFlight = Array.from({ length: RENDERS_PER_BOARD }, (_, i) =>
+        get(running, BOARD, `/${id}?format=${i % 2 ? "csv" : "pdf"}`),
+      );
       await until(() => pool.started === RENDERS_PER_BOARD);
 
       const refused = await get(running, BOARD, `/${id}?format=pdf`);
       expect(refused.status).toBe(429);
       expect(refused.headers.get("retry-after")).toBe("7");
       expect(await refused.json()).toEqual({
-        error: { code: "RENDER_BUSY", message: `This board already has ${RENDERS_PER_BOARD} reports rendering: try again when one is done` },
+        error: {
+          code: "RENDER_BUSY",
+          message: `This board already has ${RENDERS_PER_BOARD} reports rendering: try again when one is done`,
+        },
       });
       const generate = await fetch(`${running.baseUrl}/api/boards/${BOARD}/reports`, {
         method: "POST",
@@ -154,7 +161,10 @@ describe("report renders per board", () => {
       const res = await get(running, BOARD, `/${id}?format=pdf`);
       expect(res.status).toBe(429);
       expect(res.headers.get("retry-after")).toBe("12");
-      expect(((await res.json()) as any).error).toEqual({ code: "RENDER_BUSY", message: "The service is rendering as many reports as it takes on at once" });
+      expect(((await res.json()) as any).error).toEqual({
+        code: "RENDER_BUSY",
+        message: "The service is rendering as many reports as it takes on at once",
+      });
     } finally {
       await running.close();
     }
@@ -167,7 +177,10 @@ describe("report renders per board", () => {
       const model = sampleReportModel();
       const rows = model.stakeholders.rows;
       // Enough rows for a render of seconds: on the event loop, it would hold every /healthz until it finished.
-      model.stakeholders.rows = Array.from({ length: 60 }, (_, i) => ({ ...rows[i % rows.length]!, name: `Stakeholder ${i}` }));
+      model.stakeholders.rows = Array.from({ length: 60 }, (_, i) => ({
+        ...rows[i % rows.length]!,
+        name: `Stakeholder ${i}`,
+      }));
       const id = storeSnapshot(running.store, BOARD, model);
 
       let pdfDone = false;

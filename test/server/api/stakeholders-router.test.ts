@@ -4,7 +4,15 @@ import { REGISTER_COLUMNS } from "../../../server/stakeholders/register-rows";
 import { startServiceWithSim, type ServiceWithSim } from "../../support/service-with-sim";
 
 const stakeholder = (name: string, type: string, cadenceDays: number) => ({
-  v: 1, name, type, influence: "high", interest: "medium", channel: "email", cadenceDays, buyIn: "supporter", status: "active",
+  v: 1,
+  name,
+  type,
+  influence: "high",
+  interest: "medium",
+  channel: "email",
+  cadenceDays,
+  buyIn: "supporter",
+  status: "active",
   initiation: { platform: true, roles: false, reviews: true, scope: false },
 });
 const logAt = (at: string) => ({ v: 1, entries: [{ id: "abc12345", at, channel: "email", summary: "Weekly status" }] });
@@ -16,19 +24,52 @@ describe("GET /api/boards/:boardId/stakeholders", () => {
 
   beforeAll(async () => {
     h = await startServiceWithSim();
-    const board = h.sim.createBoard({ name: "ACME rollout", lists: ["Stakeholders", "Done"], at: "2026-03-01T09:00:00Z" });
+    const board = h.sim.createBoard({
+      name: "ACME rollout",
+      lists: ["Stakeholders", "Done"],
+      at: "2026-03-01T09:00:00Z",
+    });
     const list = (board.lists as { id: string }[])[0]!.id;
     const card = (name: string) => h.sim.createCard(list, { name, at: "2026-03-01T10:00:00Z" }).id as string;
     boardId = board.id as string;
-    cards = { dana: card("Dana Ruiz — ACME"), northwind: card("Northwind"), broken: card("Hand-edited"), archived: card("Former sponsor") };
+    cards = {
+      dana: card("Dana Ruiz — ACME"),
+      northwind: card("Northwind"),
+      broken: card("Hand-edited"),
+      archived: card("Former sponsor"),
+    };
     const now = Date.now();
     const daysAgo = (days: number) => new Date(now - days * 86_400_000).toISOString();
-    h.sim.setPluginData({ scope: "card", idModel: cards.dana }, { stakeholder: stakeholder("Dana Ruiz", "client", 7), log: logAt(daysAgo(10)) });
-    h.sim.setPluginData({ scope: "card", idModel: cards.northwind }, { stakeholder: stakeholder("Northwind", "partner", 14), log: logAt(daysAgo(1)) });
-    h.sim.setPluginData({ scope: "card", idModel: cards.broken }, { stakeholder: { ...stakeholder("Broken", "client", 7), cadenceDays: "weekly" } });
-    h.sim.setPluginData({ scope: "card", idModel: cards.archived }, { stakeholder: stakeholder("Old sponsor", "sponsor", 30) });
+    h.sim.setPluginData(
+      { scope: "card", idModel: cards.dana },
+      { stakeholder: stakeholder("Dana Ruiz", "client", 7), log: logAt(daysAgo(10)) },
+    );
+    h.sim.setPluginData(
+      { scope: "card", idModel: cards.northwind },
+      { stakeholder: stakeholder("Northwind", "partner", 14), log: logAt(daysAgo(1)) },
+    );
+    h.sim.setPluginData(
+      { scope: "card", idModel: cards.broken },
+      { stakeholder: { ...stakeholder("Broken", "client", 7), cadenceDays: "weekly" } },
+    );
+    h.sim.setPluginData(
+      { scope: "card", idModel: cards.archived },
+      { stakeholder: stakeholder("Old sponsor", "sponsor", 30) },
+    );
     h.sim.archiveCard(cards.archived);
-    h.sim.setPluginData({ scope: "board", idModel: boardId }, { settings: { v: 1, timezone: "Asia/Kolkata", doneLists: [], sprintDays: 14, reportAudience: "client", reportOnMonthClose: true } });
+    h.sim.setPluginData(
+      { scope: "board", idModel: boardId },
+      {
+        settings: {
+          v: 1,
+          timezone: "Asia/Kolkata",
+          doneLists: [],
+          sprintDays: 14,
+          reportAudience: "client",
+          reportOnMonthClose: true,
+        },
+      },
+    );
     expect((await h.connect(boardId)).status).toBe(202);
     await h.settle();
   });
@@ -37,7 +78,9 @@ describe("GET /api/boards/:boardId/stakeholders", () => {
   });
 
   const get = async (id: string, jwtBoard = id) =>
-    fetch(`${h.baseUrl}/api/boards/${id}/stakeholders`, { headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: jwtBoard })}` } });
+    fetch(`${h.baseUrl}/api/boards/${id}/stakeholders`, {
+      headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: jwtBoard })}` },
+    });
 
   it("answers the registry from the store: each stakeholder with its update state, unreadable records in words, archived cards left out", async () => {
     const res = await get(boardId);
@@ -61,20 +104,37 @@ describe("GET /api/boards/:boardId/stakeholders", () => {
   });
 
   const download = async (format: string) =>
-    fetch(`${h.baseUrl}/api/boards/${boardId}/stakeholders/export?format=${format}`, { headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` } });
+    fetch(`${h.baseUrl}/api/boards/${boardId}/stakeholders/export?format=${format}`, {
+      headers: { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` },
+    });
 
   it("exports the register as CSV with every field, a row per stakeholder card, unreadable records saying why", async () => {
     const res = await download("csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="?stakeholder-register-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="?stakeholder-register-\d{4}-\d{2}-\d{2}\.csv"?$/,
+    );
     const [header, ...rows] = parse(await res.text()) as string[][];
     expect(header).toEqual([...REGISTER_COLUMNS]);
-    const byName = new Map(rows.map((row) => [row[REGISTER_COLUMNS.indexOf("Card")], Object.fromEntries(header!.map((column, i) => [column, row[i]]))]));
+    const byName = new Map(
+      rows.map((row) => [
+        row[REGISTER_COLUMNS.indexOf("Card")],
+        Object.fromEntries(header!.map((column, i) => [column, row[i]])),
+      ]),
+    );
     expect([...byName.keys()]).toEqual(["Dana Ruiz — ACME", "Hand-edited", "Northwind"]);
     expect(byName.get("Dana Ruiz — ACME")).toMatchObject({
-      Name: "Dana Ruiz", Type: "client", Channel: "email", "Update cadence (days)": "7", "Buy-in": "supporter", Status: "active",
-      "Communication platform agreed": "yes", "Roles and responsibilities agreed": "no", "Update overdue (days)": "3", "Card id": cards.dana,
+      Name: "Dana Ruiz",
+      Type: "client",
+      Channel: "email",
+      "Update cadence (days)": "7",
+      "Buy-in": "supporter",
+      Status: "active",
+      "Communication platform agreed": "yes",
+      "Roles and responsibilities agreed": "no",
+      "Update overdue (days)": "3",
+      "Card id": cards.dana,
     });
     expect(byName.get("Hand-edited")!["Record problem"]).toMatch(/Update cadence must be a whole number/);
   });
@@ -92,7 +152,9 @@ describe("GET /api/boards/:boardId/stakeholders", () => {
 
     const refused = await download("pdf");
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringMatching(/format.*csv or xlsx/) } });
+    expect(await refused.json()).toEqual({
+      error: { code: "BAD_REQUEST", message: expect.stringMatching(/format.*csv or xlsx/) },
+    });
   });
 
   it("refuses a JWT for another board with 403 and an unconnected board with 404", async () => {

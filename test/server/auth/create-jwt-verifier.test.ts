@@ -10,7 +10,11 @@ async function keyPair() {
   return { privateKey, pem: await exportSPKI(publicKey) };
 }
 
-function sign(key: KeyLike, claims: Record<string, unknown> = {}, options: { iss?: string; exp?: number | null; iat?: number } = {}) {
+function sign(
+  key: KeyLike,
+  claims: Record<string, unknown> = {},
+  options: { iss?: string; exp?: number | null; iat?: number } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ idMember: "5e645dc2c4205e1416218404", idBoard: BOARD, idPlugin: PLUGIN, ...claims })
     .setProtectedHeader({ alg: "RS256", typ: "JWT" })
@@ -21,7 +25,10 @@ function sign(key: KeyLike, claims: Record<string, unknown> = {}, options: { iss
 }
 
 async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return { status: (err as AppError).status, code: (err as AppError).code };
 }
@@ -35,7 +42,11 @@ describe("createJwtVerifier", () => {
 
   it("accepts Trello's token for the route's board and returns its claims", async () => {
     const verify = createJwtVerifier({ fetchKeys: async () => [other.pem, current.pem], pluginId: PLUGIN });
-    await expect(verify(await sign(current.privateKey, { state: "s" }), BOARD)).resolves.toMatchObject({ idBoard: BOARD, idPlugin: PLUGIN, state: "s" });
+    await expect(verify(await sign(current.privateKey, { state: "s" }), BOARD)).resolves.toMatchObject({
+      idBoard: BOARD,
+      idPlugin: PLUGIN,
+      state: "s",
+    });
   });
 
   it.each([
@@ -47,7 +58,10 @@ describe("createJwtVerifier", () => {
     ["no idMember", {}, { idMember: undefined }, 401, "JWT_INVALID"],
   ])("refuses %s", async (_what, options, claims, status, code) => {
     const verify = createJwtVerifier({ fetchKeys: async () => [current.pem], pluginId: PLUGIN });
-    expect(await failure(verify(await sign(current.privateKey, claims, options as never), BOARD))).toEqual({ status, code });
+    expect(await failure(verify(await sign(current.privateKey, claims, options as never), BOARD))).toEqual({
+      status,
+      code,
+    });
   });
 
   it("refuses a token signed with a key Trello does not publish, and an HS256 token keyed with the public key", async () => {
@@ -66,7 +80,11 @@ describe("createJwtVerifier", () => {
     let published = [current.pem];
     let fetches = 0;
     let now = 0;
-    const verify = createJwtVerifier({ fetchKeys: async () => (fetches++, published), refetchAfterMs: 1_000, now: () => now });
+    const verify = createJwtVerifier({
+      fetchKeys: async () => (fetches++, published),
+      refetchAfterMs: 1_000,
+      now: () => now,
+    });
     await verify(await sign(current.privateKey), BOARD);
     published = [other.pem];
     now = 500;
@@ -81,8 +99,14 @@ describe("createJwtVerifier", () => {
     ["an empty token", ""],
     ["three dots' worth of nothing", "a.b.c"],
     ["two parts", "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ0cmVsbG8ifQ"],
-    ["an alg none token", `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"iss":"trello"}').toString("base64url")}.`],
-    ["an HS256 header", `${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from('{"iss":"trello"}').toString("base64url")}.c2ln`],
+    [
+      "an alg none token",
+      `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"iss":"trello"}').toString("base64url")}.`,
+    ],
+    [
+      "an HS256 header",
+      `${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from('{"iss":"trello"}').toString("base64url")}.c2ln`,
+    ],
     ["claims that are not JSON", `${Buffer.from('{"alg":"RS256"}').toString("base64url")}.bm90IGpzb24.c2ln`],
     ["a huge token", `${Buffer.from('{"alg":"RS256"}').toString("base64url")}.${"A".repeat(20_000)}.c2ln`],
   ])("refuses %s as 401 without fetching Trello's keys", async (_what, jwt) => {

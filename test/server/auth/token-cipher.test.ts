@@ -26,7 +26,12 @@ describe("createTokenCipher", () => {
     expect(() => cipher.decrypt([...parts.slice(0, 3), body.toString("base64url")].join("."))).toThrow();
     expect(() => createTokenCipher(randomBytes(32)).decrypt(sealed)).toThrow(TokenUnreadableError);
     expect(() => cipher.decrypt("plain-token")).toThrow(TokenUnreadableError);
-    const shortTag = [parts[0], parts[1], Buffer.from(parts[2]!, "base64url").subarray(0, 4).toString("base64url"), parts[3]].join(".");
+    const shortTag = [
+      parts[0],
+      parts[1],
+      Buffer.from(parts[2]!, "base64url").subarray(0, 4).toString("base64url"),
+      parts[3],
+    ].join(".");
     expect(() => cipher.decrypt(shortTag)).toThrow(TokenUnreadableError);
   });
 

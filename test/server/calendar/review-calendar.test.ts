@@ -14,7 +14,11 @@ const cards: Record<string, string> = {};
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` };
   if (body !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${h.baseUrl}/api/boards/${boardId}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${h.baseUrl}/api/boards/${boardId}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** What the Power-Up does after saving a record: the service reads the card's pluginData again. */
@@ -39,21 +43,49 @@ function invitationOf(sequence: number, who: string) {
 
 beforeAll(async () => {
   h = await startServiceWithSim();
-  const board = h.sim.createBoard({ name: "Checkout rebuild", lists: ["Stakeholders", "Sprints"], at: "2026-11-01T09:00:00Z" });
+  const board = h.sim.createBoard({
+    name: "Checkout rebuild",
+    lists: ["Stakeholders", "Sprints"],
+    at: "2026-11-01T09:00:00Z",
+  });
   boardId = board.id as string;
   const [people, sprints] = (board.lists as { id: string }[]).map((l) => l.id) as [string, string];
-  h.sim.setPluginData({ scope: "board", idModel: boardId }, {
-    settings: { v: 1, timezone: "Europe/Berlin", doneLists: [], sprintDays: 14, reportAudience: "client", reportOnMonthClose: true },
-  });
+  h.sim.setPluginData(
+    { scope: "board", idModel: boardId },
+    {
+      settings: {
+        v: 1,
+        timezone: "Europe/Berlin",
+        doneLists: [],
+        sprintDays: 14,
+        reportAudience: "client",
+        reportOnMonthClose: true,
+      },
+    },
+  );
   const person = (name: string, reviews: boolean, more: Record<string, unknown>) => {
     const id = h.sim.createCard(people, { name, at: "2026-11-02T10:00:00Z" }).id as string;
     cards[name] = id;
-    h.sim.setPluginData({ scope: "card", idModel: id }, {
-      stakeholder: {
-        v: 1, name, type: "client", org: "ACME", influence: "high", interest: "high", channel: "email", cadenceDays: 14, buyIn: "opponent",
-        status: "difficult", difficultReason: "Rejects every estimate", initiation: { platform: true, roles: true, reviews, scope: true }, ...more,
+    h.sim.setPluginData(
+      { scope: "card", idModel: id },
+      {
+        stakeholder: {
+          v: 1,
+          name,
+          type: "client",
+          org: "ACME",
+          influence: "high",
+          interest: "high",
+          channel: "email",
+          cadenceDays: 14,
+          buyIn: "opponent",
+          status: "difficult",
+          difficultReason: "Rejects every estimate",
+          initiation: { platform: true, roles: true, reviews, scope: true },
+          ...more,
+        },
       },
-    });
+    );
   };
   person("Dana Ruiz", true, { contact: "dana@acme.example" });
   person("Otto Lang", true, { channel: "phone", contact: "+49 30 1234" });
@@ -78,7 +110,12 @@ describe("sprint review invitations", () => {
     ]);
 
     const { delivery, message, ics } = invitationOf(0, "Dana Ruiz");
-    expect(delivery).toMatchObject({ kind: "invitation", audience: "client", channel: "email", recipient: "dana@acme.example" });
+    expect(delivery).toMatchObject({
+      kind: "invitation",
+      audience: "client",
+      channel: "email",
+      recipient: "dana@acme.example",
+    });
     expect(message.attachments[0]!.contentType).toMatch(/^text\/calendar.*method=REQUEST/);
     expect(ics).toMatch(/^METHOD:REQUEST\r?$/m);
     const [event] = eventsOf(ics);
@@ -89,7 +126,8 @@ describe("sprint review invitations", () => {
     expect((event!.start as Date).toISOString()).toBe("2026-12-14T14:00:00.000Z");
     expect(String(event!.summary)).toBe("Sprint 3 review: Checkout rebuild");
     const everything = [delivery.subject, message.text, ics].join("\n").toLowerCase();
-    for (const internal of ["opponent", "rejects every estimate", "difficult", "buy-in"]) expect(everything).not.toContain(internal);
+    for (const internal of ["opponent", "rejects every estimate", "difficult", "buy-in"])
+      expect(everything).not.toContain(internal);
   });
 
   it("When invitations are sent again for an unmoved sprint, then nothing new is sent", async () => {

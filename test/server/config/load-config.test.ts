@@ -1,7 +1,12 @@
 import { ConfigError, loadConfig } from "../../../server/config/load-config";
 
 const KEY = "0123456789abcdef".repeat(4);
-const trelloEnv = { TRELLO_API_KEY: "k", TRELLO_API_SECRET: "s", TOKEN_ENCRYPTION_KEY: KEY, TRELLO_POWERUP_ID: "5e66784c606cb1160a8f5dc0" };
+const trelloEnv = {
+  TRELLO_API_KEY: "k",
+  TRELLO_API_SECRET: "s",
+  TOKEN_ENCRYPTION_KEY: KEY,
+  TRELLO_POWERUP_ID: "5e66784c606cb1160a8f5dc0",
+};
 
 function problemsOf(env: NodeJS.ProcessEnv): string {
   try {
@@ -30,22 +35,32 @@ describe("loadConfig", () => {
 
   it("reads SMTP_URL and MAIL_FROM into the email configuration, with a From address from PUBLIC_URL by default", () => {
     expect(loadConfig({}).smtp).toBeUndefined();
-    expect(loadConfig({ SMTP_URL: "smtp://u:p@mail.example.com:587", PUBLIC_URL: "https://loop.example.com" }).smtp).toEqual({
+    expect(
+      loadConfig({ SMTP_URL: "smtp://u:p@mail.example.com:587", PUBLIC_URL: "https://loop.example.com" }).smtp,
+    ).toEqual({
       url: "smtp://u:p@mail.example.com:587",
       from: "Stakeholder Loop <loop@loop.example.com>",
     });
-    expect(loadConfig({ SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "PM <pm@example.com>" }).smtp?.from).toBe("PM <pm@example.com>");
+    expect(loadConfig({ SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "PM <pm@example.com>" }).smtp?.from).toBe(
+      "PM <pm@example.com>",
+    );
   });
 
   it("refuses an SMTP_URL that is not smtp(s), a MAIL_FROM without SMTP_URL, and a MAIL_FROM that is no address", () => {
-    expect(() => loadConfig({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ SMTP_URL: "http://mail.example.com" })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
     expect(() => loadConfig({ MAIL_FROM: "pm@example.com" })).toThrow(/MAIL_FROM is set but SMTP_URL is not/);
-    expect(() => loadConfig({ SMTP_URL: "smtp://mail.example.com", MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM must be an email address/);
+    expect(() => loadConfig({ SMTP_URL: "smtp://mail.example.com", MAIL_FROM: "nobody" })).toThrow(
+      /MAIL_FROM must be an email address/,
+    );
   });
 
   it("derives the default public URL from PORT and strips a trailing slash from PUBLIC_URL", () => {
     expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
-    expect(loadConfig({ PUBLIC_URL: "https://loop.example.com/" }).webhookCallbackUrl).toBe("https://loop.example.com/webhooks/trello");
+    expect(loadConfig({ PUBLIC_URL: "https://loop.example.com/" }).webhookCallbackUrl).toBe(
+      "https://loop.example.com/webhooks/trello",
+    );
   });
 
   it("runs against Trello when key, secret and encryption key are set", () => {
@@ -77,12 +92,15 @@ describe("loadConfig", () => {
     expect(problemsOf(env)).toContain(variable);
   });
 
-  it.each(["http://localhost:3000", "http://127.0.0.1:8080", "http://127.20.3.4", "http://[::1]:3000", "https://loop.example.com"])(
-    "outside the demo accepts the public URL %s (https, or plain http on a loopback address)",
-    (url) => {
-      expect(loadConfig({ ...trelloEnv, PUBLIC_URL: url }).publicUrl).toBe(url);
-    },
-  );
+  it.each([
+    "http://localhost:3000",
+    "http://127.0.0.1:8080",
+    "http://127.20.3.4",
+    "http://[::1]:3000",
+    "https://loop.example.com",
+  ])("outside the demo accepts the public URL %s (https, or plain http on a loopback address)", (url) => {
+    expect(loadConfig({ ...trelloEnv, PUBLIC_URL: url }).publicUrl).toBe(url);
+  });
 
   it("in the demo starts without a Power-Up id, on any public URL, and checks no Power-Up id", () => {
     const config = loadConfig({ PUBLIC_URL: "http://192.168.1.20:3000" });
@@ -91,7 +109,8 @@ describe("loadConfig", () => {
 
   it("names every unsafe setting outside the demo at once", () => {
     const message = problemsOf({ TRELLO_API_KEY: "k", TRELLO_API_SECRET: "s", PUBLIC_URL: "http://loop.example.com" });
-    for (const variable of ["TOKEN_ENCRYPTION_KEY", "TRELLO_POWERUP_ID", "PUBLIC_URL"]) expect(message).toContain(variable);
+    for (const variable of ["TOKEN_ENCRYPTION_KEY", "TRELLO_POWERUP_ID", "PUBLIC_URL"])
+      expect(message).toContain(variable);
   });
 
   it("names every bad variable at once", () => {

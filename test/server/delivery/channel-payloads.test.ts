@@ -5,7 +5,15 @@ import { slackPayload } from "../../../server/delivery/channels/slack-payload";
 import { teamsPayload } from "../../../server/delivery/channels/teams-payload";
 import { webhookUrlProblem } from "../../../server/delivery/is-allowed-webhook-url";
 
-const message = (text: string): ChannelMessage => ({ deliveryId: 7, idempotencyKey: "k", audience: "client", to: "https://x", subject: "Update <1>", text, attachments: [] });
+const message = (text: string): ChannelMessage => ({
+  deliveryId: 7,
+  idempotencyKey: "k",
+  audience: "client",
+  to: "https://x",
+  subject: "Update <1>",
+  text,
+  attachments: [],
+});
 
 describe("chat payloads", () => {
   it("When a message is longer than a Slack section allows, then it is split into sections Slack accepts, with markup escaped", () => {
@@ -36,7 +44,12 @@ describe("webhookUrlProblem", () => {
     ["teams", "https://prod-12.westeurope.logic.azure.com:443/workflows/x", false, undefined],
     ["google-chat", "https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=t", false, undefined],
     ["slack", "http://hooks.slack.com/services/x", false, "A webhook URL must start with https://"],
-    ["slack", "https://hooks.slack.com.evil.example/x", false, expect.stringMatching(/^That is not a slack incoming-webhook URL/)],
+    [
+      "slack",
+      "https://hooks.slack.com.evil.example/x",
+      false,
+      expect.stringMatching(/^That is not a slack incoming-webhook URL/),
+    ],
     ["teams", "https://user:pw@acme.webhook.office.com/x", false, "A webhook URL carries no user name or password"],
     ["slack", "http://127.0.0.1:4000/hooks/slack/x", false, "A webhook URL must start with https://"],
     ["slack", "http://127.0.0.1:4000/hooks/slack/x", true, undefined],

@@ -76,12 +76,17 @@ const email = (over: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
   subject: "Northwind — March 2026 report",
   text: "Milestone Beta API was hit on 12 March.\nOpen it: https://loop.example.test/s/abc",
   html: '<p style="color:#333">Milestone <b>Beta API</b> was hit on 12 March.</p><p><a href="https://loop.example.test/s/abc?x=1&amp;y=2">Open the report</a></p>',
-  attachments: [{ filename: "report-2026-03.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.7\n% test\n") }],
+  attachments: [
+    { filename: "report-2026-03.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.7\n% test\n") },
+  ],
   link: "https://loop.example.test/s/abc",
   ...over,
 });
 
-const chatMessage = (channel: "slack" | "teams" | "google-chat", over: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
+const chatMessage = (
+  channel: "slack" | "teams" | "google-chat",
+  over: Partial<OutgoingMessage> = {},
+): OutgoingMessage => ({
   boardId: BOARD,
   stakeholderCardId: DANA,
   idempotencyKey: `update:${channel}:dana`,
@@ -115,12 +120,19 @@ describe("the delivery pipeline", () => {
     expect(queued).toMatchObject({ status: "queued", created: true });
     await drain();
     const [received] = outbox.all();
-    expect(received).toMatchObject({ transport: "email", audience: "partner", to: "jonas@northwind.example", subject: "Northwind — March 2026 report" });
+    expect(received).toMatchObject({
+      transport: "email",
+      audience: "partner",
+      to: "jonas@northwind.example",
+      subject: "Northwind — March 2026 report",
+    });
     expect(received!.from).toBe('"Stakeholder Loop" <loop@loop.example.test>');
     expect(received!.html).toContain("<b>Beta API</b>");
     expect(received!.text).toContain("Milestone Beta API was hit");
     expect(received!.links).toEqual(["https://loop.example.test/s/abc?x=1&y=2"]);
-    expect(received!.attachments).toEqual([expect.objectContaining({ filename: "report-2026-03.pdf", contentType: "application/pdf" })]);
+    expect(received!.attachments).toEqual([
+      expect.objectContaining({ filename: "report-2026-03.pdf", contentType: "application/pdf" }),
+    ]);
     expect(received!.attachments[0]!.content.toString()).toBe("%PDF-1.7\n% test\n");
     expect(received!.headers["message-id"]).toMatch(/^<delivery-\d+\.report_2026-03_jonas@loop\.example\.test>$/);
     expect(store.deliveries.get(queued.id)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
@@ -137,7 +149,9 @@ describe("the delivery pipeline", () => {
 
   it("When a key is reused for another recipient, then it is refused as a caller's mistake", () => {
     pipeline.enqueue(email(), "member1");
-    expect(() => pipeline.enqueue(email({ to: "other@northwind.example" }), "member1")).toThrow(expect.objectContaining({ code: "KEY_REUSED" }));
+    expect(() => pipeline.enqueue(email({ to: "other@northwind.example" }), "member1")).toThrow(
+      expect.objectContaining({ code: "KEY_REUSED" }),
+    );
   });
 
   it("When the SMTP server refuses with 5xx, then the delivery fails at once with the server's reply and is not retried", async () => {
@@ -170,19 +184,36 @@ describe("the delivery pipeline", () => {
 
   it.each([
     ["slack", (p: any) => [p.text, p.blocks[0].text.text, p.blocks.at(-1).elements[0].url]],
-    ["teams", (p: any) => [p.attachments[0].content.body[0].text, p.attachments[0].content.body[1].text, p.attachments[0].content.actions[0].url]],
-    ["google-chat", (p: any) => [p.text, p.cardsV2[0].card.header.title, p.cardsV2[0].card.sections[0].widgets.at(-1).buttonList.buttons[0].onClick.openLink.url]],
-  ] as const)("When a %s update is sent, then the platform's webhook receives its own payload shape with the link as a button", async (platform, pick) => {
-    setWebhook(platform, "dana");
-    const { id } = pipeline.enqueue(chatMessage(platform), "member1");
-    await drain();
-    expect(store.deliveries.get(id)).toMatchObject({ status: "sent", attempts: 1 });
-    const [received] = outbox.all();
-    expect(received).toMatchObject({ transport: platform, to: "dana", audience: "client" });
-    const [first, second, link] = pick(received!.payload);
-    expect(`${first}\n${second}`).toMatch(/ACME update — 2 April|Sprint 7 review: checkout accepted/);
-    expect(link).toBe("https://loop.example.test/s/def");
-  });
+    [
+      "teams",
+      (p: any) => [
+        p.attachments[0].content.body[0].text,
+        p.attachments[0].content.body[1].text,
+        p.attachments[0].content.actions[0].url,
+      ],
+    ],
+    [
+      "google-chat",
+      (p: any) => [
+        p.text,
+        p.cardsV2[0].card.header.title,
+        p.cardsV2[0].card.sections[0].widgets.at(-1).buttonList.buttons[0].onClick.openLink.url,
+      ],
+    ],
+  ] as const)(
+    "When a %s update is sent, then the platform's webhook receives its own payload shape with the link as a button",
+    async (platform, pick) => {
+      setWebhook(platform, "dana");
+      const { id } = pipeline.enqueue(chatMessage(platform), "member1");
+      await drain();
+      expect(store.deliveries.get(id)).toMatchObject({ status: "sent", attempts: 1 });
+      const [received] = outbox.all();
+      expect(received).toMatchObject({ transport: platform, to: "dana", audience: "client" });
+      const [first, second, link] = pick(received!.payload);
+      expect(`${first}\n${second}`).toMatch(/ACME update — 2 April|Sprint 7 review: checkout accepted/);
+      expect(link).toBe("https://loop.example.test/s/def");
+    },
+  );
 
   it("When a webhook answers 500 and then 200, then the update is retried and delivered exactly once", async () => {
     setWebhook("teams", "dana");
@@ -204,7 +235,11 @@ describe("the delivery pipeline", () => {
     chatVerdicts = [{ status: 404, body: "no_service" }];
     const refused = pipeline.enqueue(chatMessage("slack", { idempotencyKey: "update:slack:dana:2" }), "member1");
     await drain();
-    expect(store.deliveries.get(refused.id)).toMatchObject({ status: "failed", attempts: 1, lastError: "HTTP 404: no_service" });
+    expect(store.deliveries.get(refused.id)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "HTTP 404: no_service",
+    });
   });
 
   it("When a webhook never answers, then the attempt times out and is retried", async () => {
@@ -220,7 +255,10 @@ describe("the delivery pipeline", () => {
   it("When a stakeholder has no webhook URL stored, then the chat delivery fails saying so", async () => {
     const { id } = pipeline.enqueue(chatMessage("teams"), "member1");
     await drain();
-    expect(store.deliveries.get(id)).toMatchObject({ status: "failed", lastError: "no chat webhook URL is set for this stakeholder" });
+    expect(store.deliveries.get(id)).toMatchObject({
+      status: "failed",
+      lastError: "no chat webhook URL is set for this stakeholder",
+    });
   });
 
   it("When the service stopped mid-send, then on start the delivery is marked failed and never resent", async () => {
@@ -228,18 +266,35 @@ describe("the delivery pipeline", () => {
     expect(store.deliveries.claimDue(Date.now(), 10).map((d) => d.id)).toEqual([id]);
     pipeline.worker.start();
     await pipeline.worker.runOnce();
-    expect(store.deliveries.get(id)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/^interrupted/) });
+    expect(store.deliveries.get(id)).toMatchObject({
+      status: "failed",
+      lastError: expect.stringMatching(/^interrupted/),
+    });
     expect(outbox.all()).toHaveLength(0);
   });
 
   it("When a client message shows an internal assessment, then the guard refuses it and nothing is stored", () => {
-    for (const text of ["Your buy-in is low", "Status: escalated to the technical lead", "PM note: budget at risk", "Dana: update overdue 3 days"]) {
-      expect(() => pipeline.enqueue(chatMessage("teams", { text, idempotencyKey: text }), "member1")).toThrow(DeliveryError);
+    for (const text of [
+      "Your buy-in is low",
+      "Status: escalated to the technical lead",
+      "PM note: budget at risk",
+      "Dana: update overdue 3 days",
+    ]) {
+      expect(() => pipeline.enqueue(chatMessage("teams", { text, idempotencyKey: text }), "member1")).toThrow(
+        DeliveryError,
+      );
     }
     expect(store.deliveries.listBoard(BOARD, 10)).toEqual([]);
-    expect(() => pipeline.enqueue(chatMessage("teams", { audience: "internal", text: "Buy-in is low" }), "member1")).not.toThrow();
+    expect(() =>
+      pipeline.enqueue(chatMessage("teams", { audience: "internal", text: "Buy-in is low" }), "member1"),
+    ).not.toThrow();
     // A party's own report lists its overdue invoices: that word alone is theirs to read.
-    expect(() => pipeline.enqueue(chatMessage("teams", { text: "Overdue invoices: INV-7, due 1 March", idempotencyKey: "invoices" }), "member1")).not.toThrow();
+    expect(() =>
+      pipeline.enqueue(
+        chatMessage("teams", { text: "Overdue invoices: INV-7, due 1 March", idempotencyKey: "invoices" }),
+        "member1",
+      ),
+    ).not.toThrow();
   });
 
   it("When webhook URLs and SMTP credentials are used, then no log line holds them", async () => {

@@ -31,7 +31,11 @@ describe("boardStateAt", () => {
   it("keeps a checkpoint at every month start it passes and at the instant asked", () => {
     threeMonths();
     boardStateAt(b.store, b.boardId, at("2026-03-15T00:00:00Z"));
-    expect(b.store.checkpoints.instants(b.boardId)).toEqual([at("2026-02-01T00:00:00Z"), at("2026-03-01T00:00:00Z"), at("2026-03-15T00:00:00Z")]);
+    expect(b.store.checkpoints.instants(b.boardId)).toEqual([
+      at("2026-02-01T00:00:00Z"),
+      at("2026-03-01T00:00:00Z"),
+      at("2026-03-15T00:00:00Z"),
+    ]);
   });
 
   it("reads only the actions between the nearest checkpoint and the instant", async () => {
@@ -50,7 +54,11 @@ describe("boardStateAt", () => {
   it("drops the checkpoints a late action changes, and the next read rebuilds them with it", async () => {
     const { card, todo, done } = threeMonths();
     await buildBoardCheckpoints(b.store, b.boardId, { now: new Date("2026-04-15T00:00:00Z") });
-    expect(b.store.checkpoints.instants(b.boardId)).toEqual([at("2026-02-01T00:00:00Z"), at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")]);
+    expect(b.store.checkpoints.instants(b.boardId)).toEqual([
+      at("2026-02-01T00:00:00Z"),
+      at("2026-03-01T00:00:00Z"),
+      at("2026-04-01T00:00:00Z"),
+    ]);
 
     // Delivered late: a card created on 20 February and moved straight to done.
     const late = b.story.createCard("2026-02-20T09:00:00Z", todo, "Hotfix");

@@ -53,7 +53,9 @@ describe("replaying a board's stored actions", () => {
     const todo = b.story.createList("2026-01-05T09:00:00Z", "To do");
     const card = b.story.createCard("2026-01-10T09:00:00Z", todo, "Later");
     b.ingest();
-    expect(boardStateAt(b.store, b.boardId, Date.parse("2026-01-10T09:00:00Z"), { persist: false }).cards.has(card.id)).toBe(false);
+    expect(
+      boardStateAt(b.store, b.boardId, Date.parse("2026-01-10T09:00:00Z"), { persist: false }).cards.has(card.id),
+    ).toBe(false);
     expect(emptyBoardState().cards.size).toBe(0);
   });
 });

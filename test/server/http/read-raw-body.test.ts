@@ -32,6 +32,9 @@ describe("readRawBody", () => {
   });
 
   it("When the connection closes before the body is complete, then it is refused with 400 rather than left waiting", async () => {
-    await expect(readRawBody(requestOf(['{"a":'], { endsCleanly: false }), 100)).rejects.toMatchObject({ status: 400, code: "BAD_REQUEST" });
+    await expect(readRawBody(requestOf(['{"a":'], { endsCleanly: false }), 100)).rejects.toMatchObject({
+      status: 400,
+      code: "BAD_REQUEST",
+    });
   });
 });

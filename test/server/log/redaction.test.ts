@@ -47,6 +47,7 @@ describe("request logs", () => {
     const log = lines.join("");
     expect(log).toContain('"req":{"id":"req-42"');
     expect(log).toContain("webhook action stored");
-    for (const secret of [signature, "member-token-123", "jwt-abc", "very-secret-value"]) expect(log).not.toContain(secret);
+    for (const secret of [signature, "member-token-123", "jwt-abc", "very-secret-value"])
+      expect(log).not.toContain(secret);
   });
 });

@@ -46,7 +46,10 @@ describe("loadMonthlyReport", () => {
       cards: { created: 5, completed: 2 },
       comments: 2,
     });
-    expect(loadMonthlyReport(t.store, { boardId: story.board.id, month: "2026-02" }).cards).toEqual({ created: 1, completed: 0 });
+    expect(loadMonthlyReport(t.store, { boardId: story.board.id, month: "2026-02" }).cards).toEqual({
+      created: 1,
+      completed: 0,
+    });
   });
 
   it("cuts the month at local midnight of the time zone, across a DST change", () => {
@@ -61,7 +64,12 @@ describe("loadMonthlyReport", () => {
     ingest(story);
 
     const ny = loadMonthlyReport(t.store, { boardId: story.board.id, month: "2026-03", timezone: "America/New_York" });
-    expect(ny.period).toEqual({ month: "2026-03", timezone: "America/New_York", start: "2026-03-01T05:00:00.000Z", end: "2026-04-01T04:00:00.000Z" });
+    expect(ny.period).toEqual({
+      month: "2026-03",
+      timezone: "America/New_York",
+      start: "2026-03-01T05:00:00.000Z",
+      end: "2026-04-01T04:00:00.000Z",
+    });
     expect(ny.cards).toEqual({ created: 1, completed: 1 });
     const utc = loadMonthlyReport(t.store, { boardId: story.board.id, month: "2026-03" });
     expect(utc.cards).toEqual({ created: 1, completed: 1 });

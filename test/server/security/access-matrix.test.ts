@@ -4,7 +4,10 @@ import { startServiceWithSim, type ServiceWithSim } from "../../support/service-
 /** Every table's rows, in a stable order: "nothing changed" means this is equal before and after. */
 function everyRow(h: ServiceWithSim): Record<string, unknown[]> {
   const db = h.service.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
 }
 
@@ -22,7 +25,9 @@ describe("access matrix: every /api route refuses every bad member token, readin
     const board = h.sim.createBoard({ name: "Guarded", lists: ["To Do", "Done"], at: "2026-03-01T09:00:00Z" });
     boardId = String(board.id);
     otherBoardId = String(h.sim.createBoard({ name: "Other", lists: ["To Do"] }).id);
-    const card = String(h.sim.createCard((board.lists as { id: string }[])[0]!.id, { name: "Kick-off", at: "2026-03-02T09:00:00Z" }).id);
+    const card = String(
+      h.sim.createCard((board.lists as { id: string }[])[0]!.id, { name: "Kick-off", at: "2026-03-02T09:00:00Z" }).id,
+    );
     h.sim.setPluginData({ scope: "card", idModel: card }, { roles: { v: 1, accountable: ["stk-1"] } });
     expect((await h.connect(boardId)).status).toBe(202);
     await h.settle();
@@ -39,20 +44,45 @@ describe("access matrix: every /api route refuses every bad member token, readin
     const claims = { idMember: h.simInfo.memberId, idBoard: boardId, idPlugin: h.sim.pluginId };
     const stranger = await generateKeyPair("RS256");
     const sign = (key: Parameters<SignJWT["sign"]>[0], alg: string, body = claims) =>
-      new SignJWT(body).setProtectedHeader({ alg, typ: "JWT" }).setIssuer("trello").setIssuedAt(now).setExpirationTime(now + 900).sign(key);
+      new SignJWT(body)
+        .setProtectedHeader({ alg, typ: "JWT" })
+        .setIssuer("trello")
+        .setIssuedAt(now)
+        .setExpirationTime(now + 900)
+        .sign(key);
     bad = {
       "no token": { jwt: null, status: 401, code: "JWT_MISSING" },
-      "an expired token": { jwt: await h.sim.mintJwt({ idBoard: boardId, expired: true }), status: 401, code: "JWT_EXPIRED" },
-      "a token signed with a key Trello does not publish": { jwt: await sign(stranger.privateKey, "RS256"), status: 401, code: "JWT_INVALID" },
-      "a token for another board": { jwt: await h.sim.mintJwt({ idBoard: otherBoardId }), status: 403, code: "WRONG_BOARD" },
-      "a token for another Power-Up": { jwt: await h.sim.mintJwt({ idBoard: boardId, idPlugin: "5f00000000000000000000ee" }), status: 403, code: "WRONG_PLUGIN" },
-      "an alg none token": { jwt: `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims, iss: "trello", iat: now, exp: now + 900 })}.`, status: 401, code: "JWT_INVALID" },
+      "an expired token": {
+        jwt: await h.sim.mintJwt({ idBoard: boardId, expired: true }),
+        status: 401,
+        code: "JWT_EXPIRED",
+      },
+      "a token signed with a key Trello does not publish": {
+        jwt: await sign(stranger.privateKey, "RS256"),
+        status: 401,
+        code: "JWT_INVALID",
+      },
+      "a token for another board": {
+        jwt: await h.sim.mintJwt({ idBoard: otherBoardId }),
+        status: 403,
+        code: "WRONG_BOARD",
+      },
+      "a token for another Power-Up": {
+        jwt: await h.sim.mintJwt({ idBoard: boardId, idPlugin: "5f00000000000000000000ee" }),
+        status: 403,
+        code: "WRONG_PLUGIN",
+      },
+      "an alg none token": {
+        jwt: `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims, iss: "trello", iat: now, exp: now + 900 })}.`,
+        status: 401,
+        code: "JWT_INVALID",
+      },
       "an HS256 token keyed with Trello's public key": {
         jwt: await sign(new TextEncoder().encode(h.sim.jwtPublicKeys()[0]!), "HS256"),
         status: 401,
         code: "JWT_INVALID",
       },
-      "garbage": { jwt: "a.b.c", status: 401, code: "JWT_INVALID" },
+      garbage: { jwt: "a.b.c", status: 401, code: "JWT_INVALID" },
     };
   });
   afterAll(async () => {
@@ -79,9 +109,17 @@ describe("access matrix: every /api route refuses every bad member token, readin
       for (const [what, { jwt, status, code }] of Object.entries(bad)) {
         const headers: Record<string, string> = { "content-type": "application/json" };
         if (jwt !== null) headers.authorization = `Bearer ${jwt}`;
-        const res = await fetch(`${h.baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        const res = await fetch(`${h.baseUrl}${url}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
         const answer = await res.text();
-        expect({ route: `${method} ${url}`, what, status: res.status }).toEqual({ route: `${method} ${url}`, what, status });
+        expect({ route: `${method} ${url}`, what, status: res.status }).toEqual({
+          route: `${method} ${url}`,
+          what,
+          status,
+        });
         expect(JSON.parse(answer)).toEqual({ error: { code, message: expect.any(String) } });
         expect(res.headers.get("cache-control")).toBe("no-store");
         checked += 1;

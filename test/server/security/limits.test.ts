@@ -11,14 +11,26 @@ function storedBoard(h: AppWithSim): string {
   const list = story.createList("2026-03-01T00:00:00Z", "Done");
   story.createCard("2026-03-02T00:00:00Z", list, "Shipped");
   const ingest = createActionIngester(h.store);
-  for (const action of story.actions) ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
+  for (const action of story.actions)
+    ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
   return story.board.id;
 }
 
 /** Sends headers declaring `declared` body bytes, then only a few, and reads the answer (the server must not wait). */
-async function declareHugeBody(port: number, path: string, declared: number, headers: Record<string, string> = {}): Promise<string> {
+async function declareHugeBody(
+  port: number,
+  path: string,
+  declared: number,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const socket = net.connect(port, "127.0.0.1");
-  const lines = [`POST ${path} HTTP/1.1`, "Host: 127.0.0.1", "Content-Type: application/json", `Content-Length: ${declared}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `POST ${path} HTTP/1.1`,
+    "Host: 127.0.0.1",
+    "Content-Type: application/json",
+    `Content-Length: ${declared}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   socket.write(`${lines.join("\r\n")}\r\n\r\n{"a":`);
   let answer = "";
   socket.on("data", (chunk) => (answer += chunk.toString()));
@@ -36,8 +48,10 @@ describe("limits", () => {
     await h.close();
   });
 
-  const jwtFor = (boardId: string, idMember = "5e645dc2c4205e1416218404") => h.sim.mintJwt({ idBoard: boardId, idMember });
-  const list = async (boardId: string, jwt: string) => request(h.app).get(`/api/boards/${boardId}/reports`).set("authorization", `Bearer ${jwt}`);
+  const jwtFor = (boardId: string, idMember = "5e645dc2c4205e1416218404") =>
+    h.sim.mintJwt({ idBoard: boardId, idMember });
+  const list = async (boardId: string, jwt: string) =>
+    request(h.app).get(`/api/boards/${boardId}/reports`).set("authorization", `Bearer ${jwt}`);
 
   it("When one member goes over their allowance, then they get 429 with Retry-After in the stable shape, and another member does not", async () => {
     h = await createAppWithSim({ limits: { perMember: 5, perBoard: 100 } });
@@ -48,7 +62,12 @@ describe("limits", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
     expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60);
-    expect(refused.body).toEqual({ error: { code: "RATE_LIMITED", message: expect.stringMatching(/from this member: at most 5 in 60 s; try again in \d+ s/) } });
+    expect(refused.body).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(/from this member: at most 5 in 60 s; try again in \d+ s/),
+      },
+    });
     expect(refused.headers["cache-control"]).toBe("no-store");
     expect((await list(board, await jwtFor(board, "5e645dc2c4205e14162184aa"))).status).toBe(200);
   });
@@ -65,7 +84,9 @@ describe("limits", () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toMatch(/on this board/);
     expect(refused.headers["retry-after"]).toMatch(/^\d+$/);
-    expect((await list("5e93ba98614ac22d22f085c5", await jwtFor("5e93ba98614ac22d22f085c5", members[0]))).status).toBe(200);
+    expect((await list("5e93ba98614ac22d22f085c5", await jwtFor("5e93ba98614ac22d22f085c5", members[0]))).status).toBe(
+      200,
+    );
   });
 
   it("When forged tokens flood a board, then they are 401 and spend none of its members' allowance", async () => {
@@ -81,7 +102,11 @@ describe("limits", () => {
     h = await createAppWithSim({ limits: { snapshotsPerDay: 2 } });
     const board = storedBoard(h);
     const jwt = await jwtFor(board);
-    const generate = () => request(h.app).post(`/api/boards/${board}/reports`).set("authorization", `Bearer ${jwt}`).send({ month: "2026-03", audience: "internal" });
+    const generate = () =>
+      request(h.app)
+        .post(`/api/boards/${board}/reports`)
+        .set("authorization", `Bearer ${jwt}`)
+        .send({ month: "2026-03", audience: "internal" });
     expect((await generate()).status).toBe(201);
     expect((await generate()).status).toBe(201);
     const refused = await generate();
@@ -112,7 +137,9 @@ describe("limits", () => {
       const answer = await declareHugeBody(port, "/webhooks/trello", 1024 ** 3);
       expect(answer).toMatch(/^HTTP\/1\.1 413/);
       expect(answer).toMatch(/connection: close/i);
-      expect(answer).toContain(`{"error":{"code":"PAYLOAD_TOO_LARGE","message":"The request body is over this route's limit of 1 MiB"}}`);
+      expect(answer).toContain(
+        `{"error":{"code":"PAYLOAD_TOO_LARGE","message":"The request body is over this route's limit of 1 MiB"}}`,
+      );
     });
 
     it.each([
@@ -121,7 +148,9 @@ describe("limits", () => {
       ["/reports", "16 KiB"],
     ])("When POST …%s declares 1 GB, then it is 413 naming its own limit of %s at once", async (route, limit) => {
       const board = "5e93ba98614ac22d22f085c4";
-      const answer = await declareHugeBody(port, `/api/boards/${board}${route}`, 1024 ** 3, { Authorization: `Bearer ${await jwtFor(board)}` });
+      const answer = await declareHugeBody(port, `/api/boards/${board}${route}`, 1024 ** 3, {
+        Authorization: `Bearer ${await jwtFor(board)}`,
+      });
       expect(answer).toMatch(/^HTTP\/1\.1 413/);
       expect(answer).toContain(`"message":"The request body is over this route's limit of ${limit}"`);
     });

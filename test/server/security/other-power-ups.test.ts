@@ -6,10 +6,25 @@ import { makeTempDir } from "../../support/test-app";
 
 const FOREIGN = "5f00000000000000000000ff";
 const stakeholder = (name: string) => ({
-  v: 1, name, type: "client", influence: "high", interest: "medium", channel: "email", cadenceDays: 7, buyIn: "supporter", status: "active",
+  v: 1,
+  name,
+  type: "client",
+  influence: "high",
+  interest: "medium",
+  channel: "email",
+  cadenceDays: 7,
+  buyIn: "supporter",
+  status: "active",
   initiation: { platform: true, roles: false, reviews: true, scope: false },
 });
-const settings = (timezone: string) => ({ v: 1, timezone, doneLists: [], sprintDays: 14, reportAudience: "client", reportOnMonthClose: true });
+const settings = (timezone: string) => ({
+  v: 1,
+  timezone,
+  doneLists: [],
+  sprintDays: 14,
+  reportAudience: "client",
+  reportOnMonthClose: true,
+});
 
 describe("another Power-Up's pluginData on the same board", () => {
   let h: ServiceWithSim;
@@ -25,8 +40,14 @@ describe("another Power-Up's pluginData on the same board", () => {
     const ours = String(h.sim.createCard(list, { name: "Dana" }).id);
     const theirs = String(h.sim.createCard(list, { name: "Their card" }).id);
     h.sim.setPluginData({ scope: "card", idModel: ours }, { stakeholder: stakeholder("Dana Ruiz") });
-    h.sim.setPluginData({ scope: "card", idModel: theirs, idPlugin: FOREIGN }, { stakeholder: stakeholder("Impostor") });
-    h.sim.setPluginData({ scope: "board", idModel: boardId, idPlugin: FOREIGN }, { settings: settings("Pacific/Chatham") });
+    h.sim.setPluginData(
+      { scope: "card", idModel: theirs, idPlugin: FOREIGN },
+      { stakeholder: stakeholder("Impostor") },
+    );
+    h.sim.setPluginData(
+      { scope: "board", idModel: boardId, idPlugin: FOREIGN },
+      { settings: settings("Pacific/Chatham") },
+    );
     expect((await h.connect(boardId)).status).toBe(202);
     await h.settle();
 
@@ -43,7 +64,9 @@ describe("another Power-Up's pluginData on the same board", () => {
     const plugins = h.service.db.prepare("SELECT DISTINCT id_plugin FROM plugin_data").pluck().all();
     expect(plugins).toEqual([h.sim.pluginId]);
     expect(h.store.boardSettings.get(boardId)?.timezone ?? null).toBeNull();
-    const registry: any = await (await fetch(`${h.baseUrl}/api/boards/${boardId}/stakeholders`, { headers: { authorization: `Bearer ${jwt}` } })).json();
+    const registry: any = await (
+      await fetch(`${h.baseUrl}/api/boards/${boardId}/stakeholders`, { headers: { authorization: `Bearer ${jwt}` } })
+    ).json();
     expect(registry.timeZone).toBe("UTC");
     expect(registry.stakeholders.map((s: { cardName: string }) => s.cardName)).toEqual(["Dana"]);
   });
@@ -52,8 +75,19 @@ describe("another Power-Up's pluginData on the same board", () => {
     const temp = makeTempDir();
     const databasePath = path.join(temp.dir, "loop.db");
     const db = openDatabase(databasePath);
-    const record = (id: string, idPlugin: string) => ({ id, idPlugin, scope: "card", idModel: "c1", access: "shared", value: "{}" });
-    createStore(db).pluginData.replaceBoard("b1", [record("p1", FOREIGN), record("p2", "5f00000000000000000000aa")], "2026-03-01T00:00:00Z");
+    const record = (id: string, idPlugin: string) => ({
+      id,
+      idPlugin,
+      scope: "card",
+      idModel: "c1",
+      access: "shared",
+      value: "{}",
+    });
+    createStore(db).pluginData.replaceBoard(
+      "b1",
+      [record("p1", FOREIGN), record("p2", "5f00000000000000000000aa")],
+      "2026-03-01T00:00:00Z",
+    );
     db.close();
     h = await startServiceWithSim({ databasePath, pluginId: "5f00000000000000000000aa" });
     expect(h.service.db.prepare("SELECT id FROM plugin_data").pluck().all()).toEqual(["p2"]);

@@ -3,11 +3,26 @@ import { startServiceWithSim, type ServiceWithSim } from "../../support/service-
 /** Every row of every table, as text, with the table it came from. */
 function everyRow(h: ServiceWithSim): { table: string; row: string }[] {
   const db = h.service.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return tables.flatMap((table) => (db.prepare(`SELECT * FROM "${table}"`).all() as object[]).map((row) => ({ table, row: JSON.stringify(row) })));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return tables.flatMap((table) =>
+    (db.prepare(`SELECT * FROM "${table}"`).all() as object[]).map((row) => ({ table, row: JSON.stringify(row) })),
+  );
 }
 
-const stakeholder = { v: 1, name: "Dana Ruiz", type: "client", influence: "high", interest: "medium", channel: "email", cadenceDays: 7, buyIn: "supporter", status: "active" };
+const stakeholder = {
+  v: 1,
+  name: "Dana Ruiz",
+  type: "client",
+  influence: "high",
+  interest: "medium",
+  channel: "email",
+  cadenceDays: 7,
+  buyIn: "supporter",
+  status: "active",
+};
 
 describe("disconnect with delete-data", () => {
   let h: ServiceWithSim;
@@ -27,8 +42,26 @@ describe("disconnect with delete-data", () => {
     h.sim.addMemberToBoard(boardId, ownMember);
     h.sim.addMemberToCard(card, ownMember);
     h.sim.addComment(card, "Signed off", { at: "2026-03-03T09:00:00Z" });
-    h.sim.setPluginData({ scope: "card", idModel: card }, { stakeholder, log: { v: 1, entries: [{ id: "abc12345", at: "2026-03-04T09:00:00Z", channel: "email", summary: "Status" }] } });
-    h.sim.setPluginData({ scope: "board", idModel: boardId }, { settings: { v: 1, timezone: "Europe/Berlin", doneLists: [done], sprintDays: 14, reportAudience: "client", reportOnMonthClose: true } });
+    h.sim.setPluginData(
+      { scope: "card", idModel: card },
+      {
+        stakeholder,
+        log: { v: 1, entries: [{ id: "abc12345", at: "2026-03-04T09:00:00Z", channel: "email", summary: "Status" }] },
+      },
+    );
+    h.sim.setPluginData(
+      { scope: "board", idModel: boardId },
+      {
+        settings: {
+          v: 1,
+          timezone: "Europe/Berlin",
+          doneLists: [done],
+          sprintDays: 14,
+          reportAudience: "client",
+          reportOnMonthClose: true,
+        },
+      },
+    );
     expect((await h.connect(boardId)).status).toBe(202);
     await h.settle();
     const jwt = await h.sim.mintJwt({ idBoard: boardId });
@@ -49,12 +82,29 @@ describe("disconnect with delete-data", () => {
     const mentions = (ids: string[]) => everyRow(h).filter(({ row }) => ids.some((id) => row.includes(id)));
     const tablesWithA = new Set(mentions(a.ids).map(({ table }) => table));
     // The board's data really was everywhere: the test would prove nothing otherwise.
-    for (const table of ["actions", "boards", "cards", "lists", "members", "card_members", "plugin_data", "loop_record_versions", "stakeholder_updates", "report_snapshots", "board_settings", "sync_state", "connections"]) {
+    for (const table of [
+      "actions",
+      "boards",
+      "cards",
+      "lists",
+      "members",
+      "card_members",
+      "plugin_data",
+      "loop_record_versions",
+      "stakeholder_updates",
+      "report_snapshots",
+      "board_settings",
+      "sync_state",
+      "connections",
+    ]) {
       expect({ table, present: tablesWithA.has(table) }).toEqual({ table, present: true });
     }
     const bBefore = mentions(b.ids);
 
-    const res = await fetch(`${h.baseUrl}/api/boards/${a.boardId}/connection?deleteData=true`, { method: "DELETE", headers: { authorization: `Bearer ${a.jwt}` } });
+    const res = await fetch(`${h.baseUrl}/api/boards/${a.boardId}/connection?deleteData=true`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${a.jwt}` },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ disconnected: true, dataDeleted: true });
     await h.settle();

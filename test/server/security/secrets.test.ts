@@ -59,7 +59,8 @@ describe("secrets at rest and in the logs", () => {
     const made = await api("POST", "/reports", { month, audience: "internal" });
     expect(made.status).toBe(201);
     const { id } = (await made.json()) as { id: string };
-    for (const format of ["pdf", "html", "csv", "md"]) expect((await api("GET", `/reports/${id}?format=${format}`)).status).toBe(200);
+    for (const format of ["pdf", "html", "csv", "md"])
+      expect((await api("GET", `/reports/${id}?format=${format}`)).status).toBe(200);
     expect((await api("GET", `/reports/monthly?month=${month}`)).status).toBe(200);
     expect((await api("GET", "/connection")).status).toBe(200);
     await h.settle();

@@ -51,7 +51,12 @@ describe("security headers", () => {
   it("When a Power-Up script, stylesheet or the icon is served, then it has the pages' CSP and may be loaded by Trello", async () => {
     const connector = fs.readFileSync(path.join(BUILT, "connector.html"), "utf8");
     const built = [...connector.matchAll(/(?:src|href)="\.\/([\w.-]+\.(?:js|css))"/g)].map((match) => match[1]!);
-    expect(built).toEqual(expect.arrayContaining([expect.stringMatching(/^connector\.\w+\.js$/), expect.stringMatching(/^loop\.\w+\.css$/)]));
+    expect(built).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^connector\.\w+\.js$/),
+        expect.stringMatching(/^loop\.\w+\.css$/),
+      ]),
+    );
     for (const file of [...built, "icon.svg", "manifest.json"]) {
       const res = await request(t.app).get(`/powerup/${file}`).expect(200);
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
@@ -89,15 +94,28 @@ describe("security headers", () => {
     const res = await request(t.app)[method === "GET" ? "get" : "post"](url);
     expect(res.headers["cache-control"]).toBe("no-store");
     expect(res.headers["x-frame-options"]).toBe("DENY");
-    expect(directives(res.headers["content-security-policy"])).toEqual({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] });
+    expect(directives(res.headers["content-security-policy"])).toEqual({
+      "default-src": ["'none'"],
+      "frame-ancestors": ["'none'"],
+    });
   });
 });
 
 describe("security headers in the demo (dev host mounted)", () => {
   const temp = makeTempDir();
-  const config = loadConfig({ DATABASE_PATH: path.join(temp.dir, "loop.db"), LOG_LEVEL: "silent", TRELLO_API_BASE: "http://127.0.0.1:4010" });
+  const config = loadConfig({
+    DATABASE_PATH: path.join(temp.dir, "loop.db"),
+    LOG_LEVEL: "silent",
+    TRELLO_API_BASE: "http://127.0.0.1:4010",
+  });
   const db = openDatabase(config.databasePath);
-  const app = createApp({ config, db, log: createLogger("silent"), trello: unreachableTrello(), devHost: (_req, _res, next) => next() });
+  const app = createApp({
+    config,
+    db,
+    log: createLogger("silent"),
+    trello: unreachableTrello(),
+    devHost: (_req, _res, next) => next(),
+  });
   afterAll(() => {
     db.close();
     temp.remove();

@@ -11,7 +11,11 @@ let internalSnapshot: string;
 async function call(method: string, path: string, body?: unknown, board = boardId): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: board })}` };
   if (body !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${h.baseUrl}/api/boards/${board}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${h.baseUrl}/api/boards/${board}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const linksOf = (snapshotId: string) => `/reports/${snapshotId}/share-links`;
 
@@ -21,18 +25,35 @@ beforeAll(async () => {
   boardId = board.id as string;
   const list = (board.lists as { id: string }[])[0]!.id;
   const id = h.sim.createCard(list, { name: "Nora", at: "2026-03-01T10:00:00Z" }).id as string;
-  h.sim.setPluginData({ scope: "card", idModel: id }, {
-    stakeholder: {
-      v: 1, name: "Nora", type: "partner", org: "Northwind", influence: "high", interest: "low", channel: "email", cadenceDays: 14,
-      buyIn: "opponent", status: "difficult", difficultReason: "Blocks every API change", initiation: { platform: true, roles: true, reviews: true, scope: true },
+  h.sim.setPluginData(
+    { scope: "card", idModel: id },
+    {
+      stakeholder: {
+        v: 1,
+        name: "Nora",
+        type: "partner",
+        org: "Northwind",
+        influence: "high",
+        interest: "low",
+        channel: "email",
+        cadenceDays: 14,
+        buyIn: "opponent",
+        status: "difficult",
+        difficultReason: "Blocks every API change",
+        initiation: { platform: true, roles: true, reviews: true, scope: true },
+      },
     },
-  });
+  );
   expect((await h.connect(boardId)).status).toBe(202);
   await h.settle();
   // The stakeholder's record is written now, so this month's report is the one that has them.
   const month = new Date().toISOString().slice(0, 7);
-  partnerSnapshot = (await json(await call("POST", "/reports", { month, audience: "partner", pmNote: "Nora is hard work" }))).id;
-  internalSnapshot = (await json(await call("POST", "/reports", { month, audience: "internal", pmNote: "Nora is hard work" }))).id;
+  partnerSnapshot = (
+    await json(await call("POST", "/reports", { month, audience: "partner", pmNote: "Nora is hard work" }))
+  ).id;
+  internalSnapshot = (
+    await json(await call("POST", "/reports", { month, audience: "internal", pmNote: "Nora is hard work" }))
+  ).id;
 });
 afterAll(async () => {
   await h.close();
@@ -43,7 +64,13 @@ describe("share links of a report snapshot", () => {
     const created = await call("POST", linksOf(partnerSnapshot), { label: "Nora at Northwind", expiresInDays: 7 });
     expect(created.status).toBe(201);
     const link = await json(created);
-    expect(link).toMatchObject({ boardId, snapshotId: partnerSnapshot, label: "Nora at Northwind", openCount: 0, createdBy: h.simInfo.memberId });
+    expect(link).toMatchObject({
+      boardId,
+      snapshotId: partnerSnapshot,
+      label: "Nora at Northwind",
+      openCount: 0,
+      createdBy: h.simInfo.memberId,
+    });
     expect(Date.parse(link.expiresAt) - Date.parse(link.createdAt)).toBe(7 * 86_400_000);
     expect(link.url).toMatch(new RegExp(`^${h.baseUrl}/share/[A-Za-z0-9_-]{43}$`));
 
@@ -54,7 +81,15 @@ describe("share links of a report snapshot", () => {
     expect(html).toContain("Northwind");
     // The partner copy: none of our own assessments, which the internal copy of the same month has.
     expect(h.store.reportSnapshots.get(boardId, internalSnapshot)!.html).toContain("Blocks every API change");
-    for (const internal of ["Nora is hard work", "Blocks every API change", "opponent", "ifficult", "Buy-in", "Influence"]) expect(html).not.toContain(internal);
+    for (const internal of [
+      "Nora is hard work",
+      "Blocks every API change",
+      "opponent",
+      "ifficult",
+      "Buy-in",
+      "Influence",
+    ])
+      expect(html).not.toContain(internal);
     expect(html).not.toMatch(/<script/i);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(page.headers.get("content-security-policy")).toContain("sandbox");
@@ -92,8 +127,14 @@ describe("share links of a report snapshot", () => {
   it("When a link has expired, then it answers the same 410 page as a revoked one", async () => {
     const token = newShareToken();
     h.store.shareLinks.insert({
-      id: "expired-link", boardId, snapshotId: partnerSnapshot, tokenHash: hashShareToken(token), label: "",
-      createdBy: h.simInfo.memberId, createdAt: "2026-01-01T00:00:00.000Z", expiresAt: "2026-01-31T00:00:00.000Z",
+      id: "expired-link",
+      boardId,
+      snapshotId: partnerSnapshot,
+      tokenHash: hashShareToken(token),
+      label: "",
+      createdBy: h.simInfo.memberId,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      expiresAt: "2026-01-31T00:00:00.000Z",
     });
     const revokedLink = await json(await call("POST", linksOf(partnerSnapshot), {}));
     await call("DELETE", `${linksOf(partnerSnapshot)}/${revokedLink.id}`);

@@ -35,15 +35,23 @@ describe("reading a board's actions for a replay", () => {
 
   it("reads a month from the covering index in its order, without sorting and without the table's JSON", () => {
     const plan = (sql: string) =>
-      (b.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("board", 0, 1) as { detail: string }[]).map((row) => row.detail);
-    const replayColumns = "type, date_ms, card_id, list_after_id, list_after_name, card_closed, card_name, due_changed, card_due, list_id, list_name, list_closed, member_id, label_id";
-    const steps = plan(`SELECT ${replayColumns} FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? AND type <> 'commentCard' ORDER BY date_ms, id`);
+      (b.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("board", 0, 1) as { detail: string }[]).map(
+        (row) => row.detail,
+      );
+    const replayColumns =
+      "type, date_ms, card_id, list_after_id, list_after_name, card_closed, card_name, due_changed, card_due, list_id, list_name, list_closed, member_id, label_id";
+    const steps = plan(
+      `SELECT ${replayColumns} FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? AND type <> 'commentCard' ORDER BY date_ms, id`,
+    );
     expect(steps).toEqual([expect.stringContaining("USING INDEX actions_board_replay")]);
     // Each column is read from the index entry: the table row (with its raw JSON) is never visited.
     const opcodes = b.store.db
-      .prepare(`EXPLAIN SELECT ${replayColumns} FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? ORDER BY date_ms, id`)
+      .prepare(
+        `EXPLAIN SELECT ${replayColumns} FROM actions WHERE board_id = ? AND date_ms >= ? AND date_ms < ? ORDER BY date_ms, id`,
+      )
       .all("board", 0, 1) as { opcode: string; p1: number; p2: number }[];
-    const rootPage = (name: string) => b.store.db.prepare("SELECT rootpage FROM sqlite_master WHERE name = ?").pluck().get(name);
+    const rootPage = (name: string) =>
+      b.store.db.prepare("SELECT rootpage FROM sqlite_master WHERE name = ?").pluck().get(name);
     const cursorOn = (name: string) => opcodes.find((op) => op.opcode === "OpenRead" && op.p2 === rootPage(name))?.p1;
     const columnReads = opcodes.filter((op) => op.opcode === "Column");
     expect(columnReads.length).toBeGreaterThanOrEqual(14);

@@ -6,8 +6,18 @@ import { createReportSnapshotsStore } from "../../../server/store/report-snapsho
 import { makeTempDir } from "../../support/test-app";
 
 const snapshot = (fields: Record<string, unknown>) => ({
-  id: "s1", boardId: "b1", month: "2026-03", timezone: "UTC", audience: "client", modelJson: "{}", html: "", markdown: "",
-  contentHash: "h", createdBy: "m1", createdAt: "2026-04-01T00:00:00Z", ...fields,
+  id: "s1",
+  boardId: "b1",
+  month: "2026-03",
+  timezone: "UTC",
+  audience: "client",
+  modelJson: "{}",
+  html: "",
+  markdown: "",
+  contentHash: "h",
+  createdBy: "m1",
+  createdAt: "2026-04-01T00:00:00Z",
+  ...fields,
 });
 
 describe("migration 9: report audiences", () => {
@@ -15,7 +25,10 @@ describe("migration 9: report audiences", () => {
     const temp = makeTempDir();
     const db = new Database(path.join(temp.dir, "loop.db"));
     try {
-      migrate(db, MIGRATIONS.filter((m) => m.version <= 8));
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 8),
+      );
       db.prepare(
         `INSERT INTO report_snapshots (id, board_id, month, timezone, audience, version, model_json, html, markdown, content_hash, created_by, created_at)
          VALUES ('old', 'b1', '2026-02', 'UTC', 'client', 1, '{}', '<p>old</p>', '', 'h', 'm1', '2026-03-01T00:00:00Z')`,

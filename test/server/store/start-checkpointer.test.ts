@@ -18,7 +18,8 @@ describe("startCheckpointer", () => {
     const insert = db.prepare("INSERT INTO t (x) VALUES (?)");
     for (let i = 0; i < 200; i += 1) db.transaction(() => insert.run("x".repeat(2000)))();
     // The writer's threshold is far off, so pages reach the database file only if the thread copied them there.
-    for (let attempt = 0; attempt < 100 && fs.statSync(file).size < 200 * 2000; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let attempt = 0; attempt < 100 && fs.statSync(file).size < 200 * 2000; attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fs.statSync(file).size).toBeGreaterThan(200 * 2000);
     await checkpointer.close();
     // Without the thread the writer checkpoints for itself again, at SQLite's default.

@@ -31,7 +31,8 @@ describe("createBoardSyncRunner", () => {
     });
     runner.startSchedule(50);
     try {
-      const repaired = () => h.store.cards.get(missed.id as string) && h.store.connections.get(board.id as string)?.status === "ready";
+      const repaired = () =>
+        h.store.cards.get(missed.id as string) && h.store.connections.get(board.id as string)?.status === "ready";
       for (let waited = 0; !repaired() && waited < 5_000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -61,12 +62,24 @@ describe("createBoardSyncRunner", () => {
         }
       },
     };
-    const runner = createBoardSyncRunner({ client: counting, store: h.store, cipher: createTokenCipher(Buffer.from(TEST_TOKEN_KEY, "hex")), log: createLogger("silent") });
-    await Promise.all([runner.sync(board.id as string), runner.sync(board.id as string), runner.sync(board.id as string)]);
+    const runner = createBoardSyncRunner({
+      client: counting,
+      store: h.store,
+      cipher: createTokenCipher(Buffer.from(TEST_TOKEN_KEY, "hex")),
+      log: createLogger("silent"),
+    });
+    await Promise.all([
+      runner.sync(board.id as string),
+      runner.sync(board.id as string),
+      runner.sync(board.id as string),
+    ]);
     expect(most).toBe(1);
 
     h.sim.setFaults({ nextErrors: 5 });
     await runner.sync(board.id as string);
-    expect(h.store.connections.get(board.id as string)).toMatchObject({ status: "error", lastError: expect.stringContaining("500") });
+    expect(h.store.connections.get(board.id as string)).toMatchObject({
+      status: "error",
+      lastError: expect.stringContaining("500"),
+    });
   });
 });

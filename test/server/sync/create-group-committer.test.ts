@@ -6,7 +6,11 @@ import { createStore } from "../../../server/store/create-store";
 import { createTestApp, TEST_SECRET, type TestApp } from "../../support/test-app";
 
 function item(id: string): IngestItem {
-  return { action: { id } as IngestItem["action"], rawJson: "{}", context: { fallbackBoardId: "b", source: "webhook" } };
+  return {
+    action: { id } as IngestItem["action"],
+    rawJson: "{}",
+    context: { fallbackBoardId: "b", source: "webhook" },
+  };
 }
 
 const syncWal = () => Promise.resolve();
@@ -14,10 +18,13 @@ const syncWal = () => Promise.resolve();
 describe("createGroupCommitter", () => {
   it("stores what is enqueued in one turn as one batch, settling each only after the batch", async () => {
     const batches: string[][] = [];
-    const enqueue = createGroupCommitter((items) => {
-      batches.push(items.map((i) => i.action.id));
-      return items.map(() => ({ duplicate: false }));
-    }, { syncWal });
+    const enqueue = createGroupCommitter(
+      (items) => {
+        batches.push(items.map((i) => i.action.id));
+        return items.map(() => ({ duplicate: false }));
+      },
+      { syncWal },
+    );
     const settled = Promise.all(["a", "b", "c"].map((id) => enqueue(item(id))));
     expect(batches).toEqual([]);
     await expect(settled).resolves.toEqual([{ duplicate: false }, { duplicate: false }, { duplicate: false }]);
@@ -28,12 +35,16 @@ describe("createGroupCommitter", () => {
 
   it("settles nothing before the WAL fsync after the commit, and refuses the group when that fsync fails", async () => {
     let finishSync!: (err?: Error) => void;
-    const pendingSync = () => new Promise<void>((resolve, reject) => (finishSync = (err) => (err ? reject(err) : resolve())));
+    const pendingSync = () =>
+      new Promise<void>((resolve, reject) => (finishSync = (err) => (err ? reject(err) : resolve())));
     const committed: string[] = [];
-    const enqueue = createGroupCommitter((items) => {
-      committed.push(...items.map((i) => i.action.id));
-      return items.map(() => ({ duplicate: false }));
-    }, { syncWal: pendingSync });
+    const enqueue = createGroupCommitter(
+      (items) => {
+        committed.push(...items.map((i) => i.action.id));
+        return items.map(() => ({ duplicate: false }));
+      },
+      { syncWal: pendingSync },
+    );
     let settled = false;
     const first = enqueue(item("a")).then(() => (settled = true));
     await new Promise((resolve) => setImmediate(resolve));
@@ -49,21 +60,27 @@ describe("createGroupCommitter", () => {
 
   it("splits a large group into batches of at most the maximum", async () => {
     const sizes: number[] = [];
-    const enqueue = createGroupCommitter((items) => {
-      sizes.push(items.length);
-      return items.map(() => ({ duplicate: false }));
-    }, { syncWal, maxBatch: 4 });
+    const enqueue = createGroupCommitter(
+      (items) => {
+        sizes.push(items.length);
+        return items.map(() => ({ duplicate: false }));
+      },
+      { syncWal, maxBatch: 4 },
+    );
     await Promise.all(Array.from({ length: 10 }, (_, i) => enqueue(item(String(i)))));
     expect(sizes).toEqual([4, 4, 2]);
   });
 
   it("refuses only the action that fails, storing the rest of its batch alone", async () => {
     const committed: string[] = [];
-    const enqueue = createGroupCommitter((items) => {
-      if (items.some((i) => i.action.id === "bad")) throw new Error("constraint failed");
-      committed.push(...items.map((i) => i.action.id));
-      return items.map(() => ({ duplicate: false }));
-    }, { syncWal });
+    const enqueue = createGroupCommitter(
+      (items) => {
+        if (items.some((i) => i.action.id === "bad")) throw new Error("constraint failed");
+        committed.push(...items.map((i) => i.action.id));
+        return items.map(() => ({ duplicate: false }));
+      },
+      { syncWal },
+    );
     const results = await Promise.allSettled(["a", "bad", "c"].map((id) => enqueue(item(id))));
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(committed).toEqual(["a", "c"]);
@@ -114,7 +131,9 @@ describe("group commit in the webhook route", () => {
   it("When one delivery of a group cannot be stored, then it alone gets 500 and the others are stored", async () => {
     const batch = deliveries(10);
     const failing = batch[3]!.id;
-    t.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON actions WHEN NEW.id = '${failing}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    t.db.exec(
+      `CREATE TRIGGER fail_one BEFORE INSERT ON actions WHEN NEW.id = '${failing}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     const responses = await Promise.all(batch.map((d) => post(d)));
     expect(responses.map((r) => r.status)).toEqual(batch.map((d) => (d.id === failing ? 500 : 200)));
     expect(responses[3]!.body.error.code).toBe("STORE_FAILED");

@@ -46,7 +46,8 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 function ingestAll(t: TestApp, story: BoardStory, actions: any[]): void {
   const ingest = createActionIngester(t.store);
-  for (const action of actions) ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
+  for (const action of actions)
+    ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
 }
 
 function stateAndReport(t: TestApp, story: BoardStory) {
@@ -82,17 +83,20 @@ describe("delivery order", () => {
     );
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])("converges to the same state and report from shuffled order #%i with duplicates", (seed) => {
-    const story = writeStory();
-    const inOrder = fresh();
-    ingestAll(inOrder, story, story.actions);
-    const expected = stateAndReport(inOrder, story);
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    "converges to the same state and report from shuffled order #%i with duplicates",
+    (seed) => {
+      const story = writeStory();
+      const inOrder = fresh();
+      ingestAll(inOrder, story, story.actions);
+      const expected = stateAndReport(inOrder, story);
 
-    const scrambled = fresh();
-    const withDuplicates = [...story.actions, ...story.actions.filter((_, i) => i % 3 === seed % 3)];
-    ingestAll(scrambled, story, shuffled(withDuplicates, seed));
-    expect(stateAndReport(scrambled, story)).toEqual(expected);
-  });
+      const scrambled = fresh();
+      const withDuplicates = [...story.actions, ...story.actions.filter((_, i) => i % 3 === seed % 3)];
+      ingestAll(scrambled, story, shuffled(withDuplicates, seed));
+      expect(stateAndReport(scrambled, story)).toEqual(expected);
+    },
+  );
 
   it("converges over HTTP when deliveries arrive newest first and twice", async () => {
     const story = writeStory();

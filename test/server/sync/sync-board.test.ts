@@ -84,10 +84,15 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     const foreign = "5f00000000000000000000ff";
     sim.setPluginData({ scope: "board", idModel: boardId, idPlugin: foreign }, { settings: { theme: "dark" } });
     sim.setPluginData({ scope: "card", idModel: card, idPlugin: foreign }, { scope: "sprint-poker" });
-    sim.setPluginData({ scope: "card", idModel: card }, { roles: { v: 1, responsible: [], consulted: [], informed: [] } });
+    sim.setPluginData(
+      { scope: "card", idModel: card },
+      { roles: { v: 1, responsible: [], consulted: [], informed: [] } },
+    );
     await run(boardId, { pluginId: sim.pluginId });
     const stored = t.store.pluginData.listBoard(boardId);
-    expect(stored.map((r) => [r.idPlugin, r.scope, Object.keys(JSON.parse(r.value))])).toEqual([[sim.pluginId, "card", ["roles"]]]);
+    expect(stored.map((r) => [r.idPlugin, r.scope, Object.keys(JSON.parse(r.value))])).toEqual([
+      [sim.pluginId, "card", ["roles"]],
+    ]);
   });
 
   it("keeps a webhook stored while the snapshot was being read, instead of overwriting it with the older read", async () => {
@@ -116,7 +121,10 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     const client = createTrelloClient({ apiBase: info.baseUrl, apiKey: info.key });
     const ingest = createActionIngester(t.store);
     const aheadClock = () => new Date("2031-01-01T00:00:00Z");
-    await syncBoard({ client, store: t.store, log: createLogger("silent"), now: aheadClock }, { boardId, token: info.token });
+    await syncBoard(
+      { client, store: t.store, log: createLogger("silent"), now: aheadClock },
+      { boardId, token: info.token },
+    );
     const [rename] = sim.updateList(todoListId, { name: "Done", at: "2026-03-20T00:00:00Z" }) as any[];
     ingest(rename, JSON.stringify(rename), { fallbackBoardId: boardId, source: "webhook" });
     expect(t.store.lists.get(todoListId)?.fields.name).toBe("Done");
@@ -128,11 +136,14 @@ describe("syncBoard against the Trello simulator over HTTP", () => {
     // Let two pages through, then fail every request: the sync stops part-way.
     let served = 0;
     const client = createTrelloClient({ apiBase: info.baseUrl, apiKey: info.key, maxAttempts: 1, timeoutMs: 5_000 });
-    const flaky = { ...client, getActionsPage: async (...args: Parameters<typeof client.getActionsPage>) => {
-      served += 1;
-      if (served > 2) throw new Error("connection lost");
-      return client.getActionsPage(...args);
-    } };
+    const flaky = {
+      ...client,
+      getActionsPage: async (...args: Parameters<typeof client.getActionsPage>) => {
+        served += 1;
+        if (served > 2) throw new Error("connection lost");
+        return client.getActionsPage(...args);
+      },
+    };
     const deps = { client: flaky, store: t.store, log: createLogger("silent") };
     await expect(syncBoard(deps, { boardId, token: info.token })).rejects.toThrow("connection lost");
     const partial = t.store.syncState.get(boardId);

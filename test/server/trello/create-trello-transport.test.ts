@@ -21,7 +21,12 @@ const status = (code: number, body: unknown = "error"): HttpResponse => ({ statu
 describe("createTrelloTransport", () => {
   it("sends key and token as Trello's query parameters", async () => {
     const { seen, send } = scripted([ok({ id: "b1" })]);
-    const transport = createTrelloTransport({ apiBase: "http://trello.test", apiKey: "KEY", send, clock: new FakeClock() });
+    const transport = createTrelloTransport({
+      apiBase: "http://trello.test",
+      apiKey: "KEY",
+      send,
+      clock: new FakeClock(),
+    });
     await expect(transport.request("TOK", "GET", "/boards/b1", { fields: "name" })).resolves.toEqual({ id: "b1" });
     const url = new URL(seen[0]!.url);
     expect(url.pathname).toBe("/1/boards/b1");
@@ -46,7 +51,13 @@ describe("createTrelloTransport", () => {
   it("sits out a whole window after a 429, so the retry is not refused again", async () => {
     const clock = new FakeClock();
     const { send } = scripted([status(429, { error: "API_TOKEN_LIMIT_EXCEEDED" }), ok("fine")]);
-    const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock, limits: { perKey: 300, perToken: 100, intervalMs: 10_000 } });
+    const transport = createTrelloTransport({
+      apiBase: "http://t",
+      apiKey: "K",
+      send,
+      clock,
+      limits: { perKey: 300, perToken: 100, intervalMs: 10_000 },
+    });
     const began = clock.now();
     await expect(transport.request("T", "GET", "/boards/b")).resolves.toBe("fine");
     expect(clock.now() - began).toBeGreaterThanOrEqual(10_000);
@@ -54,7 +65,11 @@ describe("createTrelloTransport", () => {
 
   it("waits as long as Retry-After says when Trello sends it", async () => {
     const clock = new FakeClock();
-    const limited: HttpResponse = { status: 429, headers: { "retry-after": "2" }, body: { error: "API_TOKEN_LIMIT_EXCEEDED" } };
+    const limited: HttpResponse = {
+      status: 429,
+      headers: { "retry-after": "2" },
+      body: { error: "API_TOKEN_LIMIT_EXCEEDED" },
+    };
     const { send } = scripted([limited, ok("fine")]);
     const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock });
     const began = clock.now();
@@ -73,14 +88,22 @@ describe("createTrelloTransport", () => {
 
   it("gives up after its attempts and says what Trello answered", async () => {
     const { send } = scripted([status(503), status(503), status(503)]);
-    const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock: new FakeClock(), maxAttempts: 3 });
+    const transport = createTrelloTransport({
+      apiBase: "http://t",
+      apiKey: "K",
+      send,
+      clock: new FakeClock(),
+      maxAttempts: 3,
+    });
     await expect(transport.request("T", "GET", "/boards/b")).rejects.toThrow(TrelloApiError);
   });
 
   it("does not retry a refusal such as 401 or 404, and never shows the token in the error", async () => {
     const { seen, send } = scripted([status(401, "invalid token")]);
     const transport = createTrelloTransport({ apiBase: "http://t", apiKey: "K", send, clock: new FakeClock() });
-    const error = await transport.request("SECRET-TOKEN", "GET", "/tokens/SECRET-TOKEN/webhooks").catch((err: unknown) => err);
+    const error = await transport
+      .request("SECRET-TOKEN", "GET", "/tokens/SECRET-TOKEN/webhooks")
+      .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(TrelloApiError);
     expect((error as TrelloApiError).status).toBe(401);
     expect((error as Error).message).not.toContain("SECRET-TOKEN");

@@ -25,7 +25,8 @@ describe("acquireAll with SlidingWindowLimiter", () => {
     })(5, 1_000);
     await Promise.all(Array.from({ length: 23 }, () => acquireAll([limiter], clock)));
     expect(recorded).toHaveLength(23);
-    for (const start of recorded) expect(recorded.filter((s) => s >= start && s < start + 1_000).length).toBeLessThanOrEqual(5);
+    for (const start of recorded)
+      expect(recorded.filter((s) => s >= start && s < start + 1_000).length).toBeLessThanOrEqual(5);
   });
 
   it("counts a request held back by one limiter at the moment it really starts in the others", async () => {
@@ -41,7 +42,8 @@ describe("acquireAll with SlidingWindowLimiter", () => {
       tokenStarts.push(clock.now());
       clock.time += 10;
     }
-    for (const start of tokenStarts) expect(tokenStarts.filter((s) => s >= start && s < start + 1_000).length).toBeLessThanOrEqual(3);
+    for (const start of tokenStarts)
+      expect(tokenStarts.filter((s) => s >= start && s < start + 1_000).length).toBeLessThanOrEqual(3);
   });
 
   it("holds everything back while paused after a 429", async () => {

@@ -47,7 +47,12 @@ describe("verifyTrelloSignature", () => {
       signature: last(eighteenF.signature),
     };
     expect(verifyTrelloSignature(valid)).toBe(true);
-    const fields = { body: eighteenF.data, callbackUrl: eighteenF.callbackURL, secret: eighteenF.clientSecret, signature: eighteenF.signature };
+    const fields = {
+      body: eighteenF.data,
+      callbackUrl: eighteenF.callbackURL,
+      secret: eighteenF.clientSecret,
+      signature: eighteenF.signature,
+    };
     for (const [field, values] of Object.entries(fields)) {
       for (const junk of values.slice(0, -1)) {
         expect(verifyTrelloSignature({ ...valid, [field]: junk })).toBe(false);
@@ -78,7 +83,12 @@ describe("verifyTrelloSignature", () => {
 
   it("refuses a body changed by one byte, a truncated signature and another secret", () => {
     const vector = byId("18F-trello-webhook-server");
-    const base = { body: vector.body, callbackUrl: vector.callbackURL, secret: vector.secret, signature: vector.recomputed };
+    const base = {
+      body: vector.body,
+      callbackUrl: vector.callbackURL,
+      secret: vector.secret,
+      signature: vector.recomputed,
+    };
     expect(verifyTrelloSignature({ ...base, body: vector.body.replace("3", "4") })).toBe(false);
     expect(verifyTrelloSignature({ ...base, signature: vector.recomputed.slice(0, -1) })).toBe(false);
     expect(verifyTrelloSignature({ ...base, signature: `${vector.recomputed}=` })).toBe(false);
@@ -89,8 +99,12 @@ describe("verifyTrelloSignature", () => {
     const body = '{"name":"Pendências — idéias 🚀 日本語"}';
     const bytes = Buffer.from(body, "utf8");
     const signature = computeTrelloSignature(bytes, "https://x.test/webhooks/trello", "s");
-    expect(verifyTrelloSignature({ body: bytes, callbackUrl: "https://x.test/webhooks/trello", secret: "s", signature })).toBe(true);
-    expect(verifyTrelloSignature({ body, callbackUrl: "https://x.test/webhooks/trello", secret: "s", signature })).toBe(true);
+    expect(
+      verifyTrelloSignature({ body: bytes, callbackUrl: "https://x.test/webhooks/trello", secret: "s", signature }),
+    ).toBe(true);
+    expect(verifyTrelloSignature({ body, callbackUrl: "https://x.test/webhooks/trello", secret: "s", signature })).toBe(
+      true,
+    );
     const latin1 = computeTrelloSignature(Buffer.from(body, "latin1"), "https://x.test/webhooks/trello", "s");
     expect(latin1).not.toBe(signature);
   });

@@ -31,7 +31,9 @@ describe("POST /webhooks/trello with real deliveries", () => {
   it.each(deliveries.map((d) => [d.name, d] as const))("accepts and stores %s", async (_name, delivery) => {
     const res = await t.deliver(delivery.body).expect(200);
     expect(res.body).toEqual({ received: true, actionId: delivery.action.id, duplicate: false });
-    const row = t.db.prepare("SELECT type, board_id, card_id, raw FROM actions WHERE id = ?").get(delivery.action.id) as any;
+    const row = t.db
+      .prepare("SELECT type, board_id, card_id, raw FROM actions WHERE id = ?")
+      .get(delivery.action.id) as any;
     expect(row.type).toBe(delivery.action.type);
     expect(JSON.parse(row.raw)).toEqual(delivery.action);
     if (delivery.action.data.board) expect(row.board_id).toBe(delivery.action.data.board.id);
@@ -63,11 +65,15 @@ describe("POST /webhooks/trello with real deliveries", () => {
 
   it("archives, renames and deletes cards as the actions say", async () => {
     await t.deliver(fixtureBytes("webhook__updateCard-old-closed__2016__zulip.json")).expect(200);
-    const archived = JSON.parse(fixtureBytes("webhook__updateCard-old-closed__2016__zulip.json").toString()).action.data.card;
+    const archived = JSON.parse(fixtureBytes("webhook__updateCard-old-closed__2016__zulip.json").toString()).action.data
+      .card;
     expect(cardRow(archived.id)).toMatchObject({ closed: 1 });
 
     await t.deliver(envelope(fixtureBytes("webhook-action-only__fiatjaf__card-name.json"))).expect(200);
-    expect(cardRow("55130bdb964da5dac6c3eab3")).toMatchObject({ name: "instructions -", list_id: "551307e6aebc354b0915fbe8" });
+    expect(cardRow("55130bdb964da5dac6c3eab3")).toMatchObject({
+      name: "instructions -",
+      list_id: "551307e6aebc354b0915fbe8",
+    });
 
     const deleted = JSON.parse(fixtureBytes("webhook-action-only__fiatjaf__card-delete.json").toString());
     await t.deliver(envelope(fixtureBytes("webhook-action-only__fiatjaf__card-delete.json"))).expect(200);
@@ -77,7 +83,12 @@ describe("POST /webhooks/trello with real deliveries", () => {
   it("moves a card to this board on moveCardToBoard", async () => {
     const action = JSON.parse(fixtureBytes("webhook-action-only__fiatjaf__card-movetoboard.json").toString());
     await t.deliver(envelope(fixtureBytes("webhook-action-only__fiatjaf__card-movetoboard.json"))).expect(200);
-    expect(cardRow(action.data.card.id)).toMatchObject({ board_id: action.data.board.id, list_id: action.data.list.id, closed: 0, deleted: 0 });
+    expect(cardRow(action.data.card.id)).toMatchObject({
+      board_id: action.data.board.id,
+      list_id: action.data.list.id,
+      closed: 0,
+      deleted: 0,
+    });
   });
 
   it("reads the member of addMemberToCard in both the old and the new shape", async () => {
@@ -103,7 +114,11 @@ describe("POST /webhooks/trello with real deliveries", () => {
     const body = envelope(fixtureBytes("webhook-action-only__fiatjaf__card-addmember.json"));
     expect(body.toString("utf8")).toContain("crianças");
     await t.deliver(body).expect(200);
-    const latin1Signature = trelloSign(Buffer.from(body.toString("utf8"), "latin1"), t.config.webhookCallbackUrl, TEST_SECRET);
+    const latin1Signature = trelloSign(
+      Buffer.from(body.toString("utf8"), "latin1"),
+      t.config.webhookCallbackUrl,
+      TEST_SECRET,
+    );
     const other = envelope(fixtureBytes("webhook-action-only__fiatjaf__card-create.json"));
     await t.deliver(other, { signature: latin1Signature }).expect(401);
   });
@@ -139,7 +154,11 @@ describe("POST /webhooks/trello refusals", () => {
   });
 
   it("refuses a forged signature with 401", async () => {
-    await expectRefused(t.deliver(body, { signature: trelloSign(body, t.config.webhookCallbackUrl, "not-the-secret") }), 401, "SIGNATURE_INVALID");
+    await expectRefused(
+      t.deliver(body, { signature: trelloSign(body, t.config.webhookCallbackUrl, "not-the-secret") }),
+      401,
+      "SIGNATURE_INVALID",
+    );
   });
 
   it("refuses a truncated signature with 401", async () => {
@@ -180,7 +199,10 @@ describe("POST /webhooks/trello refusals", () => {
 
   it("refuses a body over 1 MiB with 413", async () => {
     const action = JSON.parse(body.toString()).action;
-    const huge = JSON.stringify({ action: { ...action, data: { ...action.data, text: "x".repeat(1024 * 1024) } }, model: { id: "m" } });
+    const huge = JSON.stringify({
+      action: { ...action, data: { ...action.data, text: "x".repeat(1024 * 1024) } },
+      model: { id: "m" },
+    });
     await expectRefused(t.deliver(huge), 413, "PAYLOAD_TOO_LARGE");
   });
 

@@ -4,22 +4,39 @@ import { isDoneList } from "../../../shared/is-done-list";
 import { stakeholderUpdateState } from "../../../shared/loop/stakeholder-update-state";
 import { calendarDay } from "../../../shared/loop/calendar-day";
 
-const log = (...ats: string[]) => ({ v: 1 as const, entries: ats.map((at, i) => ({ id: `e${i}aaaaa`, at, channel: "email" as const, summary: "Weekly update" })) });
+const log = (...ats: string[]) => ({
+  v: 1 as const,
+  entries: ats.map((at, i) => ({ id: `e${i}aaaaa`, at, channel: "email" as const, summary: "Weekly update" })),
+});
 
 describe("stakeholderUpdateState", () => {
   it("is overdue when no update was ever logged", () => {
-    expect(stakeholderUpdateState({ cadenceDays: 7, status: "active" }, undefined, "2026-03-10")).toEqual({ overdue: true, overdueDays: 0 });
+    expect(stakeholderUpdateState({ cadenceDays: 7, status: "active" }, undefined, "2026-03-10")).toEqual({
+      overdue: true,
+      overdueDays: 0,
+    });
   });
 
   it("counts the days past the cadence after the newest update, whatever the log's order", () => {
-    const state = stakeholderUpdateState({ cadenceDays: 7, status: "active" }, log("2026-02-20T10:00:00Z", "2026-03-01T10:00:00Z"), "2026-03-11");
+    const state = stakeholderUpdateState(
+      { cadenceDays: 7, status: "active" },
+      log("2026-02-20T10:00:00Z", "2026-03-01T10:00:00Z"),
+      "2026-03-11",
+    );
     expect(state).toEqual({ lastUpdateAt: "2026-03-01T10:00:00Z", dueOn: "2026-03-08", overdue: true, overdueDays: 3 });
-    expect(stakeholderUpdateState({ cadenceDays: 7, status: "active" }, log("2026-03-01T10:00:00Z"), "2026-03-08").overdue).toBe(false);
+    expect(
+      stakeholderUpdateState({ cadenceDays: 7, status: "active" }, log("2026-03-01T10:00:00Z"), "2026-03-08").overdue,
+    ).toBe(false);
   });
 
   it("judges the day of the last update in the board's time zone", () => {
     // 23:30 UTC on 1 March is already 2 March in Auckland, so the next update is due on 9 March there.
-    const state = stakeholderUpdateState({ cadenceDays: 7, status: "active" }, log("2026-03-01T23:30:00Z"), "2026-03-09", "Pacific/Auckland");
+    const state = stakeholderUpdateState(
+      { cadenceDays: 7, status: "active" },
+      log("2026-03-01T23:30:00Z"),
+      "2026-03-09",
+      "Pacific/Auckland",
+    );
     expect(state.dueOn).toBe("2026-03-09");
     expect(state.overdue).toBe(false);
   });
@@ -43,9 +60,17 @@ describe("milestoneState", () => {
   });
   it("counts a milestone whose card entered a done list as done on that day, unless a done date was set", () => {
     const place = { inDoneList: true, enteredDoneOn: "2026-03-18" };
-    expect(milestoneState(base, "2026-03-25", place)).toEqual({ status: "hit", doneOn: "2026-03-18", slipped: false, daysToDue: -5 });
+    expect(milestoneState(base, "2026-03-25", place)).toEqual({
+      status: "hit",
+      doneOn: "2026-03-18",
+      slipped: false,
+      daysToDue: -5,
+    });
     expect(milestoneState(base, "2026-03-25", { inDoneList: true, enteredDoneOn: "2026-03-22" }).status).toBe("missed");
-    expect(milestoneState({ ...base, doneOn: "2026-03-24" }, "2026-03-25", place)).toMatchObject({ status: "missed", doneOn: "2026-03-24" });
+    expect(milestoneState({ ...base, doneOn: "2026-03-24" }, "2026-03-25", place)).toMatchObject({
+      status: "missed",
+      doneOn: "2026-03-24",
+    });
     expect(milestoneDoneOn(base, place)).toBe("2026-03-18");
     expect(milestoneDoneOn(base, { inDoneList: false, enteredDoneOn: "2026-03-18" })).toBeUndefined();
   });

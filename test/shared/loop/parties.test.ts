@@ -3,11 +3,20 @@ import { invoiceSchema } from "../../../shared/loop/invoice";
 import { boardParties, defaultParty, partyOf } from "../../../shared/loop/parties";
 import { scopeDecisionSchema } from "../../../shared/loop/scope-decision";
 
-const person = (type: string, org?: string) => ({ type, org }) as { type: "client" | "partner" | "sponsor"; org?: string };
+const person = (type: string, org?: string) =>
+  ({ type, org }) as { type: "client" | "partner" | "sponsor"; org?: string };
 
 describe("boardParties", () => {
   it("lists the organisations of client and partner stakeholders once each, whatever their spelling's case or spaces", () => {
-    expect(boardParties([person("client", "Acme"), person("client", " acme "), person("partner", "Globex"), person("sponsor", "Bank"), person("client")])).toEqual({
+    expect(
+      boardParties([
+        person("client", "Acme"),
+        person("client", " acme "),
+        person("partner", "Globex"),
+        person("sponsor", "Bank"),
+        person("client"),
+      ]),
+    ).toEqual({
       client: ["Acme"],
       partner: ["Globex"],
     });
@@ -46,8 +55,18 @@ describe("records naming their party", () => {
     expect(partyDocuments(documents, "Acme", true).map((d) => d.status)).toEqual(["signed"]);
     expect(partyDocuments(documents, "Globex", false).map((d) => d.status)).toEqual(["draft"]);
     // A party with no checklist yet starts from the standard documents, all missing.
-    expect(partyDocuments(documents, "Initech", false).map((d) => [d.id, d.status])).toEqual([["mou", "missing"], ["sla", "missing"], ["access", "missing"]]);
-    const twice = { v: 1, items: [{ id: "mou", name: "MOU", status: "signed", shared: true, party: "Acme" }, { id: "mou", name: "MOU", status: "draft", shared: true, party: "acme" }] };
+    expect(partyDocuments(documents, "Initech", false).map((d) => [d.id, d.status])).toEqual([
+      ["mou", "missing"],
+      ["sla", "missing"],
+      ["access", "missing"],
+    ]);
+    const twice = {
+      v: 1,
+      items: [
+        { id: "mou", name: "MOU", status: "signed", shared: true, party: "Acme" },
+        { id: "mou", name: "MOU", status: "draft", shared: true, party: "acme" },
+      ],
+    };
     expect(documentsSchema.safeParse(twice).success).toBe(false);
   });
 });

@@ -38,7 +38,12 @@ export async function startCallbackReceiver(path = "/webhooks/trello"): Promise<
         return;
       }
       const body = Buffer.concat(chunks);
-      receiver.deliveries.push({ method: req.method ?? "", headers: req.headers, body, json: JSON.parse(body.toString("utf8")) });
+      receiver.deliveries.push({
+        method: req.method ?? "",
+        headers: req.headers,
+        body,
+        json: JSON.parse(body.toString("utf8")),
+      });
       const answer = receiver.script.shift() ?? { status: 200 };
       const respond = () => res.writeHead(answer.status).end();
       if (answer.delayMs) setTimeout(respond, answer.delayMs);

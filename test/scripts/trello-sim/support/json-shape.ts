@@ -6,7 +6,11 @@ export function jsonType(value: unknown): string {
 }
 
 /** Every path in a JSON value (`data.card.id`, array elements as `[]`) with the JSON types seen there. */
-export function shapePaths(value: unknown, prefix = "", into = new Map<string, Set<string>>()): Map<string, Set<string>> {
+export function shapePaths(
+  value: unknown,
+  prefix = "",
+  into = new Map<string, Set<string>>(),
+): Map<string, Set<string>> {
   if (prefix !== "") {
     const types = into.get(prefix) ?? new Set<string>();
     types.add(jsonType(value));
@@ -38,9 +42,14 @@ export function shapeProblems(simValue: unknown, check: ShapeCheck): string[] {
   for (const [path, types] of sim) {
     const real = known.get(path);
     if (!real) problems.push(`${path}: not in any real fixture`);
-    else for (const type of types) if (!real.has(type)) problems.push(`${path}: ${type}, real Trello has ${[...real].join("|")}`);
+    else
+      for (const type of types)
+        if (!real.has(type)) problems.push(`${path}: ${type}, real Trello has ${[...real].join("|")}`);
   }
-  const omitted = (path: string) => (check.omitted ?? []).some((prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[]`));
+  const omitted = (path: string) =>
+    (check.omitted ?? []).some(
+      (prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[]`),
+    );
   const required = (check.required ?? check.fixtures).map((fixture) => shapePaths(fixture));
   const common = [...required[0]!.keys()].filter((path) => required.every((paths) => paths.has(path)));
   // Inside arrays, a path is only required of the simulator's elements when it has elements there.
@@ -50,7 +59,11 @@ export function shapeProblems(simValue: unknown, check: ShapeCheck): string[] {
 }
 
 /** The real fixture the simulator's value matches exactly (same paths, same types), or the problems against the closest. */
-export function closestMatch(simValue: unknown, fixtures: unknown[], omitted: string[] = []): { match?: unknown; problems: string[] } {
+export function closestMatch(
+  simValue: unknown,
+  fixtures: unknown[],
+  omitted: string[] = [],
+): { match?: unknown; problems: string[] } {
   let best: string[] | undefined;
   for (const fixture of fixtures) {
     const problems = shapeProblems(simValue, { fixtures: [fixture], omitted });

@@ -10,7 +10,10 @@ export interface TestSim {
 
 /** A simulator listening on a free loopback port, with fast webhook retries unless the test says otherwise. */
 export async function startTestSim(options: TrelloSimulatorOptions = {}): Promise<TestSim> {
-  const sim = createTrelloSimulator({ ...options, webhooks: { retryDelaysMs: [10, 20, 40], timeoutMs: 2000, ...options.webhooks } });
+  const sim = createTrelloSimulator({
+    ...options,
+    webhooks: { retryDelaysMs: [10, 20, 40], timeoutMs: 2000, ...options.webhooks },
+  });
   const { baseUrl } = await sim.listen(0);
   return {
     sim,

@@ -6,8 +6,6 @@ import { SNAPSHOT_FORMATS, type SnapshotFormat } from "../../../../server/report
 import { pdfText } from "../../../support/parse-pdf";
 import { ACME_ONLY, APRIL_2, GLOBEX_ONLY, INTERNAL_ONLY, twoPartyBoard } from "../model/two-party-board";
 
-
-
 /** Every value in a JSON document (its keys are the model's schema, the same for every audience, not content). */
 function jsonValues(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(jsonValues);
@@ -57,7 +55,13 @@ afterAll(() => board.close());
 const rendered = new Map<string, string>();
 beforeAll(async () => {
   for (const audience of ["internal", "client", "partner"] as Audience[]) {
-    const model = loadReportModel(board.store, { boardId: board.boardId, month: "2026-03", audience, pmNote: `Budget at risk (${INTERNAL_ONLY.pmNote})`, now: APRIL_2 });
+    const model = loadReportModel(board.store, {
+      boardId: board.boardId,
+      month: "2026-03",
+      audience,
+      pmNote: `Budget at risk (${INTERNAL_ONLY.pmNote})`,
+      now: APRIL_2,
+    });
     for (const format of SNAPSHOT_FORMATS) {
       rendered.set(`${audience}/${format}`, await asText(format, (await renderReportFormat(model, format)).body));
     }

@@ -6,7 +6,14 @@ const { board } = marchLoopBoard();
 afterAll(() => board.close());
 const PM_NOTE = "Bob threatens to pull the budget";
 const model = (audience: Audience) =>
-  loadReportModel(board.store, { boardId: board.boardId, month: "2026-03", audience, pmStatus: "at-risk", pmNote: PM_NOTE, now: APRIL_10 });
+  loadReportModel(board.store, {
+    boardId: board.boardId,
+    month: "2026-03",
+    audience,
+    pmStatus: "at-risk",
+    pmNote: PM_NOTE,
+    now: APRIL_10,
+  });
 
 describe("applyAudience", () => {
   it("gives a client no escalation reason, no difficult list or status, and no PM note", () => {
@@ -44,7 +51,8 @@ describe("applyAudience", () => {
   });
 
   it("judges a client's status without the escalation their copy leaves out, and never names it", () => {
-    const noOverride = (audience: Audience) => loadReportModel(board.store, { boardId: board.boardId, month: "2026-03", audience, now: APRIL_10 });
+    const noOverride = (audience: Audience) =>
+      loadReportModel(board.store, { boardId: board.boardId, month: "2026-03", audience, now: APRIL_10 });
     const internal = noOverride("internal");
     expect(internal.summary.statusReason).toMatch(/escalation open/);
     const client = noOverride("client");

@@ -22,16 +22,31 @@ afterEach(() => t.close());
 const HOUR = 3_600_000;
 
 /** Stores the story as webhooks would, then builds the month's flow and the contract report from the store. */
-function flowOf(story: BoardStory, month: string, timezone = "UTC", doneListIds: string[] | null = null, workListIds: string[] | null = null) {
+function flowOf(
+  story: BoardStory,
+  month: string,
+  timezone = "UTC",
+  doneListIds: string[] | null = null,
+  workListIds: string[] | null = null,
+) {
   const ingest = createActionIngester(t.store);
-  for (const action of story.actions) ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
+  for (const action of story.actions)
+    ingest(action, JSON.stringify(action), { fallbackBoardId: story.board.id, source: "webhook" });
   const period = monthPeriod(month, timezone);
   const boardId = story.board.id;
   const { startState, actions, endState } = readMonthHistory(t.store, boardId, period);
   const listNames = listNamesAt(t.store, boardId, endState);
   const isDone = doneListRule({ listNames: t.store.lists.namesByBoard(boardId), doneListIds });
   const isWorkList = workListRule({ workListIds, listNames, loopListIds: new Set(), isDone });
-  const flow = buildDeliveryFlow({ period, startState, actions, listNames, isDone, isWorkList, excludedCardIds: new Set() });
+  const flow = buildDeliveryFlow({
+    period,
+    startState,
+    actions,
+    listNames,
+    isDone,
+    isWorkList,
+    excludedCardIds: new Set(),
+  });
   const report = buildMonthlyReport({
     board: { id: boardId, name: story.board.name },
     period,
@@ -200,12 +215,18 @@ describe("buildDeliveryFlow", () => {
     };
 
     // 1, 2, 3, 4 and 5 days.
-    const odd = flowOf(boardFinishingIn("5e93ba98614ac22d22f0a001", "2026-03-01T00:00:00Z", [24, 48, 72, 96, 120]), "2026-03").flow.cycleTimeDays;
+    const odd = flowOf(
+      boardFinishingIn("5e93ba98614ac22d22f0a001", "2026-03-01T00:00:00Z", [24, 48, 72, 96, 120]),
+      "2026-03",
+    ).flow.cycleTimeDays;
     // Median: the 3rd of 5. p85: rank ⌈0.85 × 5⌉ = 5.
     expect(odd).toEqual({ median: 3, p85: 5, samples: 5 });
 
     // 1, 2, 3.5, 4, 10 and 20 days.
-    const even = flowOf(boardFinishingIn("5e93ba98614ac22d22f0a002", "2026-03-02T00:00:00Z", [24, 48, 84, 96, 240, 480]), "2026-03").flow.cycleTimeDays;
+    const even = flowOf(
+      boardFinishingIn("5e93ba98614ac22d22f0a002", "2026-03-02T00:00:00Z", [24, 48, 84, 96, 240, 480]),
+      "2026-03",
+    ).flow.cycleTimeDays;
     // Median: (3.5 + 4) / 2 = 3.75 → 3.8. p85: rank ⌈0.85 × 6⌉ = 6 → 20 days.
     expect(even).toEqual({ median: 3.8, p85: 20, samples: 6 });
   });
@@ -276,9 +297,16 @@ describe("buildDeliveryFlow", () => {
     expect(empty).toEqual({
       created: 0,
       completed: 0,
-      throughputByWeek: ["2026-04-01", "2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27"].map((weekStart) => ({ weekStart, completed: 0 })),
+      throughputByWeek: ["2026-04-01", "2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27"].map((weekStart) => ({
+        weekStart,
+        completed: 0,
+      })),
       cycleTimeDays: { median: null, p85: null, samples: 0 },
-      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, all) => ({ fromDays, toDays: all[i + 1] ?? null, cards: 0 })),
+      cycleTimeDistribution: [0, 1, 2, 4, 7, 14, 28].map((fromDays, i, all) => ({
+        fromDays,
+        toDays: all[i + 1] ?? null,
+        cards: 0,
+      })),
       wipAtMonthEnd: [],
       cumulativeFlow: expect.any(Array),
     });
@@ -304,7 +332,12 @@ describe("buildDeliveryFlow", () => {
   it("builds the flow of a month from the state 250,000 actions leave at its start and its own actions, with totals matching the scripted history", () => {
     const period = monthPeriod("2026-10", "UTC");
     const listIds = ["todo", "doing", "review", "done"];
-    const names = new Map<string, string | null>([["todo", "To do"], ["doing", "Doing"], ["review", "Review"], ["done", "Done"]]);
+    const names = new Map<string, string | null>([
+      ["todo", "To do"],
+      ["doing", "Doing"],
+      ["review", "Review"],
+      ["done", "Done"],
+    ]);
     const CARDS = 5_000;
     const PER_CARD = 50;
     const step = Math.floor((period.endMs - 1 - Date.parse("2026-01-01T00:00:00Z")) / (CARDS * PER_CARD));
@@ -338,10 +371,22 @@ describe("buildDeliveryFlow", () => {
     }
     expect(actions).toHaveLength(250_000);
 
-    const startState = replayActions(emptyBoardState(), actions.filter((a) => a.dateMs < period.startMs), period.startMs);
+    const startState = replayActions(
+      emptyBoardState(),
+      actions.filter((a) => a.dateMs < period.startMs),
+      period.startMs,
+    );
     const monthActions = actions.filter((a) => a.dateMs >= period.startMs);
     const isDone = doneListRule({ listNames: names, doneListIds: null });
-    const flow = buildDeliveryFlow({ period, startState, actions: monthActions, listNames: names, isDone, isWorkList: () => true, excludedCardIds: new Set() });
+    const flow = buildDeliveryFlow({
+      period,
+      startState,
+      actions: monthActions,
+      listNames: names,
+      isDone,
+      isWorkList: () => true,
+      excludedCardIds: new Set(),
+    });
 
     expect(expected.created).toBeGreaterThan(0);
     expect(flow.created).toBe(expected.created);

@@ -6,8 +6,17 @@ import { APRIL_10, marchLoopBoard } from "./march-loop-board";
 
 function stakeholder(name: string, buyIn = "neutral") {
   return {
-    v: 1, name, type: "client", org: "Acme", influence: "high", interest: "high", channel: "email", cadenceDays: 14,
-    buyIn, status: "active", initiation: { platform: true, roles: true, reviews: true, scope: false },
+    v: 1,
+    name,
+    type: "client",
+    org: "Acme",
+    influence: "high",
+    interest: "high",
+    channel: "email",
+    cadenceDays: 14,
+    buyIn,
+    status: "active",
+    initiation: { platform: true, roles: true, reviews: true, scope: false },
   };
 }
 
@@ -17,7 +26,13 @@ describe("loadReportModel, as of the month", () => {
     fixture = marchLoopBoard();
   });
   afterEach(() => fixture.board.close());
-  const report = (month: string) => loadReportModel(fixture.board.store, { boardId: fixture.board.boardId, month, audience: "internal", now: APRIL_10 });
+  const report = (month: string) =>
+    loadReportModel(fixture.board.store, {
+      boardId: fixture.board.boardId,
+      month,
+      audience: "internal",
+      now: APRIL_10,
+    });
 
   it("leaves last month's report unchanged by a stakeholder card added today and a buy-in changed today, while this month's shows both", () => {
     const { board, ids, lists } = fixture;
@@ -28,23 +43,42 @@ describe("loadReportModel, as of the month", () => {
     board.setLoopData(erin.id, { stakeholder: stakeholder("Erin Example") }, "2026-04-10T09:05:00.000Z");
     const alice = board.store.pluginData.listBoard(board.boardId).find((r) => r.idModel === ids.alice.id)!;
     const aliceData = JSON.parse(alice.value) as Record<string, unknown>;
-    board.setLoopData(ids.alice.id, { ...aliceData, stakeholder: stakeholder("Alice Example", "champion") }, "2026-04-10T09:10:00.000Z");
+    board.setLoopData(
+      ids.alice.id,
+      { ...aliceData, stakeholder: stakeholder("Alice Example", "champion") },
+      "2026-04-10T09:10:00.000Z",
+    );
 
     expect(report("2026-03")).toEqual(march);
     const aprilRows = report("2026-04").stakeholders.rows;
     expect(aprilRows.map((row) => row.name)).toContain("Erin Example");
-    expect(aprilRows.find((row) => row.cardId === ids.alice.id)).toMatchObject({ buyIn: "champion", buyInBefore: "supporter" });
+    expect(aprilRows.find((row) => row.cardId === ids.alice.id)).toMatchObject({
+      buyIn: "champion",
+      buyInBefore: "supporter",
+    });
     expect(march.stakeholders.rows.map((row) => row.name)).not.toContain("Erin Example");
-    expect(march.stakeholders.rows.find((row) => row.cardId === ids.alice.id)).toMatchObject({ buyIn: "supporter", buyInBefore: "neutral" });
+    expect(march.stakeholders.rows.find((row) => row.cardId === ids.alice.id)).toMatchObject({
+      buyIn: "supporter",
+      buyInBefore: "neutral",
+    });
   });
 
   it("leaves a card created after the month out of it, with its Loop records", () => {
     const { board, lists } = fixture;
     const late = board.story.createCard("2026-04-02T09:00:00Z", lists.backlog, "Launch");
     board.ingest();
-    board.setLoopData(late.id, { milestone: { v: 1, stage: "execution", deliverable: "Launch", due: "2026-03-31", baselineDue: "2026-03-31" } }, "2026-04-02T10:00:00.000Z");
+    board.setLoopData(
+      late.id,
+      { milestone: { v: 1, stage: "execution", deliverable: "Launch", due: "2026-03-31", baselineDue: "2026-03-31" } },
+      "2026-04-02T10:00:00.000Z",
+    );
 
-    const input = readReportInput(board.store, { boardId: board.boardId, month: "2026-03", audience: "internal", now: APRIL_10 });
+    const input = readReportInput(board.store, {
+      boardId: board.boardId,
+      month: "2026-03",
+      audience: "internal",
+      now: APRIL_10,
+    });
     expect(input.cards.map((card) => card.id)).not.toContain(late.id);
     expect(input.endState.cards.has(late.id)).toBe(false);
     expect(report("2026-03").milestones.missed.map((m) => m.deliverable)).not.toContain("Launch");
@@ -55,7 +89,12 @@ describe("loadReportModel, as of the month", () => {
     board.story.renameCard("2026-04-03T09:00:00Z", ids.design, "Design sign-off (renamed in April)");
     board.story.archiveCard("2026-04-04T09:00:00Z", ids.design);
     board.ingest();
-    const design = readReportInput(board.store, { boardId: board.boardId, month: "2026-03", audience: "internal", now: APRIL_10 }).cards.find((c) => c.id === ids.design.id);
+    const design = readReportInput(board.store, {
+      boardId: board.boardId,
+      month: "2026-03",
+      audience: "internal",
+      now: APRIL_10,
+    }).cards.find((c) => c.id === ids.design.id);
     expect(design).toMatchObject({ name: "Design sign-off", archived: false });
   });
 
@@ -63,7 +102,12 @@ describe("loadReportModel, as of the month", () => {
     const { board, ids, lists } = fixture;
     board.story.moveCard("2026-03-18T09:00:00Z", ids.design, lists.done);
     board.ingest();
-    const cards = readReportInput(board.store, { boardId: board.boardId, month: "2026-03", audience: "internal", now: APRIL_10 }).cards;
+    const cards = readReportInput(board.store, {
+      boardId: board.boardId,
+      month: "2026-03",
+      audience: "internal",
+      now: APRIL_10,
+    }).cards;
     expect(cards.find((c) => c.id === ids.design.id)?.enteredDoneMs).toBe(Date.parse("2026-03-18T09:00:00Z"));
     expect(cards.find((c) => c.id === ids.beta.id)?.enteredDoneMs).toBeUndefined();
   });
@@ -112,10 +156,19 @@ describe("Loop's own cards in a month's counts", () => {
     const other = s.createCard("2026-03-11T09:00:00Z", doing, "Search");
     b.ingest();
     b.setLoopData(alice.id, { stakeholder: stakeholder("Alice") }, "2026-03-02T09:10:00.000Z");
-    b.setLoopData(sprint.id, { sprint: { v: 1, number: 1, start: "2026-03-02", end: "2026-03-15", committed: [work.id] } }, "2026-03-02T09:10:00.000Z");
+    b.setLoopData(
+      sprint.id,
+      { sprint: { v: 1, number: 1, start: "2026-03-02", end: "2026-03-15", committed: [work.id] } },
+      "2026-03-02T09:10:00.000Z",
+    );
     return { backlog, doing, done, idea, other };
   }
-  const request = () => ({ boardId: b.boardId, month: "2026-03", audience: "internal" as const, now: Date.parse("2026-04-02T00:00:00Z") });
+  const request = () => ({
+    boardId: b.boardId,
+    month: "2026-03",
+    audience: "internal" as const,
+    now: Date.parse("2026-04-02T00:00:00Z"),
+  });
 
   it("counts only the team's work in created, completed and comments, in the model and the contract alike", () => {
     boardWithLoopCards();
@@ -123,7 +176,10 @@ describe("Loop's own cards in a month's counts", () => {
     expect(model.cards).toEqual({ created: 3, completed: 1 });
     expect(model.comments).toBe(1);
     expect(model.flow).toMatchObject({ created: 3, completed: 1 });
-    expect(loadMonthlyReport(b.store, { boardId: b.boardId, month: "2026-03" })).toMatchObject({ cards: { created: 3, completed: 1 }, comments: 1 });
+    expect(loadMonthlyReport(b.store, { boardId: b.boardId, month: "2026-03" })).toMatchObject({
+      cards: { created: 3, completed: 1 },
+      comments: 1,
+    });
   });
 
   it("counts work in progress and the cumulative flow over the workflow lists only: no Backlog, Stakeholders or Reports", () => {
@@ -138,7 +194,14 @@ describe("Loop's own cards in a month's counts", () => {
 
   it("counts the board's chosen work lists when it has chosen them", () => {
     const { backlog, doing } = boardWithLoopCards();
-    const settings = { v: 1, doneLists: [], workLists: [backlog.id, doing.id], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true };
+    const settings = {
+      v: 1,
+      doneLists: [],
+      workLists: [backlog.id, doing.id],
+      sprintDays: 14,
+      reportAudience: "internal",
+      reportOnMonthClose: true,
+    };
     b.setLoopData(b.boardId, { settings }, "2026-03-01T00:00:00.000Z");
     const { flow } = loadReportModel(b.store, request());
     expect(flow.wipAtMonthEnd.map((row) => row.listName)).toEqual(["Backlog", "Doing"]);
@@ -157,16 +220,25 @@ describe("the board's settings as of the month", () => {
     const todo = b.story.createList("2026-01-05T09:00:00Z", "To do");
     b.story.createCard("2026-01-06T09:00:00Z", todo, "Anything");
     b.ingest();
-    const settings = (timezone: string) => ({ settings: { v: 1, timezone, doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true } });
+    const settings = (timezone: string) => ({
+      settings: { v: 1, timezone, doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true },
+    });
     b.setLoopData(b.boardId, settings("Europe/Berlin"), "2026-02-01T00:00:00.000Z");
     b.setLoopData(b.boardId, settings("Asia/Kolkata"), "2026-05-10T00:00:00.000Z");
     b.store.boardSettings.save({ boardId: b.boardId, timezone: "Asia/Kolkata", doneListIds: null });
     const now = Date.parse("2026-05-20T00:00:00Z");
 
-    expect(loadReportModel(b.store, { boardId: b.boardId, month: "2026-03", audience: "internal", now }).period.timezone).toBe("Europe/Berlin");
+    expect(
+      loadReportModel(b.store, { boardId: b.boardId, month: "2026-03", audience: "internal", now }).period.timezone,
+    ).toBe("Europe/Berlin");
     // Its first settings counted from the board's start: January too was Berlin's.
     expect(loadMonthlyReport(b.store, { boardId: b.boardId, month: "2026-01" }).period.timezone).toBe("Europe/Berlin");
-    expect(loadReportModel(b.store, { boardId: b.boardId, month: "2026-05", audience: "internal", now }).period.timezone).toBe("Asia/Kolkata");
-    expect(loadReportModel(b.store, { boardId: b.boardId, month: "2026-03", timezone: "UTC", audience: "internal", now }).period.timezone).toBe("UTC");
+    expect(
+      loadReportModel(b.store, { boardId: b.boardId, month: "2026-05", audience: "internal", now }).period.timezone,
+    ).toBe("Asia/Kolkata");
+    expect(
+      loadReportModel(b.store, { boardId: b.boardId, month: "2026-03", timezone: "UTC", audience: "internal", now })
+        .period.timezone,
+    ).toBe("UTC");
   });
 });

@@ -30,7 +30,8 @@ export class LoopBoard {
   /** Stores every action the story has written so far (each id once). */
   ingest(): void {
     const ingestAction = createActionIngester(this.store);
-    for (const action of this.story.actions) ingestAction(action, JSON.stringify(action), { fallbackBoardId: this.boardId, source: "webhook" });
+    for (const action of this.story.actions)
+      ingestAction(action, JSON.stringify(action), { fallbackBoardId: this.boardId, source: "webhook" });
   }
 
   /** A refresh of one model's pluginData seen at `seenAt`: replaces it and records its history in one transaction. */

@@ -16,8 +16,16 @@ const OTHER = "65f000000000000000000a02";
 
 function stakeholder(buyIn: string) {
   return {
-    v: 1, name: "Alice Client", type: "client", influence: "high", interest: "high", channel: "email", cadenceDays: 14,
-    buyIn, status: "active", initiation: { platform: true, roles: true, reviews: true, scope: true },
+    v: 1,
+    name: "Alice Client",
+    type: "client",
+    influence: "high",
+    interest: "high",
+    channel: "email",
+    cadenceDays: 14,
+    buyIn,
+    status: "active",
+    initiation: { platform: true, roles: true, reviews: true, scope: true },
   };
 }
 
@@ -59,8 +67,12 @@ describe("recordLoopHistory", () => {
     const before = b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-03-04T00:00:00.000Z");
     expect(JSON.parse(before!)).toMatchObject({ buyIn: "neutral" });
     // Before it was first seen, a record holds its first value: it counted all along.
-    expect(JSON.parse(b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-01-01T00:00:00.000Z")!)).toMatchObject({ buyIn: "neutral" });
-    expect(JSON.parse(b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-03-31T00:00:00.000Z")!)).toMatchObject({ buyIn: "supporter" });
+    expect(
+      JSON.parse(b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-01-01T00:00:00.000Z")!),
+    ).toMatchObject({ buyIn: "neutral" });
+    expect(
+      JSON.parse(b.store.loopHistory.recordAt(b.boardId, CARD, "stakeholder", "2026-03-31T00:00:00.000Z")!),
+    ).toMatchObject({ buyIn: "supporter" });
   });
 
   it("appends a null version when a record is removed, and a new one when it comes back", () => {
@@ -83,7 +95,16 @@ describe("recordLoopHistory", () => {
   it("a full board read records removals across every card at once", () => {
     b.setLoopData(CARD, { stakeholder: stakeholder("neutral") }, "2026-03-01T10:00:00.000Z");
     b.setLoopData(OTHER, { stakeholder: stakeholder("opponent") }, "2026-03-01T10:00:00.000Z");
-    const kept = [{ id: "pd-other", idPlugin: PLUGIN_ID, scope: "card", idModel: OTHER, access: "shared", value: JSON.stringify({ stakeholder: stakeholder("opponent") }) }];
+    const kept = [
+      {
+        id: "pd-other",
+        idPlugin: PLUGIN_ID,
+        scope: "card",
+        idModel: OTHER,
+        access: "shared",
+        value: JSON.stringify({ stakeholder: stakeholder("opponent") }),
+      },
+    ];
     b.store.db.transaction(() => {
       b.store.pluginData.replaceBoard(b.boardId, kept, "2026-03-05T10:00:00.000Z");
       recordLoopHistory(b.store, b.boardId, "all", "2026-03-05T10:00:00.000Z");
@@ -111,11 +132,27 @@ describe("recordLoopHistory", () => {
     b.ingest();
     const cipher = createTokenCipher(Buffer.alloc(32, 7));
     const at = "2026-03-01T10:00:00.000Z";
-    b.store.connections.save({ boardId: b.boardId, memberId: "5e679b808e6e8828784b30e1", tokenSealed: cipher.encrypt("token"), webhookId: null, status: "ready", lastError: null, connectedAt: at, updatedAt: at });
+    b.store.connections.save({
+      boardId: b.boardId,
+      memberId: "5e679b808e6e8828784b30e1",
+      tokenSealed: cipher.encrypt("token"),
+      webhookId: null,
+      status: "ready",
+      lastError: null,
+      connectedAt: at,
+      updatedAt: at,
+    });
     let buyIn = "neutral";
     const client = {
       getCardPluginData: async () => [
-        { id: "pd1", idPlugin: PLUGIN_ID, scope: "card", idModel: card.id, access: "shared", value: JSON.stringify({ stakeholder: stakeholder(buyIn), log: { v: 1, entries: [entry(3)] } }) },
+        {
+          id: "pd1",
+          idPlugin: PLUGIN_ID,
+          scope: "card",
+          idModel: card.id,
+          access: "shared",
+          value: JSON.stringify({ stakeholder: stakeholder(buyIn), log: { v: 1, entries: [entry(3)] } }),
+        },
       ],
     } as unknown as TrelloClient;
     await refreshPluginData({ client, store: b.store, cipher }, { boardId: b.boardId, idCard: card.id });

@@ -2,7 +2,19 @@ import { emptyBoardState, type BoardState, type CardState } from "../../../../se
 import { loopListIds, loopOwnCardIds } from "../../../../server/reports/model/loop-own-cards";
 
 function card(listId: string, fields: Partial<CardState> = {}): CardState {
-  return { listId, enteredListMs: 0, closed: false, gone: false, name: null, due: null, bornMs: 0, bornByCreation: true, members: [], labels: [], ...fields };
+  return {
+    listId,
+    enteredListMs: 0,
+    closed: false,
+    gone: false,
+    name: null,
+    due: null,
+    bornMs: 0,
+    bornByCreation: true,
+    members: [],
+    labels: [],
+    ...fields,
+  };
 }
 
 function board(cards: Record<string, CardState>): BoardState {
@@ -11,11 +23,21 @@ function board(cards: Record<string, CardState>): BoardState {
   return state;
 }
 
-const names = new Map<string, string | null>([["stk", "Stakeholders"], ["doing", "Doing"], ["rep", "📊 Reports"]]);
+const names = new Map<string, string | null>([
+  ["stk", "Stakeholders"],
+  ["doing", "Doing"],
+  ["rep", "📊 Reports"],
+]);
 
 describe("loopOwnCardIds", () => {
   it("takes stakeholder and sprint cards and every card in the Reports list, and nothing else", () => {
-    const state = board({ alice: card("stk"), s1: card("doing"), report: card("rep"), work: card("doing"), milestone: card("doing") });
+    const state = board({
+      alice: card("stk"),
+      s1: card("doing"),
+      report: card("rep"),
+      work: card("doing"),
+      milestone: card("doing"),
+    });
     const records = new Map<string, Record<string, unknown>>([
       ["alice", { stakeholder: { v: 1 }, log: { v: 1 } }],
       ["s1", { sprint: { v: 1 }, review: { v: 1 } }],
@@ -32,9 +54,14 @@ describe("loopOwnCardIds", () => {
 describe("loopListIds", () => {
   it("takes the lists mostly holding Loop's open cards: a sprint card parked in Doing leaves Doing a work list", () => {
     const state = board({
-      alice: card("stk"), bob: card("stk"), note: card("stk"),
-      s1: card("doing"), work: card("doing"), more: card("doing"),
-      gone: card("doing", { gone: true }), archived: card("doing", { closed: true }),
+      alice: card("stk"),
+      bob: card("stk"),
+      note: card("stk"),
+      s1: card("doing"),
+      work: card("doing"),
+      more: card("doing"),
+      gone: card("doing", { gone: true }),
+      archived: card("doing", { closed: true }),
     });
     expect([...loopListIds(state, new Set(["alice", "bob", "s1", "gone", "archived"]))]).toEqual(["stk"]);
   });

@@ -6,14 +6,33 @@ beforeEach(() => {
   fixture = marchLoopBoard();
 });
 afterEach(() => fixture.board.close());
-const sprints = (month = "2026-03") => loadReportModel(fixture.board.store, { boardId: fixture.board.boardId, month, audience: "internal", now: APRIL_10 }).sprints;
+const sprints = (month = "2026-03") =>
+  loadReportModel(fixture.board.store, { boardId: fixture.board.boardId, month, audience: "internal", now: APRIL_10 })
+    .sprints;
 
 describe("sprints section", () => {
   it("lists the sprints overlapping March with committed, completed at the sprint's end and carried over", () => {
     const { ids } = fixture;
     expect(sprints().map(({ review: _review, ...row }) => row)).toEqual([
-      { cardId: ids.sprint3.id, number: 3, start: "2026-03-02", end: "2026-03-15", goal: "Login and search", committed: 3, completed: 1, carriedOver: 2 },
-      { cardId: ids.sprint4.id, number: 4, start: "2026-03-16", end: "2026-03-29", committed: 2, completed: 1, carriedOver: 1 },
+      {
+        cardId: ids.sprint3.id,
+        number: 3,
+        start: "2026-03-02",
+        end: "2026-03-15",
+        goal: "Login and search",
+        committed: 3,
+        completed: 1,
+        carriedOver: 2,
+      },
+      {
+        cardId: ids.sprint4.id,
+        number: 4,
+        start: "2026-03-16",
+        end: "2026-03-29",
+        committed: 2,
+        completed: 1,
+        carriedOver: 1,
+      },
     ]);
   });
 
@@ -33,12 +52,26 @@ describe("sprints section", () => {
 
   it("shows a review in the month it was held: not in the sprint's month when held after it, even first seen as holding all along", () => {
     const { board, ids } = fixture;
-    board.setLoopData(ids.sprint4.id, {
-      sprint: { v: 1, number: 4, start: "2026-03-16", end: "2026-03-29", committed: [ids.taskB.id, ids.taskC.id] },
-      review: { v: 1, heldOn: "2026-04-01", attendees: [], demoed: [ids.taskB.id], accepted: [ids.taskB.id], feedback: [] },
-    }, "2026-04-02T09:00:00.000Z");
+    board.setLoopData(
+      ids.sprint4.id,
+      {
+        sprint: { v: 1, number: 4, start: "2026-03-16", end: "2026-03-29", committed: [ids.taskB.id, ids.taskC.id] },
+        review: {
+          v: 1,
+          heldOn: "2026-04-01",
+          attendees: [],
+          demoed: [ids.taskB.id],
+          accepted: [ids.taskB.id],
+          feedback: [],
+        },
+      },
+      "2026-04-02T09:00:00.000Z",
+    );
     expect(sprints()[1]!.review).toBeUndefined();
-    expect(sprints("2026-04")).toEqual([expect.objectContaining({ number: 4, review: expect.objectContaining({ heldOn: "2026-04-01" }) }), expect.objectContaining({ number: 5 })]);
+    expect(sprints("2026-04")).toEqual([
+      expect.objectContaining({ number: 4, review: expect.objectContaining({ heldOn: "2026-04-01" }) }),
+      expect.objectContaining({ number: 5 }),
+    ]);
   });
 
   it("judges the sprint's end in the board's time zone", () => {
@@ -55,7 +88,11 @@ describe("sprints section", () => {
     const setup = board.story.createCard("2026-02-10T08:00:00Z", lists.backlog, "Project setup");
     board.story.moveCard("2026-02-20T09:00:00Z", setup, lists.done);
     board.ingest();
-    board.setLoopData(sprint2.id, { sprint: { v: 1, number: 2, start: "2026-02-16", end: "2026-03-01", committed: [setup.id] } }, "2026-02-20T10:00:00.000Z");
+    board.setLoopData(
+      sprint2.id,
+      { sprint: { v: 1, number: 2, start: "2026-02-16", end: "2026-03-01", committed: [setup.id] } },
+      "2026-02-20T10:00:00.000Z",
+    );
     expect(sprints()[0]).toMatchObject({ number: 2, committed: 1, completed: 1, carriedOver: 0 });
   });
 

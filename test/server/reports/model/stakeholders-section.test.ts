@@ -10,16 +10,44 @@ describe("stakeholders section", () => {
   it("counts March's updates, the last one, days overdue at month end and how buy-in moved", () => {
     expect(stakeholders("2026-03").rows).toEqual([
       {
-        cardId: ids.alice.id, name: "Alice Example", type: "client", organisation: "Acme", channel: "email", cadenceDays: 14,
-        updatesLogged: 2, lastUpdateAt: "2026-03-20T09:00:00.000Z", overdueDays: 0, buyIn: "supporter", buyInBefore: "neutral", status: "active",
+        cardId: ids.alice.id,
+        name: "Alice Example",
+        type: "client",
+        organisation: "Acme",
+        channel: "email",
+        cadenceDays: 14,
+        updatesLogged: 2,
+        lastUpdateAt: "2026-03-20T09:00:00.000Z",
+        overdueDays: 0,
+        buyIn: "supporter",
+        buyInBefore: "neutral",
+        status: "active",
       },
       {
-        cardId: ids.bob.id, name: "Bob Buyer", type: "client", organisation: "Acme", channel: "email", cadenceDays: 7,
-        updatesLogged: 1, lastUpdateAt: "2026-03-10T09:00:00.000Z", overdueDays: 14, buyIn: "sceptic", status: "escalated",
+        cardId: ids.bob.id,
+        name: "Bob Buyer",
+        type: "client",
+        organisation: "Acme",
+        channel: "email",
+        cadenceDays: 7,
+        updatesLogged: 1,
+        lastUpdateAt: "2026-03-10T09:00:00.000Z",
+        overdueDays: 14,
+        buyIn: "sceptic",
+        status: "escalated",
       },
       {
-        cardId: ids.dana.id, name: "Dana Lawyer", type: "client", organisation: "Acme", channel: "email", cadenceDays: 30,
-        updatesLogged: 1, lastUpdateAt: "2026-03-15T09:00:00.000Z", overdueDays: 0, buyIn: "neutral", status: "difficult",
+        cardId: ids.dana.id,
+        name: "Dana Lawyer",
+        type: "client",
+        organisation: "Acme",
+        channel: "email",
+        cadenceDays: 30,
+        updatesLogged: 1,
+        lastUpdateAt: "2026-03-15T09:00:00.000Z",
+        overdueDays: 0,
+        buyIn: "neutral",
+        status: "difficult",
       },
     ]);
   });
@@ -39,7 +67,14 @@ describe("stakeholders section", () => {
     const s = stakeholders("2026-03");
     expect(s.difficult.map((d) => d.stakeholder)).toEqual(["Dana Lawyer"]);
     expect(s.escalations).toEqual([
-      { cardId: ids.bob.id, stakeholder: "Bob Buyer", to: "technical", leadName: "Hopper Test", reason: "Refuses the agreed API contract", on: "2026-03-20" },
+      {
+        cardId: ids.bob.id,
+        stakeholder: "Bob Buyer",
+        to: "technical",
+        leadName: "Hopper Test",
+        reason: "Refuses the agreed API contract",
+        on: "2026-03-20",
+      },
     ]);
     expect(stakeholders("2026-02").escalations).toEqual([]);
   });

@@ -8,18 +8,43 @@ beforeEach(() => {
 });
 afterEach(() => fixture.board.close());
 const summary = (pm: { pmStatus?: ProjectStatus; pmNote?: string } = {}) =>
-  loadReportModel(fixture.board.store, { boardId: fixture.board.boardId, month: "2026-03", audience: "internal", now: APRIL_10, ...pm }).summary;
+  loadReportModel(fixture.board.store, {
+    boardId: fixture.board.boardId,
+    month: "2026-03",
+    audience: "internal",
+    now: APRIL_10,
+    ...pm,
+  }).summary;
 
 const seen = "2026-03-31T10:00:00.000Z";
 
 /** Repairs, one by one, what holds the March board back. */
 function designDoneOnTime() {
-  fixture.board.setLoopData(fixture.ids.design.id, { milestone: { v: 1, stage: "planning", deliverable: "Design sign-off", due: "2026-03-20", baselineDue: "2026-03-20", doneOn: "2026-03-19" } }, seen);
+  fixture.board.setLoopData(
+    fixture.ids.design.id,
+    {
+      milestone: {
+        v: 1,
+        stage: "planning",
+        deliverable: "Design sign-off",
+        due: "2026-03-20",
+        baselineDue: "2026-03-20",
+        doneOn: "2026-03-19",
+      },
+    },
+    seen,
+  );
 }
 function escalationResolved() {
-  const bob = fixture.board.store.pluginData.listBoard(fixture.board.boardId).find((r) => r.idModel === fixture.ids.bob.id)!;
+  const bob = fixture.board.store.pluginData
+    .listBoard(fixture.board.boardId)
+    .find((r) => r.idModel === fixture.ids.bob.id)!;
   const data = JSON.parse(bob.value);
-  data.stakeholder = { ...data.stakeholder, status: "active", escalation: { ...data.stakeholder.escalation, resolvedOn: "2026-03-25" } };
+  data.stakeholder = {
+    ...data.stakeholder,
+    status: "active",
+    escalation: { ...data.stakeholder.escalation, resolvedOn: "2026-03-25" },
+  };
   data.log.entries.unshift({ id: "bob0330aaaa", at: "2026-03-30T09:00:00.000Z", channel: "email", summary: "Weekly" });
   fixture.board.setLoopData(fixture.ids.bob.id, data, seen);
 }
@@ -43,7 +68,12 @@ describe("summary section", () => {
 
   it("lets the PM override the status, keeping the computed one and the note", () => {
     const s = summary({ pmStatus: "at-risk", pmNote: "Escalation is being handled with the CTO" });
-    expect(s).toMatchObject({ status: "at-risk", statusReason: "Set by the PM", computedStatus: "off-track", pmNote: "Escalation is being handled with the CTO" });
+    expect(s).toMatchObject({
+      status: "at-risk",
+      statusReason: "Set by the PM",
+      computedStatus: "off-track",
+      pmNote: "Escalation is being handled with the CTO",
+    });
   });
 
   it("writes highlights from the sections", () => {

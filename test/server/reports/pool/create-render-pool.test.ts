@@ -1,5 +1,9 @@
 import JSZip from "jszip";
-import { createRenderPool, defaultRenderThreads, type RenderPool } from "../../../../server/reports/pool/create-render-pool";
+import {
+  createRenderPool,
+  defaultRenderThreads,
+  type RenderPool,
+} from "../../../../server/reports/pool/create-render-pool";
 import { RenderBusyError } from "../../../../server/reports/pool/render-busy-error";
 import { ReportError } from "../../../../server/reports/report-error";
 import { renderReportFormat, type RenderedReport } from "../../../../server/reports/render/render-report-format";
@@ -43,7 +47,10 @@ describe("createRenderPool", () => {
   // The render threads run at a lower priority: on a busy machine a PDF takes them longer than the usual 30 s budget.
   it("renders a PDF in either paper size through the pool as in process, as a Buffer", async () => {
     for (const paper of ["A4", "Letter"] as const) {
-      const [pooled, inProcess] = await Promise.all([pool.render(model, "pdf", { paper }), renderReportFormat(model, "pdf", { paper })]);
+      const [pooled, inProcess] = await Promise.all([
+        pool.render(model, "pdf", { paper }),
+        renderReportFormat(model, "pdf", { paper }),
+      ]);
       expect(Buffer.isBuffer(pooled.body)).toBe(true);
       expect({ ...pooled, body: pdfContent(pooled.body) }).toEqual({ ...inProcess, body: pdfContent(inProcess.body) });
     }
@@ -61,7 +68,10 @@ describe("createRenderPool", () => {
   it("throws the renderer's refusal as a ReportError with its code, as in process", async () => {
     const refusal = pool.render(model, "csv", { csvTable: "secrets" });
     await expect(refusal).rejects.toBeInstanceOf(ReportError);
-    await expect(refusal).rejects.toMatchObject({ code: "UNSUPPORTED_FORMAT", message: expect.stringMatching(/milestones, sprints/) });
+    await expect(refusal).rejects.toMatchObject({
+      code: "UNSUPPORTED_FORMAT",
+      message: expect.stringMatching(/milestones, sprints/),
+    });
   });
 
   it("refuses with RenderBusyError, rather than queueing without end, once its queue is full", async () => {

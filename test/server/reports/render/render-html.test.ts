@@ -2,7 +2,13 @@ import type { Browser, Page } from "playwright-core";
 import { renderHtml } from "../../../../server/reports/render/render-html";
 import { SECTION_TITLES } from "../../../../server/reports/render/report-sections";
 import { launchBrowser, saveScreenshot } from "../../../support/browser";
-import { BOARD_NAME, NON_ASCII_NAME, XSS_PAYLOADS, emptyReportModel, sampleReportModel } from "../../../support/sample-report-model";
+import {
+  BOARD_NAME,
+  NON_ASCII_NAME,
+  XSS_PAYLOADS,
+  emptyReportModel,
+  sampleReportModel,
+} from "../../../support/sample-report-model";
 
 describe("renderHtml", () => {
   let browser: Browser;
@@ -84,7 +90,12 @@ describe("renderHtml", () => {
   });
 
   it("draws the cumulative-flow bands down to the x axis, with 0 beside it", async () => {
-    const geometry = await page.evaluate<{ axisY: number; bandsBottom: number; zeroTop: number; zeroBottom: number }>(`(() => {
+    const geometry = await page.evaluate<{
+      axisY: number;
+      bandsBottom: number;
+      zeroTop: number;
+      zeroBottom: number;
+    }>(`(() => {
       const svg = document.querySelector("svg.chart-cumulative-flow");
       const flat = [...svg.querySelectorAll("line")].filter((l) => l.getAttribute("y1") === l.getAttribute("y2"));
       const axisY = Math.max(...flat.map((l) => Number(l.getAttribute("y1"))));

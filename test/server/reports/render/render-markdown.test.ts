@@ -38,7 +38,8 @@ describe("renderMarkdown", () => {
       const width = cellsOf(lines[i]).length;
       expect(lines[i + 1]).toMatch(/^\|( --- \|)+$/);
       expect(cellsOf(lines[i + 1].replace(/ --- /g, " x ")).length).toBe(width);
-      for (let j = i + 2; j < lines.length && lines[j].startsWith("|"); j++) expect(cellsOf(lines[j]).length).toBe(width);
+      for (let j = i + 2; j < lines.length && lines[j].startsWith("|"); j++)
+        expect(cellsOf(lines[j]).length).toBe(width);
     }
     expect(tables).toBeGreaterThanOrEqual(15);
   });

@@ -6,18 +6,24 @@ import { reportFonts, textRuns } from "../../../../server/reports/render/pdf-fon
 import { SECTION_TITLES } from "../../../../server/reports/render/report-sections";
 import { SCREENSHOT_DIR } from "../../../support/browser";
 import { parsePdf, type ParsedPdf } from "../../../support/parse-pdf";
-import { BOARD_NAME, CENTRAL_EUROPEAN_NAME, NON_ASCII_NAME, emptyReportModel, sampleReportModel } from "../../../support/sample-report-model";
-
+import {
+  BOARD_NAME,
+  CENTRAL_EUROPEAN_NAME,
+  NON_ASCII_NAME,
+  emptyReportModel,
+  sampleReportModel,
+} from "../../../support/sample-report-model";
 
 const GLYPH_BOARD = "✅ Done → Łódź €";
 const GLYPH_LINE = "✅ Done in Łódź → €5 saved 🚀 👍🏽";
 
 /** The base names of the fonts a PDF embeds (its subset prefix "ABCDEF+" dropped). */
 function embeddedFonts(buffer: Buffer): string[] {
-  const names = [...buffer.toString("latin1").matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((match) => match[1]);
+  const names = [...buffer.toString("latin1").matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map(
+    (match) => match[1],
+  );
   return [...new Set(names)].sort();
 }
-
 
 function hasPdftoppm(): boolean {
   try {
@@ -92,17 +98,29 @@ describe("renderPdf", () => {
     for (const word of ["✅", "Done", "Łódź", "→", "€5", "🚀", "👍"]) expect(text).toContain(word);
     expect(pdf.title).toBe(`Monthly report: ${GLYPH_BOARD}, March 2026`);
     const fonts = embeddedFonts(buffer);
-    expect(fonts).toEqual(expect.arrayContaining(["DejaVuSans", "DejaVuSans-Bold", "NotoEmoji-Regular", "NotoEmoji-Bold"]));
+    expect(fonts).toEqual(
+      expect.arrayContaining(["DejaVuSans", "DejaVuSans-Bold", "NotoEmoji-Regular", "NotoEmoji-Bold"]),
+    );
   });
 
   it("splits text into runs by which font has the glyph, keeping emoji sequences whole", () => {
     const { regular } = reportFonts();
     const runs = (text: string) => textRuns(text, regular).map((run) => [run.face.name, run.text]);
     expect(runs("Łódź → €5")).toEqual([["Body", "Łódź → €5"]]);
-    expect(runs("✅ Done")).toEqual([["Emoji", "✅"], ["Body", " Done"]]);
-    expect(runs("Ship 👍🏽🚀!")).toEqual([["Body", "Ship "], ["Emoji", "👍🏽🚀"], ["Body", "!"]]);
+    expect(runs("✅ Done")).toEqual([
+      ["Emoji", "✅"],
+      ["Body", " Done"],
+    ]);
+    expect(runs("Ship 👍🏽🚀!")).toEqual([
+      ["Body", "Ship "],
+      ["Emoji", "👍🏽🚀"],
+      ["Body", "!"],
+    ]);
     // With U+FE0F a character both fonts have is asked for as emoji; without it, the text font's glyph is kept.
-    expect(runs("⚠️ risk ⚠")).toEqual([["Emoji", "⚠️"], ["Body", " risk ⚠"]]);
+    expect(runs("⚠️ risk ⚠")).toEqual([
+      ["Emoji", "⚠️"],
+      ["Body", " risk ⚠"],
+    ]);
     expect(runs("")).toEqual([]);
   });
 

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { loadConfig } from "../../../../server/config/load-config";
 import { createLogger } from "../../../../server/log/create-logger";
-import { createReportScheduler, MONTH_CLOSE_GRACE_MS } from "../../../../server/reports/schedule/create-report-scheduler";
+import {
+  createReportScheduler,
+  MONTH_CLOSE_GRACE_MS,
+} from "../../../../server/reports/schedule/create-report-scheduler";
 import { createStore, type Store } from "../../../../server/store/create-store";
 import { openDatabase } from "../../../../server/store/open-database";
 import { startService } from "../../../../server/start-service";
@@ -29,17 +32,49 @@ function seedBoard(store: Store, board: typeof UTC_BOARD): void {
     story.comment(`${day}T13:${minute}:00Z`, card, "Shipped");
   }
   const ingest = createActionIngester(store);
-  for (const action of story.actions) ingest(action, JSON.stringify(action), { fallbackBoardId: board.id, source: "webhook" });
+  for (const action of story.actions)
+    ingest(action, JSON.stringify(action), { fallbackBoardId: board.id, source: "webhook" });
 }
 
 function connect(store: Store, boardId: string, connectedAt: string, status: "ready" | "syncing" = "ready"): void {
-  store.connections.save({ boardId, memberId: "5e679b808e6e8828784b30e1", tokenSealed: "sealed", webhookId: null, status, lastError: null, connectedAt, updatedAt: connectedAt });
+  store.connections.save({
+    boardId,
+    memberId: "5e679b808e6e8828784b30e1",
+    tokenSealed: "sealed",
+    webhookId: null,
+    status,
+    lastError: null,
+    connectedAt,
+    updatedAt: connectedAt,
+  });
 }
 
 function saveSettings(store: Store, boardId: string, settings: Record<string, unknown>): void {
-  const value = { v: 1, doneLists: [], sprintDays: 14, reportAudience: "internal", reportOnMonthClose: true, ...settings };
-  store.pluginData.replaceModel(boardId, boardId, [{ id: `pd${boardId}`, idPlugin: PLUGIN_ID, scope: "board", idModel: boardId, access: "shared", value: JSON.stringify({ settings: value }) }], "2026-02-01T00:00:00Z");
-  if (typeof settings.timezone === "string") store.boardSettings.save({ boardId, timezone: settings.timezone, doneListIds: null });
+  const value = {
+    v: 1,
+    doneLists: [],
+    sprintDays: 14,
+    reportAudience: "internal",
+    reportOnMonthClose: true,
+    ...settings,
+  };
+  store.pluginData.replaceModel(
+    boardId,
+    boardId,
+    [
+      {
+        id: `pd${boardId}`,
+        idPlugin: PLUGIN_ID,
+        scope: "board",
+        idModel: boardId,
+        access: "shared",
+        value: JSON.stringify({ settings: value }),
+      },
+    ],
+    "2026-02-01T00:00:00Z",
+  );
+  if (typeof settings.timezone === "string")
+    store.boardSettings.save({ boardId, timezone: settings.timezone, doneListIds: null });
 }
 
 const scheduledMonths = (store: Store, boardId: string) =>
@@ -61,7 +96,10 @@ describe("the month-close report schedule", () => {
   afterAll(() => temp.remove());
 
   /** A service lifetime: opens the database, runs the schedule as start-up does, and hands back a clock to move. */
-  async function lifetime(at: string, during: (tick: (at: string) => Promise<string[]>, store: Store) => Promise<void> = async () => undefined): Promise<string[]> {
+  async function lifetime(
+    at: string,
+    during: (tick: (at: string) => Promise<string[]>, store: Store) => Promise<void> = async () => undefined,
+  ): Promise<string[]> {
     const db = openDatabase(file);
     const store = createStore(db);
     let now = Date.parse(at);
@@ -100,7 +138,9 @@ describe("the month-close report schedule", () => {
     expect(first).toEqual([[], [], ["2026-03"], []]);
 
     // Down from 20 April to 2 May: April closed meanwhile and is caught up at start; a later tick adds nothing.
-    expect(await lifetime("2026-05-02T08:00:00Z", async (tick) => expect(await tick("2026-05-20T08:00:00Z")).toEqual([]))).toEqual(["2026-04"]);
+    expect(
+      await lifetime("2026-05-02T08:00:00Z", async (tick) => expect(await tick("2026-05-20T08:00:00Z")).toEqual([])),
+    ).toEqual(["2026-04"]);
 
     // Down again across two month ends (May and June): both at start, oldest first; a second restart repeats nothing.
     expect(await lifetime("2026-07-03T08:00:00Z")).toEqual(["2026-05", "2026-06"]);
@@ -108,10 +148,19 @@ describe("the month-close report schedule", () => {
 
     const db = openDatabase(file);
     const after = createStore(db);
-    expect(scheduledMonths(after, UTC_BOARD.id)).toEqual(["2026-03/internal", "2026-04/internal", "2026-05/internal", "2026-06/internal"]);
+    expect(scheduledMonths(after, UTC_BOARD.id)).toEqual([
+      "2026-03/internal",
+      "2026-04/internal",
+      "2026-05/internal",
+      "2026-06/internal",
+    ]);
     // Each is that month's report, made by the schedule.
     const april = after.reportSnapshots.listBoard(UTC_BOARD.id).find((s) => s.month === "2026-04")!;
-    expect(JSON.parse(after.reportSnapshots.get(UTC_BOARD.id, april.id)!.modelJson)).toMatchObject({ period: { month: "2026-04" }, cards: { created: 1, completed: 1 }, comments: 1 });
+    expect(JSON.parse(after.reportSnapshots.get(UTC_BOARD.id, april.id)!.modelJson)).toMatchObject({
+      period: { month: "2026-04" },
+      cards: { created: 1, completed: 1 },
+      comments: 1,
+    });
     db.close();
   });
 
@@ -136,7 +185,12 @@ describe("the month-close report schedule", () => {
       expect(chatham.timezone).toBe("Pacific/Chatham");
       expect(JSON.parse(liveStore.reportSnapshots.get(CHATHAM_BOARD.id, chatham.id)!.modelJson)).toMatchObject({
         audience: "client",
-        period: { month: "2026-03", timezone: "Pacific/Chatham", start: "2026-02-28T10:15:00.000Z", end: "2026-03-31T10:15:00.000Z" },
+        period: {
+          month: "2026-03",
+          timezone: "Pacific/Chatham",
+          start: "2026-02-28T10:15:00.000Z",
+          end: "2026-03-31T10:15:00.000Z",
+        },
       });
       ticks.push(await tick("2026-04-01T00:30:00Z"));
     });
@@ -178,7 +232,11 @@ describe("the month-close report schedule", () => {
     expect(await lifetime("2026-05-02T00:00:00Z")).toEqual(["2026-04"]);
 
     const check = openDatabase(file);
-    expect(scheduledMonths(createStore(check), UTC_BOARD.id)).toEqual(["2026-02/internal", "2026-03/internal", "2026-04/client"]);
+    expect(scheduledMonths(createStore(check), UTC_BOARD.id)).toEqual([
+      "2026-02/internal",
+      "2026-03/internal",
+      "2026-04/client",
+    ]);
     check.close();
   });
 
@@ -193,7 +251,8 @@ describe("the month-close report schedule", () => {
     for (const restart of [1, 2]) {
       const service = await startService(config, log, { now: () => Date.parse("2026-04-02T08:00:00Z") + restart });
       const live = createStore(service.db);
-      for (let waited = 0; scheduledMonths(live, UTC_BOARD.id).length === 0 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      for (let waited = 0; scheduledMonths(live, UTC_BOARD.id).length === 0 && waited < 5_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
       await service.close();
     }
 

@@ -17,12 +17,25 @@ let smtp: SMTPServer;
 let smtpPort: number;
 const received: ParsedMail[] = [];
 
-const INTERNAL_VALUES = ["Pushes back on every API change", "Keep Nora close", "opponent", "sceptic", "Buy-in", "Influence", "escalat", "ifficult"];
+const INTERNAL_VALUES = [
+  "Pushes back on every API change",
+  "Keep Nora close",
+  "opponent",
+  "sceptic",
+  "Buy-in",
+  "Influence",
+  "escalat",
+  "ifficult",
+];
 
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${await h.sim.mintJwt({ idBoard: boardId })}` };
   if (body !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${h.baseUrl}/api/boards/${boardId}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${h.baseUrl}/api/boards/${boardId}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 beforeAll(async () => {
@@ -40,23 +53,49 @@ beforeAll(async () => {
   smtpPort = (smtp.server.address() as AddressInfo).port;
 
   h = await startServiceWithSim();
-  const board = h.sim.createBoard({ name: "Northwind rollout", lists: ["Stakeholders", "Done"], at: "2026-03-01T09:00:00Z" });
+  const board = h.sim.createBoard({
+    name: "Northwind rollout",
+    lists: ["Stakeholders", "Done"],
+    at: "2026-03-01T09:00:00Z",
+  });
   boardId = board.id as string;
   const list = (board.lists as { id: string }[])[0]!.id;
   const person = (name: string, type: string, org: string, more: Record<string, unknown>) => {
     const id = h.sim.createCard(list, { name, at: "2026-03-01T10:00:00Z" }).id as string;
     cards[name] = id;
-    h.sim.setPluginData({ scope: "card", idModel: id }, {
-      stakeholder: {
-        v: 1, name, type, org, influence: "high", interest: "high", channel: "email", cadenceDays: 14, buyIn: "sceptic", status: "active",
-        initiation: { platform: true, roles: true, reviews: true, scope: true }, ...more,
+    h.sim.setPluginData(
+      { scope: "card", idModel: id },
+      {
+        stakeholder: {
+          v: 1,
+          name,
+          type,
+          org,
+          influence: "high",
+          interest: "high",
+          channel: "email",
+          cadenceDays: 14,
+          buyIn: "sceptic",
+          status: "active",
+          initiation: { platform: true, roles: true, reviews: true, scope: true },
+          ...more,
+        },
       },
-    });
+    );
   };
-  person("Nora Lind", "partner", "Northwind", { contact: "nora@northwind.example", buyIn: "opponent", status: "difficult", difficultReason: "Pushes back on every API change" });
+  person("Nora Lind", "partner", "Northwind", {
+    contact: "nora@northwind.example",
+    buyIn: "opponent",
+    status: "difficult",
+    difficultReason: "Pushes back on every API change",
+  });
   person("Nils Berg", "partner", "Northwind", { channel: "slack" });
   person("Nadia Holm", "partner", "Northwind", { channel: "phone", contact: "+46 8 123" });
-  person("Noel Gone", "partner", "Northwind", { contact: "noel@northwind.example", status: "released", release: { on: "2026-03-02", reason: "Left" } });
+  person("Noel Gone", "partner", "Northwind", {
+    contact: "noel@northwind.example",
+    status: "released",
+    release: { on: "2026-03-02", reason: "Left" },
+  });
   person("Ned Nomail", "partner", "Northwind", { contact: "not an address" });
   person("Nils Quiet", "partner", "Northwind", { channel: "teams" });
   person("Dana Ruiz", "client", "ACME", { contact: "dana@acme.example" });
@@ -64,7 +103,13 @@ beforeAll(async () => {
   await h.settle();
   // Nils's Slack webhook, sealed as the service stores it (a loopback address: nothing leaves the machine).
   const cipher = createTokenCipher(Buffer.from(TEST_TOKEN_KEY, "hex"));
-  h.store.chatWebhooks.save(boardId, cards["Nils Berg"]!, cipher.encrypt("http://127.0.0.1:9/slack"), h.simInfo.memberId, new Date());
+  h.store.chatWebhooks.save(
+    boardId,
+    cards["Nils Berg"]!,
+    cipher.encrypt("http://127.0.0.1:9/slack"),
+    h.simInfo.memberId,
+    new Date(),
+  );
   const month = new Date().toISOString().slice(0, 7);
   await call("POST", "/reports", { month, audience: "internal", pmNote: "Keep Nora close" });
   northwind = (await json(await call("POST", "/reports", { month, audience: "partner", party: "Northwind" }))).id;
@@ -93,19 +138,32 @@ describe("Send the monthly report to a party's stakeholders", () => {
     expect(first[3].reason).toMatch(/No chat webhook URL/);
 
     const nora = h.store.deliveries.getByKey(reportSendKey(northwind, cards["Nora Lind"]!))!;
-    expect(nora).toMatchObject({ kind: "report", audience: "partner", channel: "email", recipient: "nora@northwind.example", stakeholderCardId: cards["Nora Lind"] });
+    expect(nora).toMatchObject({
+      kind: "report",
+      audience: "partner",
+      channel: "email",
+      recipient: "nora@northwind.example",
+      stakeholderCardId: cards["Nora Lind"],
+    });
     const nils = h.store.deliveries.getByKey(reportSendKey(northwind, cards["Nils Berg"]!))!;
     expect(nils).toMatchObject({ channel: "slack", recipient: cards["Nils Berg"] });
     const chat = readStoredMessage(nils.messageJson);
     expect(chat.text).toContain("Full report: ");
     expect(chat.link).toMatch(/\/share\//);
     // Each recipient gets a link of their own, named for them.
-    expect(h.store.shareLinks.listSnapshot(boardId, northwind).map((l) => l.label).sort()).toEqual(["Nils Berg", "Nora Lind"]);
+    expect(
+      h.store.shareLinks
+        .listSnapshot(boardId, northwind)
+        .map((l) => l.label)
+        .sort(),
+    ).toEqual(["Nils Berg", "Nora Lind"]);
   });
 
   it("When it is sent again (a double click), then nothing new is stored or linked: each stakeholder's first delivery is reported", async () => {
     const again = (await json(await call("POST", `/reports/${northwind}/send`))).results;
-    expect(again.filter((r: any) => r.outcome !== "skipped").map((r: any) => [r.name, r.outcome, r.deliveryId])).toEqual(
+    expect(
+      again.filter((r: any) => r.outcome !== "skipped").map((r: any) => [r.name, r.outcome, r.deliveryId]),
+    ).toEqual(
       first.filter((r: any) => r.outcome !== "skipped").map((r: any) => [r.name, "already-sent", r.deliveryId]),
     );
     expect(h.store.shareLinks.listSnapshot(boardId, northwind)).toHaveLength(2);
@@ -114,13 +172,26 @@ describe("Send the monthly report to a party's stakeholders", () => {
   it("When the stored email is delivered over SMTP, then it arrives with the partner's copy in HTML, the PDF attached and a share link that opens the report", async () => {
     const nora = h.store.deliveries.getByKey(reportSendKey(northwind, cards["Nora Lind"]!))!;
     const stored = readStoredMessage(nora.messageJson);
-    const sender = createEmailSender({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "Stakeholder Loop <loop@example.test>", timeoutMs: 5000 });
-    const outcome = await sender.send({ deliveryId: nora.id, idempotencyKey: nora.idempotencyKey, audience: nora.audience, to: nora.recipient, subject: nora.subject, ...stored });
+    const sender = createEmailSender({
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      from: "Stakeholder Loop <loop@example.test>",
+      timeoutMs: 5000,
+    });
+    const outcome = await sender.send({
+      deliveryId: nora.id,
+      idempotencyKey: nora.idempotencyKey,
+      audience: nora.audience,
+      to: nora.recipient,
+      subject: nora.subject,
+      ...stored,
+    });
     sender.close();
     expect(outcome).toEqual({ ok: true });
 
     const mail = received.at(-1)!;
-    expect(mail.subject).toBe(`Monthly report: Northwind rollout, ${new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric" }).format(new Date())} (Northwind)`);
+    expect(mail.subject).toBe(
+      `Monthly report: Northwind rollout, ${new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric" }).format(new Date())} (Northwind)`,
+    );
     expect((mail.to as { text: string }).text).toBe("nora@northwind.example");
     const html = String(mail.html);
     expect(html).toContain("Hello Nora Lind");
@@ -141,7 +212,9 @@ describe("Send the monthly report to a party's stakeholders", () => {
     expect(page).not.toContain("Dana Ruiz");
 
     // Nothing internal anywhere a partner reads: mail headers, HTML, text, the shared page, the chat message.
-    const chat = readStoredMessage(h.store.deliveries.getByKey(reportSendKey(northwind, cards["Nils Berg"]!))!.messageJson).text;
+    const chat = readStoredMessage(
+      h.store.deliveries.getByKey(reportSendKey(northwind, cards["Nils Berg"]!))!.messageJson,
+    ).text;
     const everything = [mail.subject, html, mail.text, page, chat].join("\n").toLowerCase();
     for (const value of INTERNAL_VALUES) expect(everything).not.toContain(value.toLowerCase());
   });

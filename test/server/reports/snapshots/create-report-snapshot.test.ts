@@ -20,15 +20,31 @@ describe("report snapshots", () => {
   });
   afterEach(() => board.close());
 
-  const snapshot = (createdBy = MEMBER, audience: "internal" | "client" = "internal", now = Date.parse("2026-04-02T08:00:00Z")) =>
-    createReportSnapshot(board.store, { boardId: board.boardId, month: "2026-03", audience, createdBy, now });
+  const snapshot = (
+    createdBy = MEMBER,
+    audience: "internal" | "client" = "internal",
+    now = Date.parse("2026-04-02T08:00:00Z"),
+  ) => createReportSnapshot(board.store, { boardId: board.boardId, month: "2026-03", audience, createdBy, now });
 
   it("stores the model and its JSON, HTML and Markdown renderings as version 1, with who and when", async () => {
     const stored = (await snapshot())!;
 
-    expect(stored).toMatchObject({ boardId: board.boardId, month: "2026-03", timezone: "UTC", audience: "internal", version: 1, createdBy: MEMBER, createdAt: "2026-04-02T08:00:00.000Z" });
+    expect(stored).toMatchObject({
+      boardId: board.boardId,
+      month: "2026-03",
+      timezone: "UTC",
+      audience: "internal",
+      version: 1,
+      createdBy: MEMBER,
+      createdAt: "2026-04-02T08:00:00.000Z",
+    });
     const model = JSON.parse(stored.modelJson);
-    expect(model).toMatchObject({ period: { month: "2026-03" }, cards: { created: 1, completed: 1 }, comments: 1, generatedAt: "2026-04-02T08:00:00.000Z" });
+    expect(model).toMatchObject({
+      period: { month: "2026-03" },
+      cards: { created: 1, completed: 1 },
+      comments: 1,
+      generatedAt: "2026-04-02T08:00:00.000Z",
+    });
     expect(stored.contentHash).toBe(reportContentHash(model));
     expect(stored.html).toContain("Monthly report: Client Portal, March 2026");
     expect(stored.markdown).toMatch(/^#.*Client Portal/m);
@@ -59,7 +75,11 @@ describe("report snapshots", () => {
     // CSV and PDF are rendered on request, from each version's frozen model: version 1's still count one completion.
     const completedIn = async (stored: typeof first) => {
       const csv = String((await renderSnapshot(stored, "csv", { csvTable: "throughput" })).body);
-      return csv.trim().split("\n").slice(1).reduce((sum, line) => sum + Number(line.split(",").at(-1)), 0);
+      return csv
+        .trim()
+        .split("\n")
+        .slice(1)
+        .reduce((sum, line) => sum + Number(line.split(",").at(-1)), 0);
     };
     await expect(completedIn(again)).resolves.toBe(1);
     await expect(completedIn(second)).resolves.toBe(2);
@@ -77,7 +97,9 @@ describe("report snapshots", () => {
   it("refuses an UPDATE of a snapshot in the database itself", async () => {
     const stored = (await snapshot())!;
 
-    expect(() => board.store.db.prepare("UPDATE report_snapshots SET html = 'edited' WHERE id = ?").run(stored.id)).toThrow(/immutable/);
+    expect(() =>
+      board.store.db.prepare("UPDATE report_snapshots SET html = 'edited' WHERE id = ?").run(stored.id),
+    ).toThrow(/immutable/);
     expect(() => board.store.db.prepare("UPDATE report_snapshots SET version = 9").run()).toThrow(/immutable/);
     expect(board.store.reportSnapshots.get(board.boardId, stored.id)).toEqual(stored);
   });
@@ -107,7 +129,12 @@ describe("report snapshots", () => {
 
   it("stores nothing for a board the database has no data for", async () => {
     await expect(
-      createReportSnapshot(board.store, { boardId: "000000000000000000000000", month: "2026-03", audience: "internal", createdBy: MEMBER }),
+      createReportSnapshot(board.store, {
+        boardId: "000000000000000000000000",
+        month: "2026-03",
+        audience: "internal",
+        createdBy: MEMBER,
+      }),
     ).rejects.toMatchObject({ code: "UNKNOWN_BOARD" });
     expect(board.store.reportSnapshots.listBoard("000000000000000000000000")).toEqual([]);
   });

@@ -30,20 +30,33 @@ describe("readSnapshotModel", () => {
     expect(read.flow.cycleTimeDistribution).toEqual([]);
     expect(read.flow.cycleTimeDays).toEqual(current.flow.cycleTimeDays);
     expect(read.stakeholders.moves).toEqual([]);
-    expect(read.stakeholders.difficult).toEqual(current.stakeholders.difficult.map(({ cardId, stakeholder }) => ({ cardId, stakeholder })));
+    expect(read.stakeholders.difficult).toEqual(
+      current.stakeholders.difficult.map(({ cardId, stakeholder }) => ({ cardId, stakeholder })),
+    );
   });
 
   it("refuses a version it cannot upgrade, naming the version", () => {
-    expect(refusal(JSON.stringify({ ...sampleReportModel(), schemaVersion: 1 }))).toEqual({ code: "SNAPSHOT_VERSION_UNSUPPORTED", message: expect.stringContaining("version 1") });
-    expect(refusal(JSON.stringify({ ...sampleReportModel(), schemaVersion: 99 })).code).toBe("SNAPSHOT_VERSION_UNSUPPORTED");
+    expect(refusal(JSON.stringify({ ...sampleReportModel(), schemaVersion: 1 }))).toEqual({
+      code: "SNAPSHOT_VERSION_UNSUPPORTED",
+      message: expect.stringContaining("version 1"),
+    });
+    expect(refusal(JSON.stringify({ ...sampleReportModel(), schemaVersion: 99 })).code).toBe(
+      "SNAPSHOT_VERSION_UNSUPPORTED",
+    );
     expect(refusal(JSON.stringify({ cards: 1 })).code).toBe("SNAPSHOT_VERSION_UNSUPPORTED");
   });
 
   it("refuses a model that breaks the schema, naming the field, and text that is not a model", () => {
     const model = sampleReportModel();
-    const broken = { ...model, flow: { ...model.flow, cumulativeFlow: [{ date: "2026-03-01", lists: [{ listName: "Doing", cards: -1 }] }] } };
-    expect(refusal(JSON.stringify(broken))).toEqual({ code: "SNAPSHOT_UNREADABLE", message: expect.stringContaining("model.flow.cumulativeFlow.0.lists.0.cards") });
-    expect(refusal("{\"schemaVersion\": 3,").code).toBe("SNAPSHOT_UNREADABLE");
+    const broken = {
+      ...model,
+      flow: { ...model.flow, cumulativeFlow: [{ date: "2026-03-01", lists: [{ listName: "Doing", cards: -1 }] }] },
+    };
+    expect(refusal(JSON.stringify(broken))).toEqual({
+      code: "SNAPSHOT_UNREADABLE",
+      message: expect.stringContaining("model.flow.cumulativeFlow.0.lists.0.cards"),
+    });
+    expect(refusal('{"schemaVersion": 3,').code).toBe("SNAPSHOT_UNREADABLE");
     expect(refusal("[]").code).toBe("SNAPSHOT_UNREADABLE");
     expect(refusal("null").code).toBe("SNAPSHOT_UNREADABLE");
   });
