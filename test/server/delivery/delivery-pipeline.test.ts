@@ -246,10 +246,13 @@ describe("the delivery pipeline", () => {
     setWebhook("google-chat", "dana");
     chatVerdicts = [{ hang: true }];
     const { id } = pipeline.enqueue(chatMessage("google-chat"), "member1");
-    await pipeline.worker.runOnce();
-    expect(store.deliveries.get(id)!.lastError).toBe("timeout: no answer within 400 ms");
     await drain();
     expect(store.deliveries.get(id)).toMatchObject({ status: "sent", attempts: 2 });
+    // The retry may follow within the same run on a slow machine, and a success clears lastError: the worker's log
+    // keeps each failed attempt's reason.
+    const retries = logged.split("\n").filter((line) => line.includes("will retry"));
+    expect(retries).toHaveLength(1);
+    expect(JSON.parse(retries[0]!).reason).toBe("timeout: no answer within 400 ms");
   });
 
   it("When a stakeholder has no webhook URL stored, then the chat delivery fails saying so", async () => {
